@@ -1,0 +1,50 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings shared by every target.
+/// - ExistentialAny (SE-0335): spell out `any P` so existential costs stay visible.
+/// - MemberImportVisibility (SE-0444): a file uses only what it imports itself.
+/// - InternalImportsByDefault (SE-0409): imports do not leak into the public API.
+let swiftSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+  name: "Leio",
+  products: [
+    .library(name: "LeioCore", targets: ["LeioCore"]),
+    .executable(name: "leio", targets: ["LeioCLI"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // The clinical core: Foundation only, so an iOS/macOS app can embed it.
+    .target(
+      name: "LeioCore",
+      dependencies: [],
+      resources: [.copy("Resources/Tables")],
+      swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+      name: "LeioCLI",
+      dependencies: [
+        "LeioCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "LeioCoreTests",
+      dependencies: ["LeioCore"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "LeioCLITests",
+      dependencies: ["LeioCLI"],
+      swiftSettings: swiftSettings
+    ),
+  ]
+)

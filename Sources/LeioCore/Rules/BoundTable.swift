@@ -1,0 +1,95 @@
+import Foundation
+
+/// A categorical input column of a table, bound to a Swift code type.
+///
+/// Holds one precomputed bit per case of `Code`; a case outside the column's
+/// domain has no bit, and ``allows(_:)`` is `false` for it.
+public struct InputColumn<Code: RuleCode>: Sendable {
+  @usableFromInline let bits: [UInt64]
+  /// The column's domain, in table order.
+  public let domain: [Code]
+
+  /// The mask bit of `code`, or 0 when the column does not accept it.
+  @inlinable
+  public func bit(_ code: Code) -> UInt64 { bits[code.ordinal] }
+
+  /// Whether the column accepts `code`.
+  public func allows(_ code: Code) -> Bool { bits[code.ordinal] != 0 }
+}
+
+/// A rule table whose output column is bound to a Swift code type.
+public struct BoundTable<Output: RuleCode>: Sendable {
+  /// A row's outcome in typed form.
+  public enum Outcome: Sendable, Hashable {
+    /// A code, with the row's qualifier.
+    case value(Output, qualifier: String?)
+    /// The combination is invalid; the message says why.
+    case error(String)
+  }
+
+  /// The underlying table.
+  public let table: RuleTable
+  /// Typed outcome per row.
+  public let outcomes: [Outcome]
+  /// Every code of the output domain.
+  public let outputDomain: [Output]
+
+  /// Binds `table`'s output column to `Output`.
+  ///
+  /// - Throws: ``RuleTableError/bindingMismatch(table:column:detail:)`` when a
+  ///   domain code is not a case of `Output`.
+  public init(_ table: RuleTable, as output: Output.Type = Output.self) throws {
+    guard Output.hasByteOrdinals else {
+      throw RuleTableError.bindingMismatch(table: table.id, column: table.output.key, detail: "\(Output.self) is not a plain enum")
+    }
+    var domain: [Output] = []
+    for code in table.output.domain {
+      guard let value = Output(rawValue: code) else {
+        throw RuleTableError.bindingMismatch(table: table.id, column: table.output.key, detail: "'\(code)' is not a \(Output.self)")
+      }
+      domain.append(value)
+    }
+    self.table = table
+    self.outputDomain = domain
+    self.outcomes = table.rows.map { row in
+      switch row.outcome {
+      case .value(let code, let qualifier): .value(Output(rawValue: code) ?? domain[0], qualifier: qualifier)
+      case .error(let message): .error(message)
+      }
+    }
+  }
+
+  /// Binds the categorical input column `key` to `Code`.
+  ///
+  /// - Throws: ``RuleTableError`` when the column is missing or a domain code
+  ///   is not a case of `Code`.
+  public func input<Code: RuleCode>(_ key: String, as code: Code.Type) throws -> InputColumn<Code> {
+    guard Code.hasByteOrdinals else {
+      throw RuleTableError.bindingMismatch(table: table.id, column: key, detail: "\(Code.self) is not a plain enum")
+    }
+    guard let column = table.column(key), !column.isNumeric else {
+      throw RuleTableError.bindingMismatch(table: table.id, column: key, detail: "no categorical column '\(key)'")
+    }
+    var bits = [UInt64](repeating: 0, count: Code.allCases.count)
+    var domain: [Code] = []
+    for (index, raw) in column.domain.enumerated() {
+      guard let value = Code(rawValue: raw) else {
+        throw RuleTableError.bindingMismatch(table: table.id, column: key, detail: "'\(raw)' is not a \(Code.self)")
+      }
+      bits[value.ordinal] = 1 << UInt64(column.bitOffset + index)
+      domain.append(value)
+    }
+    return InputColumn(bits: bits, domain: domain)
+  }
+
+  /// Evaluates the table.
+  ///
+  /// - Returns: the matching row's index and outcome.
+  /// - Throws: ``RuleTableError/noMatchingRow(table:)`` when no row matches,
+  ///   which the exhaustiveness test rules out for validated inputs.
+  @inlinable
+  public func evaluate(_ mask: UInt64, number: Double = .nan) throws(RuleTableError) -> (row: Int, outcome: Outcome) {
+    guard let row = table.match(mask, number: number) else { throw .noMatchingRow(table: table.id) }
+    return (row, outcomes[row])
+  }
+}

@@ -1,0 +1,212 @@
+public import Foundation
+
+/// A decision table loaded from `Resources/Tables/*.json`: inputs, one output,
+/// and rows that map input cells to an outcome.
+///
+/// A table names no disease; ``BoundTable`` gives it typed inputs and outputs.
+/// Rows never overlap (the loader rejects tables where they do), so the order
+/// of rows carries no meaning and one input matches at most one row. A test
+/// expands every table over its input domains to prove there are no gaps.
+///
+/// Categorical columns are compiled into one 64-bit mask: each column owns a run
+/// of bits, one per code. An input sets one bit per column; a row holds the bits
+/// it accepts; the row matches when the intersection has one bit per column.
+/// At most one input column may be numeric.
+///
+/// - Source: the shape follows the SEER staging algorithms' tables
+///   (`[SEER-TNM7]`, `[SEER-EOD]`), with `value` and `error` outcomes.
+public struct RuleTable: Sendable {
+  /// A table column: a categorical domain, or a number.
+  public struct Column: Sendable, Hashable {
+    /// The column's key, as used in row cells and explanations.
+    public let key: String
+    /// The codes the column accepts; empty for a numeric column.
+    public let domain: [String]
+    /// Whether the column is numeric.
+    public let isNumeric: Bool
+    /// The first bit of this column in the compiled mask.
+    let bitOffset: Int
+  }
+
+  /// What a row yields.
+  public enum Outcome: Sendable, Hashable {
+    /// A code of the output domain, with an optional qualifier such as
+    /// `substageUnknown`.
+    case value(String, qualifier: String?)
+    /// The input combination is invalid; the message says why.
+    case error(String)
+  }
+
+  /// One row: its cells as written, its outcome, and why.
+  public struct Row: Sendable, Hashable {
+    /// The row's position in the table file, from 1.
+    public let number: Int
+    /// Cells per input key, rendered for explanations (`"T1, T1a, T1b"`,
+    /// `"> 5 and ≤ 10"`). Columns the row does not constrain are absent.
+    public let cells: [String: String]
+    /// What the row yields.
+    public let outcome: Outcome
+    /// The rule in words.
+    public let because: String
+    /// The clinical-reference section of this row, or the table's.
+    public let section: String
+    /// DECISION identifiers of the reference that this row implements.
+    public let decisions: [String]
+  }
+
+  /// Stable identifier, also the resource file name.
+  public let id: String
+  /// Bumped whenever a row changes.
+  public let version: Int
+  /// Title for explanations.
+  public let title: String
+  /// Clinical-reference section the table implements.
+  public let section: String
+  /// Source keys (Appendix A of the reference).
+  public let sources: [String]
+  /// Input columns, in file order.
+  public let inputs: [Column]
+  /// The output column.
+  public let output: Column
+  /// The rows, in file order.
+  public let rows: [Row]
+
+  @usableFromInline let rowMasks: [UInt64]
+  @usableFromInline let rowNumbers: [NumericCell]
+  @usableFromInline let numericIndex: Int?
+  @usableFromInline let categoricalCount: Int
+
+  /// Every finite numeric bound used by the rows, ascending: the table's
+  /// cut-points.
+  public let cutPoints: [Double]
+
+  /// Index of the matching row for a compiled input, or `nil`.
+  ///
+  /// - Parameters:
+  ///   - mask: one bit per categorical column, from ``InputColumn/bit(_:)``.
+  ///   - number: the numeric input; NaN when missing.
+  @inlinable
+  public func match(_ mask: UInt64, number: Double = .nan) -> Int? {
+    let need = categoricalCount
+    for index in rowMasks.indices where (rowMasks[index] & mask).nonzeroBitCount == need {
+      if numericIndex == nil || rowNumbers[index].contains(number) { return index }
+    }
+    return nil
+  }
+
+  /// The input column named `key`.
+  public func column(_ key: String) -> Column? { inputs.first { $0.key == key } }
+}
+
+extension RuleTable {
+  /// Decodes and compiles a table document.
+  ///
+  /// - Throws: ``RuleTableError`` for unknown codes, overlapping rows, more than
+  ///   64 categorical codes or more than one numeric column.
+  public init(json data: Data) throws {
+    let document: TableDocument
+    do {
+      document = try JSONDecoder().decode(TableDocument.self, from: data)
+    } catch {
+      throw RuleTableError.malformed(table: "?", detail: String(describing: error))
+    }
+    try self.init(document: document)
+  }
+
+  init(document: TableDocument) throws {
+    let id = document.id
+    var offset = 0
+    var columns: [Column] = []
+    for spec in document.inputs {
+      let numeric = spec.numeric ?? false
+      columns.append(Column(key: spec.key, domain: spec.domain ?? [], isNumeric: numeric, bitOffset: offset))
+      if !numeric { offset += spec.domain?.count ?? 0 }
+    }
+    guard offset <= 64 else {
+      throw RuleTableError.malformed(table: id, detail: "more than 64 categorical codes")
+    }
+    let numericColumns = columns.indices.filter { columns[$0].isNumeric }
+    guard numericColumns.count <= 1 else {
+      throw RuleTableError.malformed(table: id, detail: "more than one numeric column")
+    }
+    let output = Column(key: document.output.key, domain: document.output.domain ?? [], isNumeric: false, bitOffset: 0)
+
+    var rows: [Row] = []
+    var masks: [UInt64] = []
+    var numbers: [NumericCell] = []
+    for (position, spec) in document.rows.enumerated() {
+      for key in spec.when.keys where !columns.contains(where: { $0.key == key }) {
+        throw RuleTableError.malformed(table: id, detail: "row \(position + 1) names unknown column '\(key)'")
+      }
+      var mask: UInt64 = 0
+      var number = NumericCell()
+      var cells: [String: String] = [:]
+      for column in columns {
+        let cell = spec.when[column.key] ?? .any
+        if column.isNumeric {
+          switch cell {
+          case .any: break
+          case .numeric(let range): number = range; cells[column.key] = range.summary
+          case .codes: throw RuleTableError.malformed(table: id, detail: "row \(position + 1): '\(column.key)' is numeric")
+          }
+          continue
+        }
+        switch cell {
+        case .any:
+          for bit in 0..<column.domain.count { mask |= 1 << UInt64(column.bitOffset + bit) }
+        case .codes(let codes):
+          for code in codes {
+            guard let bit = column.domain.firstIndex(of: code) else {
+              throw RuleTableError.unknownCode(table: id, column: column.key, code: code)
+            }
+            mask |= 1 << UInt64(column.bitOffset + bit)
+          }
+          cells[column.key] = codes.joined(separator: ", ")
+        case .numeric:
+          throw RuleTableError.malformed(table: id, detail: "row \(position + 1): '\(column.key)' is categorical")
+        }
+      }
+      let outcome: Outcome
+      if let message = spec.then.error {
+        outcome = .error(message)
+      } else if let value = spec.then.value, output.domain.contains(value) {
+        outcome = .value(value, qualifier: spec.then.qualifier)
+      } else {
+        throw RuleTableError.unknownCode(table: id, column: output.key, code: spec.then.value ?? "(none)")
+      }
+      rows.append(Row(number: position + 1, cells: cells, outcome: outcome, because: spec.because,
+                      section: spec.section ?? document.section, decisions: spec.decisions ?? []))
+      masks.append(mask)
+      numbers.append(number)
+    }
+
+    let categorical = columns.filter { !$0.isNumeric }.count
+    for first in masks.indices {
+      for second in masks.indices where second > first {
+        let sharedColumns = columns.filter { !$0.isNumeric }.allSatisfy { column in
+          let width = UInt64(column.domain.count)
+          let columnMask: UInt64 = width == 64 ? ~0 : ((1 << width) - 1) << UInt64(column.bitOffset)
+          return masks[first] & masks[second] & columnMask != 0
+        }
+        let sharedNumber = numericColumns.isEmpty || numbers[first].overlaps(numbers[second])
+        if sharedColumns && sharedNumber {
+          throw RuleTableError.overlappingRows(table: id, first: first + 1, second: second + 1)
+        }
+      }
+    }
+
+    self.id = id
+    self.version = document.version
+    self.title = document.title
+    self.section = document.section
+    self.sources = document.sources
+    self.inputs = columns
+    self.output = output
+    self.rows = rows
+    self.rowMasks = masks
+    self.rowNumbers = numbers
+    self.numericIndex = numericColumns.first
+    self.categoricalCount = categorical
+    self.cutPoints = Array(Set(numbers.flatMap(\.bounds))).sorted()
+  }
+}

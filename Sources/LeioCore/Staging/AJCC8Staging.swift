@@ -1,0 +1,189 @@
+import Foundation
+
+/// The AJCC 8 soft tissue sarcoma tables, bound to types.
+struct AJCC8Tables: Sendable {
+  let sizeT: BoundTable<TCategory>
+  let sizeTPrimary: InputColumn<PrimaryTumor>
+  let headAndNeckT: BoundTable<TCategory>
+  let headAndNeckPrimary: InputColumn<PrimaryTumor>
+  let headAndNeckInvasion: InputColumn<HeadAndNeckInvasion>
+  let visceralT: BoundTable<TCategory>
+  let visceralPrimary: InputColumn<PrimaryTumor>
+  let visceralExtent: InputColumn<VisceralExtent>
+  let visceralFoci: InputColumn<Multifocality>
+  let boneT: BoundTable<TCategory>
+  let bonePrimary: InputColumn<PrimaryTumor>
+  let boneDiscontinuous: InputColumn<Flag>
+  let grade: MappingTable<ReportedGrade, GroupingGrade>
+  let nodes: MappingTable<NCategory, NCategory>
+  let trunk: StageTable
+  let retroperitoneum: StageTable
+
+  /// A stage table over T, N, M, grade and basis.
+  struct StageTable: Sendable {
+    let table: BoundTable<StageGroup>
+    let t: InputColumn<TCategory>
+    let n: InputColumn<NCategory>
+    let m: InputColumn<MCategory>
+    let grade: InputColumn<GroupingGrade>
+    let basis: InputColumn<Basis>
+
+    init(_ table: RuleTable) throws {
+      self.table = try BoundTable(table)
+      t = try self.table.input("t", as: TCategory.self)
+      n = try self.table.input("n", as: NCategory.self)
+      m = try self.table.input("m", as: MCategory.self)
+      grade = try self.table.input("grade", as: GroupingGrade.self)
+      basis = try self.table.input("basis", as: Basis.self)
+    }
+  }
+
+  init(_ table: (String) throws -> RuleTable) throws {
+    sizeT = try BoundTable(table("ajcc8-size-t"))
+    sizeTPrimary = try sizeT.input("primary", as: PrimaryTumor.self)
+    headAndNeckT = try BoundTable(table("ajcc8-hn-t"))
+    headAndNeckPrimary = try headAndNeckT.input("primary", as: PrimaryTumor.self)
+    headAndNeckInvasion = try headAndNeckT.input("invasion", as: HeadAndNeckInvasion.self)
+    visceralT = try BoundTable(table("ajcc8-visceral-t"))
+    visceralPrimary = try visceralT.input("primary", as: PrimaryTumor.self)
+    visceralExtent = try visceralT.input("extent", as: VisceralExtent.self)
+    visceralFoci = try visceralT.input("multifocality", as: Multifocality.self)
+    boneT = try BoundTable(table("ajcc8-bone-t"))
+    bonePrimary = try boneT.input("primary", as: PrimaryTumor.self)
+    boneDiscontinuous = try boneT.input("discontinuous", as: Flag.self)
+    grade = try MappingTable(table("ajcc8-grade"), input: "grade")
+    nodes = try MappingTable(table("ajcc8-nodes"), input: "n")
+    trunk = try StageTable(table("ajcc8-te-stage"))
+    retroperitoneum = try StageTable(table("ajcc8-rp-stage"))
+  }
+}
+
+/// AJCC 8th edition soft tissue sarcoma staging, one chapter per site group.
+///
+/// Trunk and extremities (ch. 41) and retroperitoneum (ch. 44) have stage
+/// groups; head and neck (ch. 40) and visceral organs (ch. 42) have T only.
+/// - Source: reference §3 `[NCI-PDQ-STS]` Tables 1–7.
+/// - Important: uterine LMS uses ch. 54 (= FIGO 2009 categories); bone stage
+///   groups are not implemented (§3.6).
+enum AJCC8Staging {
+  /// The head and neck invasion level of the structures given.
+  static func invasion(_ structures: [HeadAndNeckStructure]) -> HeadAndNeckInvasion {
+    structures.reduce(.none) { level, structure in
+      structure.level == .t4b || level == .t4b ? .t4b : .t4a
+    }
+  }
+
+  /// T from facts for the chapter of `group`, or `nil` where no T table exists.
+  static func derivedT(_ context: CaseContext, _ tables: AJCC8Tables, _ trace: inout Trace) throws(StagingError) -> (TCategory, BoundTable<TCategory>)? {
+    let sizeText = context.size.isNaN ? "size unknown" : "\(context.size.clinicalText) cm"
+    switch context.group {
+    case .trunkAndExtremities?, .retroperitoneum?:
+      let t = try tables.sizeT.run(tables.sizeTPrimary.bit(context.primary), number: context.size, &trace, inputs: sizeText).value
+      return (t, tables.sizeT)
+    case .headAndNeck?:
+      let level = invasion(context.facts.headAndNeckInvasion)
+      let t = try tables.headAndNeckT.run(
+        tables.headAndNeckPrimary.bit(context.primary) | tables.headAndNeckInvasion.bit(level), number: context.size, &trace,
+        inputs: "\(sizeText), invasion \(level.rawValue)").value
+      if level != .none, !context.size.isNaN {
+        trace.warn("invasionOverridesSize", "§3.3 D-04", "Invasion criteria (T4a/T4b) override size; this standard TNM convention is not quoted in the checked source (U-13).")
+      }
+      return (t, tables.headAndNeckT)
+    case .visceral?, .heartMediastinumPleura?:
+      let foci = Multifocality(sites: context.facts.multifocalSites ?? 1) ?? .single
+      let extent = context.facts.visceralExtent ?? .notRecorded
+      let t = try tables.visceralT.run(
+        tables.visceralPrimary.bit(context.primary) | tables.visceralExtent.bit(extent) | tables.visceralFoci.bit(foci), &trace,
+        inputs: "extent \(extent.rawValue), \(foci.rawValue)").value
+      return (t, tables.visceralT)
+    case .bone?:
+      guard context.site == .bone else { return nil }
+      let flag = Flag(context.facts.discontinuousTumours ?? false)
+      let t = try tables.boneT.run(tables.bonePrimary.bit(context.primary) | tables.boneDiscontinuous.bit(flag), number: context.size, &trace, inputs: sizeText).value
+      return (t, tables.boneT)
+    case .uterineCorpus?, .cervix?, .otherGynaecologic?, .skin?, .orbit?, .other?, nil:
+      return nil
+    }
+  }
+
+  static func stage(_ context: CaseContext, _ catalog: StagingCatalog) throws(StagingError) -> SystemOutcome {
+    var trace = Trace(recording: context.trace.isRecording)
+    let tables = catalog.ajcc8
+    let group = context.group
+    if group == .uterineCorpus { return try FIGO2009Staging.stage(context, catalog, as: .ajcc8) }
+    if let (status, reason) = notStaged(context) {
+      return .without(.ajcc8, label(group), status, reason: reason, trace: trace)
+    }
+    guard let (derived, tTable) = try derivedT(context, tables, &trace) else {
+      return .without(.ajcc8, label(group), .notImplemented, reason: "AJCC 8 bone T for the spine and pelvis uses vertebral segments and pelvic extent, which Leio does not implement yet (§3.6).", trace: trace)
+    }
+    var t = derived
+    if let given = context.facts.t {
+      t = try StagingChecks.direct(given, domain: tTable.outputDomain, derived: derived, system: "AJCC 8 (\(label(group)))", &trace)
+    } else {
+      StagingChecks.warnNearCutPoints(tTable.table, size: context.size, &trace)
+    }
+    let n = try tables.nodes.map(context.nodes, &trace)
+    let grade = try tables.grade.map(context.grade, &trace)
+    var outcome = SystemOutcome(system: .ajcc8, label: label(group), t: t, n: n.rawValue, m: context.metastasis.rawValue,
+                                grade: grade == .high ? "high (G2–G3)" : grade.rawValue,
+                                stageGroup: .notApplicable, status: .noGroupDefined, trace: trace)
+    let stageTable: AJCC8Tables.StageTable
+    switch group {
+    case .trunkAndExtremities?: stageTable = tables.trunk
+    case .retroperitoneum?: stageTable = tables.retroperitoneum
+    case .bone?:
+      outcome.stageGroup = .unknown
+      outcome.status = .notImplemented
+      outcome.reason = "Bone staging is not implemented: AJCC 8 bone stage groups are known only from a secondary source (PARTIAL, §3.6); T, N and M are shown."
+      return outcome
+    default:
+      outcome.reason = "AJCC 8 defines no stage group for this site (§3.3–§3.4)."
+      outcome.trace.note("ajcc8.group", "§3.3–§3.4", "No prognostic stage grouping for head and neck or visceral sites", output: "notApplicable")
+      return outcome
+    }
+    let mask = stageTable.t.bit(t) | stageTable.n.bit(n) | stageTable.m.bit(context.metastasis)
+      | stageTable.grade.bit(grade) | stageTable.basis.bit(context.basis)
+    let (value, qualifier, row) = try stageTable.table.run(mask, &outcome.trace)
+    outcome.group(value, qualifier: qualifier, because: stageTable.table.table.rows[row])
+    if value == .iv, context.metastasis == .m0 {
+      outcome.trace.warn("stageIVNotMetastatic", "§11 C-21", "Stage IV here comes from regional lymph-node involvement, not from distant metastasis: stage IV does not always mean metastatic disease.")
+    }
+    return outcome
+  }
+
+  static func label(_ group: SiteGroup?) -> String {
+    switch group {
+    case .trunkAndExtremities?: "AJCC 8th edition, ch. 41 trunk and extremities"
+    case .retroperitoneum?: "AJCC 8th edition, ch. 44 retroperitoneum"
+    case .headAndNeck?: "AJCC 8th edition, ch. 40 head and neck"
+    case .visceral?, .heartMediastinumPleura?: "AJCC 8th edition, ch. 42 abdomen and thoracic visceral organs"
+    case .uterineCorpus?: "AJCC 8th edition, ch. 54 corpus uteri sarcoma (FIGO 2009 categories)"
+    case .bone?: "AJCC 8th edition, ch. 38 bone"
+    case .orbit?: "AJCC 8th edition, ch. 70 orbital sarcoma"
+    case .cervix?, .otherGynaecologic?, .skin?, .other?, nil: "AJCC 8th edition"
+    }
+  }
+
+  private static func notStaged(_ context: CaseContext) -> (StageStatus, String)? {
+    switch context.scope {
+    case .nonMalignant: return (.notApplicable, "Benign or uncertain behaviour (/0, /1): not staged (§1.2).")
+    case .differentSystem: return (.notApplicable, "This histology is staged with another system (adenosarcoma, carcinosarcoma; §4.3).")
+    case .gist, .lms, .lmsFamilyUnconfirmed: break
+    }
+    switch context.group {
+    case .cervix?:
+      return (.notApplicable, "Cervical LMS has no stage group in this version: SEER's 2021+ cervix schema refers to AJCC ch. 54 (FIGO corpus-sarcoma field), while the AJCC 8 ch. 42 text places cervical sarcomas in ch. 42 (conflict C-05).")
+    case .otherGynaecologic?:
+      return context.site == .ovaryOrTube
+        ? (.notImplemented, "Ovarian and fallopian-tube LMS use FIGO ovarian staging, out of scope for this version (§1.4).")
+        : (.notApplicable, "No AJCC stage for this gynaecologic site; summary stage only (§1.4).")
+    case .skin?: return (.notApplicable, "No AJCC system stages cutaneous LMS; summary stage is the only system (§1.4).")
+    case .orbit?: return (.notImplemented, "AJCC 8 ch. 70 orbital sarcoma T definitions are not in Leio's reference (§1.4, U-12).")
+    case .other?: return (.notApplicable, "Other or ill-defined site: summary stage only (§1.4).")
+    case nil: return (.notApplicable, "AJCC 8 needs the primary site: its chapters differ by site.")
+    case .trunkAndExtremities?, .retroperitoneum?, .headAndNeck?, .visceral?, .heartMediastinumPleura?, .uterineCorpus?, .bone?:
+      return nil
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// One step of an explanation: the rule that fired and why.
+public struct RuleStep: Sendable, Hashable, Codable {
+  /// The rule: `table-id#row` for a table row, or a named rule such as `site`.
+  public var rule: String
+  /// The clinical-reference section.
+  public var section: String
+  /// The rule in words, with the values used.
+  public var because: String
+  /// What the step produced (`T2b`, `IIIA`), if anything.
+  public var output: String?
+  /// DECISION identifiers of the reference behind the step.
+  public var decisions: [String]
+}
+
+/// Something the user should know about a result.
+public struct StagingWarning: Sendable, Hashable, Codable {
+  /// Stable identifier, e.g. `sizeAtCutPoint`.
+  public var code: String
+  /// The warning in words.
+  public var message: String
+  /// The clinical-reference section.
+  public var section: String
+}
+
+/// Collects steps, warnings and sources while a case is staged.
+///
+/// When `isRecording` is false (batch staging) nothing is collected, so the
+/// hot path allocates no text.
+struct Trace: Sendable {
+  let isRecording: Bool
+  var steps: [RuleStep] = []
+  var warnings: [StagingWarning] = []
+  var sources: [String] = []
+
+  init(recording: Bool) { isRecording = recording }
+
+  /// Records that `row` of `table` fired.
+  mutating func record(_ table: RuleTable, row index: Int, inputs: @autoclosure () -> String = "") {
+    guard isRecording else { return }
+    let row = table.rows[index]
+    let output: String? = switch row.outcome {
+    case .value(let code, _): code
+    case .error: nil
+    }
+    let detail = inputs()
+    steps.append(RuleStep(
+      rule: "\(table.id)#\(row.number)", section: row.section,
+      because: detail.isEmpty ? "\(table.title): \(row.because)" : "\(table.title): \(row.because) (\(detail))",
+      output: output, decisions: row.decisions))
+    for source in table.sources where !sources.contains(source) { sources.append(source) }
+  }
+
+  /// Records a step that is not a table row.
+  mutating func note(_ rule: String, _ section: String, _ because: @autoclosure () -> String,
+                     output: String? = nil, decisions: [String] = []) {
+    guard isRecording else { return }
+    steps.append(RuleStep(rule: rule, section: section, because: because(), output: output, decisions: decisions))
+  }
+
+  /// Records a warning.
+  mutating func warn(_ code: String, _ section: String, _ message: @autoclosure () -> String) {
+    guard isRecording, !warnings.contains(where: { $0.code == code }) else { return }
+    warnings.append(StagingWarning(code: code, message: message(), section: section))
+  }
+
+  /// Appends another trace's contents.
+  mutating func append(_ other: Trace) {
+    guard isRecording else { return }
+    steps += other.steps
+    for warning in other.warnings where !warnings.contains(warning) { warnings.append(warning) }
+    for source in other.sources where !sources.contains(source) { sources.append(source) }
+  }
+}
