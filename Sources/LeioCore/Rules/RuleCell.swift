@@ -18,9 +18,14 @@ public struct NumericCell: Sendable, Hashable, Codable {
   public var missing: Bool?
 
   /// Whether `value` satisfies the cell. A missing value is NaN.
+  /// Whether the cell places no condition (any value, including missing).
+  @inlinable
+  public var isAny: Bool { missing != true && gt == nil && ge == nil && lt == nil && le == nil }
+
   @inlinable
   public func contains(_ value: Double) -> Bool {
     if missing == true { return value.isNaN }
+    if isAny { return true }
     if value.isNaN { return false }
     if let gt, !(value > gt) { return false }
     if let ge, !(value >= ge) { return false }
@@ -34,6 +39,7 @@ public struct NumericCell: Sendable, Hashable, Codable {
 
   /// Whether some value satisfies both cells.
   func overlaps(_ other: NumericCell) -> Bool {
+    if isAny || other.isAny { return true }
     if (missing == true) != (other.missing == true) { return false }
     if missing == true { return true }
     let lower = [(gt, false), (ge, true), (other.gt, false), (other.ge, true)]

@@ -126,7 +126,7 @@ enum AJCC8Staging {
     let n = try tables.nodes.map(context.nodes, &trace)
     let grade = try tables.grade.map(context.grade, &trace)
     var outcome = SystemOutcome(system: .ajcc8, label: label(group), t: t, n: n.rawValue, m: context.metastasis.rawValue,
-                                grade: grade == .high ? "high (G2–G3)" : grade.rawValue,
+                                grade: grade.rawValue,
                                 stageGroup: .notApplicable, status: .noGroupDefined, trace: trace)
     let stageTable: AJCC8Tables.StageTable
     switch group {
