@@ -210,3 +210,42 @@ extension RuleTable {
     self.cutPoints = Array(Set(numbers.flatMap(\.bounds))).sorted()
   }
 }
+
+extension RuleTable {
+  /// The mask for an input given as codes per column key, or `nil` when a key
+  /// or code is not in the table.
+  ///
+  /// For tools and tests; the staging hot path uses ``InputColumn`` bits.
+  public func mask(_ codes: [String: String]) -> UInt64? {
+    var mask: UInt64 = 0
+    for column in inputs where !column.isNumeric {
+      guard let code = codes[column.key], let index = column.domain.firstIndex(of: code) else { return nil }
+      mask |= 1 << UInt64(column.bitOffset + index)
+    }
+    return mask
+  }
+
+  /// Every combination of the categorical input domains, as key → code.
+  public var allCategoricalInputs: [[String: String]] {
+    inputs.filter { !$0.isNumeric }.reduce([[:]]) { partial, column in
+      partial.flatMap { combination in
+        column.domain.map { code in combination.merging([column.key: code]) { $1 } }
+      }
+    }
+  }
+
+  /// Numeric values that probe every band of the table: each cut-point, just
+  /// under and over it, a small and a large value, and missing (NaN).
+  public var numericProbes: [Double] {
+    guard inputs.contains(where: \.isNumeric) else { return [.nan] }
+    return [.nan, 0.1, 99] + cutPoints.flatMap { [$0 - 0.01, $0, $0 + 0.01] }
+  }
+
+  /// Indexes of every row that matches the input (at most one in a valid table).
+  public func matchingRows(_ mask: UInt64, number: Double) -> [Int] {
+    rowMasks.indices.filter { index in
+      (rowMasks[index] & mask).nonzeroBitCount == categoricalCount
+        && (numericIndex == nil || rowNumbers[index].contains(number))
+    }
+  }
+}

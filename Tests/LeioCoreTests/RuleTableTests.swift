@@ -1,0 +1,72 @@
+import Foundation
+import LeioCore
+import Testing
+
+@Suite("Rule tables")
+struct RuleTableTests {
+  static let tables: [RuleTable] = ((try? Staging.ruleTables()) ?? [:]).values.sorted { $0.id < $1.id }
+
+  @Test("all 21 tables load") func load() throws {
+    #expect(try Staging.ruleTables().count == 21)
+  }
+
+  @Test("exactly one row matches every input combination", arguments: tables.map(\.id))
+  func exhaustive(_ id: String) throws {
+    let table = try #require(try Staging.ruleTables()[id])
+    var problems: [String] = []
+    for codes in table.allCategoricalInputs {
+      let mask = try #require(table.mask(codes))
+      for number in table.numericProbes {
+        let rows = table.matchingRows(mask, number: number)
+        if rows.count != 1 { problems.append("\(codes) size \(number): \(rows.count) rows") }
+      }
+    }
+    #expect(problems.isEmpty, "\(problems.prefix(10))")
+  }
+
+  @Test("every source key is in docs/clinical-sources.md", arguments: tables.map(\.id))
+  func sources(_ id: String) throws {
+    let table = try #require(try Staging.ruleTables()[id])
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("docs/clinical-sources.md")
+    let bibliography = try String(contentsOf: url, encoding: .utf8)
+    for key in table.sources { #expect(bibliography.contains("`\(key)`"), "\(id): \(key)") }
+    #expect(!table.sources.isEmpty)
+  }
+
+  @Test("overlapping rows are rejected")
+  func overlap() {
+    let json = """
+      {"id":"x","version":1,"title":"x","section":"§0","sources":["S"],
+       "inputs":[{"key":"a","domain":["p","q"]},{"key":"size","numeric":true}],
+       "output":{"key":"o","domain":["A","B"]},
+       "rows":[{"when":{"size":{"le":5}},"then":"A","because":"a"},
+               {"when":{"a":["p"],"size":{"ge":5}},"then":"B","because":"b"}]}
+      """
+    #expect(throws: RuleTableError.overlappingRows(table: "x", first: 1, second: 2)) {
+      try RuleTable(json: Data(json.utf8))
+    }
+  }
+
+  @Test("unknown codes are rejected")
+  func unknownCode() {
+    let json = """
+      {"id":"x","version":1,"title":"x","section":"§0","sources":["S"],
+       "inputs":[{"key":"a","domain":["p"]}],"output":{"key":"o","domain":["A"]},
+       "rows":[{"when":{"a":["z"]},"then":"A","because":"a"}]}
+      """
+    #expect(throws: RuleTableError.unknownCode(table: "x", column: "a", code: "z")) {
+      try RuleTable(json: Data(json.utf8))
+    }
+  }
+
+  @Test("cut-points come from the tables")
+  func cutPoints() throws {
+    let tables = try Staging.ruleTables()
+    #expect(tables["ajcc7-sts-t"]?.cutPoints == [5])
+    #expect(tables["ajcc8-size-t"]?.cutPoints == [5, 10, 15])
+    #expect(tables["ajcc8-hn-t"]?.cutPoints == [2, 4])
+    #expect(tables["figo2009-t"]?.cutPoints == [5])
+    #expect(tables["ajcc8-bone-t"]?.cutPoints == [8])
+  }
+}
