@@ -63,7 +63,7 @@ enum StagingChecks {
   static func direct(_ given: TCategory, domain: [TCategory], derived: TCategory, system: String,
                      _ trace: inout Trace) throws(StagingError) -> TCategory {
     guard domain.contains(given) else {
-      throw .invalidValue(field: "t", value: given.rawValue, expected: ["a \(system) category: " + domain.map(\.rawValue).joined(separator: ", ")])
+      throw .invalidValue(field: "t", value: given.rawValue, expected: ["one of the \(system) categories " + domain.map(\.rawValue).joined(separator: ", ")])
     }
     let compatible = derived == .tx || given == derived || base(given) == derived || base(derived) == given
     guard compatible else {
