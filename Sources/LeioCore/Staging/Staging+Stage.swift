@@ -34,13 +34,21 @@ extension Staging {
     try stageTyped(try CaseFacts(input), systems: systems, explain: explain)
   }
 
-  static func stageTyped(_ facts: CaseFacts, systems: [StagingSystem]?, explain: Bool) throws(StagingError) -> StagingReport {
+  /// Stages with the case's `system`, or else with the current standard for
+  /// its site (one result); the rule of `leio batch stage`.
+  public static func stageWithCurrentStandard(_ facts: CaseFacts, explain: Bool = false) throws -> StagingReport {
+    try stageTyped(facts, systems: nil, explain: explain, currentStandardOnly: true)
+  }
+
+  static func stageTyped(_ facts: CaseFacts, systems: [StagingSystem]?, explain: Bool,
+                         currentStandardOnly: Bool = false) throws(StagingError) -> StagingReport {
     let catalog = try catalog()
-    if facts.t != nil, facts.system == nil, systems == nil, facts.site != .uterus {
+    if facts.t != nil, facts.system == nil, systems == nil, facts.site != .uterus, !currentStandardOnly {
       throw .missingValue(field: "system", message: "T categories differ between AJCC 7, AJCC 8 and FIGO 2009; give system (ajcc7, ajcc8 or figo2009) with t.")
     }
     let context = try CaseContext(facts, catalog: catalog, explain: explain)
-    let chosen = systems ?? facts.system.map { [$0] } ?? (context.site == .uterus ? [.figo2009] : [.ajcc7, .ajcc8])
+    let chosen = systems ?? facts.system.map { [$0] }
+      ?? (currentStandardOnly ? [currentStandard(for: context.site)] : (context.site == .uterus ? [.figo2009] : [.ajcc7, .ajcc8]))
     let summary = try SummaryStaging.stage(context, catalog)
     var results: [StagingResult] = []
     results.reserveCapacity(chosen.count)

@@ -1,0 +1,62 @@
+import Foundation
+import LeioCore
+
+/// Plain-text rendering of LeioCore results for the terminal.
+///
+/// It only lays out what the result holds; it derives nothing.
+enum TextRenderer {
+  static let disclaimer = "Educational and registry information, not a medical device: discuss every result with the care team."
+
+  static func report(_ report: StagingReport) -> String {
+    var lines: [String] = []
+    if let group = report.siteGroup { lines.append("Site group: \(group.rawValue) (\(group.title))") }
+    lines.append("Summary stage (SEER 2018): " + summary(report.summaryStage))
+    for result in report.results {
+      lines.append("")
+      lines += self.result(result)
+    }
+    lines.append("")
+    lines.append(disclaimer)
+    return lines.joined(separator: "\n")
+  }
+
+  static func summary(_ summary: SummaryStageResult) -> String {
+    guard let code = summary.code else { return "not computed: \(summary.label)" }
+    return "\(code.rawValue) \(summary.label) (\(summary.category))" + (summary.estimated ? ", estimated (D-17)" : "")
+  }
+
+  static func result(_ result: StagingResult) -> [String] {
+    var lines = [result.systemLabel]
+    let categories = [result.t, result.n, result.m, result.grade].compactMap { $0 }.joined(separator: " ")
+    let group: String = switch result.status {
+    case .computed: "stage \(result.stageGroup.rawValue)"
+    case .substageUnknown: "stage \(result.stageGroup.rawValue), substage unknown"
+    case .unknown: "stage unknown"
+    case .noGroupDefined: "no stage group defined for this site"
+    case .notApplicable: "not applicable"
+    case .notImplemented: "not implemented"
+    }
+    lines.append("  " + (categories.isEmpty ? group : "\(categories)  →  \(group)"))
+    if let reason = result.reason { lines.append("  Reason: \(reason)") }
+    lines.append("  Why:")
+    for (index, step) in result.steps.enumerated() {
+      let output = step.output.map { "  ⇒ \($0)" } ?? ""
+      let decisions = step.decisions.isEmpty ? "" : " [\(step.decisions.joined(separator: ", "))]"
+      lines.append("    \(index + 1). [\(step.section)] \(step.because)\(output)\(decisions)")
+    }
+    if !result.warnings.isEmpty {
+      lines.append("  Warnings:")
+      for warning in result.warnings { lines.append("    ! [\(warning.section)] \(warning.message)") }
+    }
+    if !result.sources.isEmpty { lines.append("  Sources: \(result.sources.joined(separator: ", "))") }
+    return lines
+  }
+
+  static func steps(_ steps: [RuleStep], warnings: [StagingWarning]) -> [String] {
+    var lines = steps.enumerated().map { index, step in
+      "  \(index + 1). [\(step.section)] \(step.because)" + (step.output.map { "  ⇒ \($0)" } ?? "")
+    }
+    lines += warnings.map { "  ! [\($0.section)] \($0.message)" }
+    return lines
+  }
+}

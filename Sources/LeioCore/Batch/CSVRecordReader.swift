@@ -1,0 +1,130 @@
+import Foundation
+
+/// Splits CSV bytes (RFC 4180: commas, double quotes, `""` escapes, CRLF or
+/// LF line ends, newlines inside quoted fields) into records, incrementally.
+///
+/// Feed it chunks with ``append(_:)``; take complete records with
+/// ``nextRecord()``. It keeps one record's worth of bytes across chunks, so
+/// memory stays flat whatever the file size.
+public struct CSVRecordReader: Sendable {
+  private var buffer: [UInt8] = []
+  private var start = 0
+  /// Field boundaries of the current record: (start, end, quoted) into `buffer`.
+  private var fieldRanges: [(Int, Int, Bool)] = []
+
+  public init() {
+    buffer.reserveCapacity(1 << 20)
+    fieldRanges.reserveCapacity(64)
+  }
+
+  /// Adds bytes read from the file.
+  public mutating func append(_ bytes: UnsafeRawBufferPointer) {
+    if start > 0 {
+      buffer.removeSubrange(0..<start)
+      start = 0
+    }
+    buffer.append(contentsOf: bytes)
+  }
+
+  /// Parses the next complete record, calling `body` with its raw line bytes
+  /// (without the line end) and its fields.
+  ///
+  /// - Parameter isFinal: true after the last chunk, so a last line without a
+  ///   line end still counts.
+  /// - Returns: false when no complete record is buffered.
+  public mutating func nextRecord(isFinal: Bool, _ body: (UnsafeBufferPointer<UInt8>, CSVFields) throws -> Void) rethrows -> Bool {
+    let count = buffer.count
+    guard start < count else { return false }
+    fieldRanges.removeAll(keepingCapacity: true)
+    var index = start
+    var fieldStart = start
+    var inQuotes = false
+    var quoted = false
+    var lineEnd = -1
+    var next = -1
+    buffer.withUnsafeBufferPointer { bytes in
+      while index < count {
+        let byte = bytes[index]
+        if inQuotes {
+          if byte == 0x22 {
+            if index + 1 < count, bytes[index + 1] == 0x22 { index += 2; continue }
+            if index + 1 >= count, !isFinal { return }
+            inQuotes = false
+          }
+          index += 1
+          continue
+        }
+        switch byte {
+        case 0x22:
+          inQuotes = true
+          quoted = true
+        case 0x2C:
+          fieldRanges.append((fieldStart, index, quoted))
+          fieldStart = index + 1
+          quoted = false
+        case 0x0A:
+          let end = index > fieldStart && bytes[index - 1] == 0x0D ? index - 1 : index
+          fieldRanges.append((fieldStart, end, quoted))
+          lineEnd = end
+          next = index + 1
+          return
+        default: break
+        }
+        index += 1
+      }
+      if isFinal, !inQuotes {
+        let end = count > fieldStart && bytes[count - 1] == 0x0D ? count - 1 : count
+        fieldRanges.append((fieldStart, end, quoted))
+        lineEnd = end
+        next = count
+      }
+    }
+    guard lineEnd >= 0 else { return false }
+    let recordStart = start
+    start = next
+    try buffer.withUnsafeBufferPointer { bytes in
+      let line = UnsafeBufferPointer(rebasing: bytes[recordStart..<lineEnd])
+      try body(line, CSVFields(bytes: bytes, ranges: fieldRanges))
+    }
+    return true
+  }
+
+  /// Whether bytes remain that do not form a complete record (an unclosed quote).
+  public var hasIncompleteRecord: Bool { start < buffer.count }
+}
+
+/// The fields of one CSV record, valid only inside ``CSVRecordReader/nextRecord(isFinal:_:)``.
+public struct CSVFields {
+  let bytes: UnsafeBufferPointer<UInt8>
+  let ranges: [(Int, Int, Bool)]
+
+  /// Number of fields.
+  public var count: Int { ranges.count }
+
+  /// Field `index` as text, unquoted; empty when the record is shorter.
+  public func string(_ index: Int) -> String {
+    guard index < ranges.count else { return "" }
+    let (low, high, quoted) = ranges[index]
+    guard quoted else { return String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self) }
+    var value: [UInt8] = []
+    var position = low
+    var inQuotes = false
+    while position < high {
+      let byte = bytes[position]
+      if byte == 0x22 {
+        if inQuotes, position + 1 < high, bytes[position + 1] == 0x22 { value.append(0x22); position += 2; continue }
+        inQuotes.toggle()
+      } else {
+        value.append(byte)
+      }
+      position += 1
+    }
+    return String(decoding: value, as: UTF8.self)
+  }
+
+  /// Whether field `index` is empty or absent.
+  public func isEmpty(_ index: Int) -> Bool {
+    guard index < ranges.count else { return true }
+    return ranges[index].0 == ranges[index].1
+  }
+}
