@@ -36,6 +36,14 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
+    // Benchmarks: release-build throughput of staging and a registry-file
+    // generator for `Benchmarks/run.sh`. No dependency beyond LeioCore.
+    .executableTarget(
+      name: "LeioBench",
+      dependencies: ["LeioCore"],
+      path: "Benchmarks/LeioBench",
+      swiftSettings: swiftSettings
+    ),
     .testTarget(
       name: "LeioCoreTests",
       dependencies: ["LeioCore"],

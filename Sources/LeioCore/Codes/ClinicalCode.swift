@@ -16,10 +16,36 @@ extension ClinicalCode {
 
   /// The code written as `text` (surrounding blanks ignored), or `nil`.
   public static func parse(_ text: some StringProtocol) -> Self? {
-    let trimmed = text.utf8.trimmingASCIISpaces
-    for code in allCases where trimmed.equalsIgnoringASCIICase(code.rawValue.utf8) { return code }
-    for (spelling, code) in aliases where trimmed.equalsIgnoringASCIICase(spelling.utf8) { return code }
+    if let found = text.utf8.withContiguousStorageIfAvailable({ parse(bytes: $0) }) { return found }
+    return Array(text.utf8).withUnsafeBufferPointer { parse(bytes: $0) }
+  }
+
+  /// The code written in `bytes` (UTF-8, surrounding blanks ignored), or `nil`.
+  ///
+  /// Compares lengths first and bytes only for candidates of the right length,
+  /// folding ASCII case; no allocation.
+  static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Self? {
+    var start = 0
+    var end = bytes.count
+    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+    while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+    let input = UnsafeBufferPointer(rebasing: bytes[start..<end])
+    for code in allCases where matches(code.rawValue, input) { return code }
+    for (spelling, code) in aliases where matches(spelling, input) { return code }
     return nil
+  }
+
+  private static func matches(_ spelling: String, _ input: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard spelling.utf8.count == input.count else { return false }
+    var spelling = spelling
+    return spelling.withUTF8 { expected in
+      for index in 0..<expected.count {
+        let a = expected[index]
+        let b = input[index]
+        if a != b, (a | 0x20) != (b | 0x20) || !((a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A) { return false }
+      }
+      return true
+    }
   }
 
   /// The code written as `text`, or a field-level error listing the accepted

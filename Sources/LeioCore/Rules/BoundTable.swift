@@ -18,7 +18,9 @@ public struct InputColumn<Code: RuleCode>: Sendable {
 }
 
 /// A rule table whose output column is bound to a Swift code type.
-public struct BoundTable<Output: RuleCode>: Sendable {
+///
+/// - Note: an immutable `final class` for the same reason as ``RuleTable``.
+public final class BoundTable<Output: RuleCode>: Sendable {
   /// A row's outcome in typed form.
   public enum Outcome: Sendable, Hashable {
     /// A code, with the row's qualifier.

@@ -15,7 +15,11 @@ public import Foundation
 ///
 /// - Source: the shape follows the SEER staging algorithms' tables
 ///   (`[SEER-TNM7]`, `[SEER-EOD]`), with `value` and `error` outcomes.
-public struct RuleTable: Sendable {
+///
+/// - Note: an immutable `final class`: a table is loaded once and shared by
+///   every evaluation, so passing it around costs one reference, not a copy of
+///   its arrays. Every stored property is a `let` of a `Sendable` value.
+public final class RuleTable: Sendable {
   /// A table column: a categorical domain, or a number.
   public struct Column: Sendable, Hashable {
     /// The column's key, as used in row cells and explanations.
@@ -96,6 +100,14 @@ public struct RuleTable: Sendable {
 
   /// The input column named `key`.
   public func column(_ key: String) -> Column? { inputs.first { $0.key == key } }
+
+  init(id: String, version: Int, title: String, section: String, sources: [String], inputs: [Column], output: Column,
+       rows: [Row], rowMasks: [UInt64], rowNumbers: [NumericCell], numericIndex: Int?, categoricalCount: Int) {
+    (self.id, self.version, self.title, self.section, self.sources) = (id, version, title, section, sources)
+    (self.inputs, self.output, self.rows) = (inputs, output, rows)
+    (self.rowMasks, self.rowNumbers, self.numericIndex, self.categoricalCount) = (rowMasks, rowNumbers, numericIndex, categoricalCount)
+    self.cutPoints = Array(Set(rowNumbers.flatMap(\.bounds))).sorted()
+  }
 }
 
 extension RuleTable {
@@ -103,7 +115,7 @@ extension RuleTable {
   ///
   /// - Throws: ``RuleTableError`` for unknown codes, overlapping rows, more than
   ///   64 categorical codes or more than one numeric column.
-  public init(json data: Data) throws {
+  public convenience init(json data: Data) throws {
     let document: TableDocument
     do {
       document = try JSONDecoder().decode(TableDocument.self, from: data)
@@ -113,7 +125,7 @@ extension RuleTable {
     try self.init(document: document)
   }
 
-  init(document: TableDocument) throws {
+  convenience init(document: TableDocument) throws {
     let id = document.id
     var offset = 0
     var columns: [Column] = []
@@ -195,20 +207,12 @@ extension RuleTable {
       }
     }
 
-    self.id = id
-    self.version = document.version
-    self.title = document.title
-    self.section = document.section
-    self.sources = document.sources
-    self.inputs = columns
-    self.output = output
-    self.rows = rows
-    self.rowMasks = masks
-    self.rowNumbers = numbers
-    self.numericIndex = numericColumns.first
-    self.categoricalCount = categorical
-    self.cutPoints = Array(Set(numbers.flatMap(\.bounds))).sorted()
+    self.init(id: id, version: document.version, title: document.title, section: document.section,
+              sources: document.sources, inputs: columns, output: output, rows: rows, rowMasks: masks,
+              rowNumbers: numbers, numericIndex: numericColumns.first, categoricalCount: categorical)
   }
+
+
 }
 
 extension RuleTable {

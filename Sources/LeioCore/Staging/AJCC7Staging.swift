@@ -1,7 +1,7 @@
 import Foundation
 
 /// The AJCC 7 soft tissue sarcoma tables, bound to types.
-struct AJCC7Tables: Sendable {
+final class AJCC7Tables: Sendable {
   let t: BoundTable<TCategory>
   let tPrimary: InputColumn<PrimaryTumor>
   let tDepth: InputColumn<Depth>

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The AJCC 8 soft tissue sarcoma tables, bound to types.
-struct AJCC8Tables: Sendable {
+final class AJCC8Tables: Sendable {
   let sizeT: BoundTable<TCategory>
   let sizeTPrimary: InputColumn<PrimaryTumor>
   let headAndNeckT: BoundTable<TCategory>
@@ -75,16 +75,16 @@ enum AJCC8Staging {
 
   /// T from facts for the chapter of `group`, or `nil` where no T table exists.
   static func derivedT(_ context: CaseContext, _ tables: AJCC8Tables, _ trace: inout Trace) throws(StagingError) -> (TCategory, BoundTable<TCategory>)? {
-    let sizeText = context.size.isNaN ? "size unknown" : "\(context.size.clinicalText) cm"
+    func sizeText() -> String { context.size.isNaN ? "size unknown" : "\(context.size.clinicalText) cm" }
     switch context.group {
     case .trunkAndExtremities?, .retroperitoneum?:
-      let t = try tables.sizeT.run(tables.sizeTPrimary.bit(context.primary), number: context.size, &trace, inputs: sizeText).value
+      let t = try tables.sizeT.run(tables.sizeTPrimary.bit(context.primary), number: context.size, &trace, inputs: sizeText()).value
       return (t, tables.sizeT)
     case .headAndNeck?:
       let level = invasion(context.facts.headAndNeckInvasion)
       let t = try tables.headAndNeckT.run(
         tables.headAndNeckPrimary.bit(context.primary) | tables.headAndNeckInvasion.bit(level), number: context.size, &trace,
-        inputs: "\(sizeText), invasion \(level.rawValue)").value
+        inputs: "\(sizeText()), invasion \(level.rawValue)").value
       if level != .none, !context.size.isNaN {
         trace.warn("invasionOverridesSize", "§3.3 D-04", "Invasion criteria (T4a/T4b) override size; this standard TNM convention is not quoted in the checked source (U-13).")
       }
@@ -99,7 +99,7 @@ enum AJCC8Staging {
     case .bone?:
       guard context.site == .bone else { return nil }
       let flag = Flag(context.facts.discontinuousTumours ?? false)
-      let t = try tables.boneT.run(tables.bonePrimary.bit(context.primary) | tables.boneDiscontinuous.bit(flag), number: context.size, &trace, inputs: sizeText).value
+      let t = try tables.boneT.run(tables.bonePrimary.bit(context.primary) | tables.boneDiscontinuous.bit(flag), number: context.size, &trace, inputs: sizeText()).value
       return (t, tables.boneT)
     case .uterineCorpus?, .cervix?, .otherGynaecologic?, .skin?, .orbit?, .other?, nil:
       return nil

@@ -132,20 +132,20 @@ struct CaseContext: Sendable {
 
   private static func validateSiteFacts(_ facts: CaseFacts, _ site: Site?) throws(StagingError) {
     let group = site?.group
-    func require(_ given: Bool, _ field: String, _ allowed: Set<SiteGroup>, _ what: String) throws(StagingError) {
+    func require(_ given: Bool, _ field: String, _ allowed: SiteGroup, _ other: SiteGroup?, _ what: String) throws(StagingError) {
       guard given else { return }
-      guard let group, allowed.contains(group) else {
+      guard let group, group == allowed || group == other else {
         throw .inconsistent(field: field, message: "\(field) applies to \(what) only, not to site \(site?.rawValue ?? "(not given)").")
       }
     }
     let uterine = facts.uterineExtent != nil || facts.cervixInvolved != nil || facts.peritonealCytology != nil
     try require(uterine, facts.uterineExtent != nil ? "uterineExtent" : (facts.cervixInvolved != nil ? "cervixInvolved" : "peritonealCytology"),
-                [.uterineCorpus], "the uterine corpus")
-    try require(facts.visceralExtent != nil, "visceralExtent", [.visceral, .heartMediastinumPleura], "visceral organs")
-    try require(facts.multifocalSites != nil, "multifocalSites", [.visceral, .heartMediastinumPleura], "visceral organs")
-    try require(!facts.headAndNeckInvasion.isEmpty, "headAndNeckInvasion", [.headAndNeck], "head and neck sites")
-    try require(!facts.invadedOrgans.isEmpty, "invadedOrgans", [.retroperitoneum], "the retroperitoneum and peritoneum")
-    try require(facts.discontinuousTumours != nil, "discontinuousTumours", [.bone], "bone")
+                .uterineCorpus, nil, "the uterine corpus")
+    try require(facts.visceralExtent != nil, "visceralExtent", .visceral, .heartMediastinumPleura, "visceral organs")
+    try require(facts.multifocalSites != nil, "multifocalSites", .visceral, .heartMediastinumPleura, "visceral organs")
+    try require(!facts.headAndNeckInvasion.isEmpty, "headAndNeckInvasion", .headAndNeck, nil, "head and neck sites")
+    try require(!facts.invadedOrgans.isEmpty, "invadedOrgans", .retroperitoneum, nil, "the retroperitoneum and peritoneum")
+    try require(facts.discontinuousTumours != nil, "discontinuousTumours", .bone, nil, "bone")
     if !facts.invadedOrgans.isEmpty, facts.extension == .confined {
       throw .inconsistent(field: "extension", message: "'confined' contradicts invadedOrgans.")
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The FIGO 2009 uterine sarcoma tables, bound to types.
-struct FIGO2009Tables: Sendable {
+final class FIGO2009Tables: Sendable {
   let t: BoundTable<TCategory>
   let tPrimary: InputColumn<PrimaryTumor>
   let tExtent: InputColumn<UterineExtent>

@@ -1,7 +1,12 @@
 import Foundation
 
 /// Every rule table of `Resources/Tables`, loaded once and bound to types.
-struct StagingCatalog: Sendable {
+///
+/// - Note: an immutable `final class`, not a struct: it holds about a hundred
+///   reference-counted arrays, and staging reads it several times per case.
+///   Sharing one instance avoids copying (and retaining) all of them per call;
+///   every property is a `let` of a `Sendable` value, so it is safely `Sendable`.
+final class StagingCatalog: Sendable {
   let tables: [String: RuleTable]
   let histology: HistologyCatalog
   let sites: SiteCatalog
@@ -9,6 +14,12 @@ struct StagingCatalog: Sendable {
   let ajcc8: AJCC8Tables
   let figo: FIGO2009Tables
   let summary: SummaryTables
+
+  init(tables: [String: RuleTable], histology: HistologyCatalog, sites: SiteCatalog, ajcc7: AJCC7Tables,
+       ajcc8: AJCC8Tables, figo: FIGO2009Tables, summary: SummaryTables) {
+    (self.tables, self.histology, self.sites, self.ajcc7, self.ajcc8, self.figo, self.summary) =
+      (tables, histology, sites, ajcc7, ajcc8, figo, summary)
+  }
 
   /// Identifiers of the rule tables shipped in the bundle.
   static let tableIDs = [

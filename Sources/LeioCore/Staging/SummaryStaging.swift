@@ -1,7 +1,7 @@
 import Foundation
 
 /// The SEER Summary Stage 2018 tables, bound to types.
-struct SummaryTables: Sendable {
+final class SummaryTables: Sendable {
   let matrix: BoundTable<SummaryStage>
   let matrixPrimary: InputColumn<SummaryPrimary>
   let matrixNodes: InputColumn<SummaryNodes>

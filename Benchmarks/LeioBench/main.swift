@@ -1,0 +1,123 @@
+import Foundation
+import LeioCore
+
+// leio-bench: release-build benchmarks of LeioCore.
+//
+//   swift run -c release LeioBench staging [--cases N] [--seconds S]
+//   swift run -c release LeioBench generate --rows N --output FILE.csv
+//
+// `staging` measures in-process staging throughput on one core (facts →
+// current-standard stage group and summary stage, explanation off, as in batch;
+// and with the full explanation). `generate` writes a synthetic registry CSV
+// (clearly fictional rows, about 1 in 50 invalid) for `Benchmarks/run.sh`.
+
+@inline(never)
+func blackHole<T>(_ value: T) { withExtendedLifetime(value) {} }
+
+struct Arguments {
+  var values: [String: String] = [:]
+  init(_ list: ArraySlice<String>) {
+    var iterator = list.makeIterator()
+    while let key = iterator.next() {
+      if key.hasPrefix("--") { values[String(key.dropFirst(2))] = iterator.next() ?? "" }
+    }
+  }
+  func int(_ key: String, _ fallback: Int) -> Int { values[key].flatMap(Int.init) ?? fallback }
+  func double(_ key: String, _ fallback: Double) -> Double { values[key].flatMap(Double.init) ?? fallback }
+}
+
+/// A deterministic generator (SplitMix64) so runs are repeatable.
+struct SplitMix64 {
+  var state: UInt64
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+}
+
+let sites = ["extremity", "trunk", "retroperitoneum", "headAndNeck", "uterus", "visceral", "breast", "peritoneum"]
+let grades = ["G1", "G2", "G3", "GX", ""]
+let nodes = ["N0", "N0", "N0", "N1", "NX"]
+let uterineExtents = ["confined", "confined", "adnexa", "pelvicTissue", "abdominalOneSite", "bladderOrRectumWall"]
+
+/// One synthetic CSV row (without line end).
+func row(_ index: Int, _ random: inout SplitMix64) -> String {
+  let site = sites[random.below(sites.count)]
+  let size = Double(random.below(300) + 5) / 10
+  let depth = site == "retroperitoneum" || site == "peritoneum" || site == "uterus" || site == "visceral" ? "" : (random.below(3) == 0 ? "superficial" : "deep")
+  let grade = site == "uterus" ? "" : grades[random.below(grades.count)]
+  let metastasis = random.below(8) == 0 ? "M1" : "M0"
+  let extent = site == "uterus" ? uterineExtents[random.below(uterineExtents.count)] : ""
+  let visceral = site == "visceral" ? "confined" : ""
+  var sizeText = String(size)
+  if random.below(50) == 0 { sizeText = "-1" }  // invalid rows mixed in
+  return "SYN-\(index),\(site),\(sizeText),\(depth),\(grade),\(nodes[random.below(nodes.count)]),\(metastasis),\(extent),\(visceral)"
+}
+
+let header = "id,site,sizeCm,depth,grade,nodes,metastasis,uterineExtent,visceralExtent"
+
+func generate(_ arguments: Arguments) throws {
+  let rows = arguments.int("rows", 1_000_000)
+  guard let path = arguments.values["output"], let file = fopen(path, "wb") else {
+    FileHandle.standardError.write(Data("usage: LeioBench generate --rows N --output FILE.csv\n".utf8)); exit(64)
+  }
+  defer { fclose(file) }
+  var random = SplitMix64(state: 20261123)
+  var buffer = ""
+  buffer.reserveCapacity(1 << 20)
+  buffer += header + "\n"
+  for index in 0..<rows {
+    buffer += row(index, &random)
+    buffer += "\n"
+    if buffer.utf8.count > 1 << 20 { fputs(buffer, file); buffer.removeAll(keepingCapacity: true) }
+  }
+  fputs(buffer, file)
+}
+
+func staging(_ arguments: Arguments) throws {
+  let count = arguments.int("cases", 100_000)
+  let seconds = arguments.double("seconds", 3)
+  var random = SplitMix64(state: 42)
+  var cases: [CaseFacts] = []
+  cases.reserveCapacity(count)
+  while cases.count < count {
+    let fields = row(cases.count, &random).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    var input = CaseInput()
+    input.site = fields[1]
+    input.sizeCm = Double(fields[2])
+    (input.depth, input.grade) = (fields[3].isEmpty ? nil : fields[3], fields[4].isEmpty ? nil : fields[4])
+    (input.nodes, input.metastasis) = (fields[5], fields[6])
+    (input.uterineExtent, input.visceralExtent) = (fields[7].isEmpty ? nil : fields[7], fields[8].isEmpty ? nil : fields[8])
+    if let facts = try? CaseFacts(input) { cases.append(facts) }
+  }
+  let modes: [Bool] = switch arguments.values["explain"] { case "off": [false]; case "on": [true]; default: [false, true] }
+  for explain in modes {
+    _ = try Staging.stageWithCurrentStandard(cases[0], explain: explain)  // load tables before timing
+    var staged = 0
+    let clock = ContinuousClock()
+    let start = clock.now
+    var elapsed = Duration.zero
+    repeat {
+      for facts in cases { blackHole(try Staging.stageWithCurrentStandard(facts, explain: explain)) }
+      staged += cases.count
+      elapsed = clock.now - start
+    } while elapsed < .seconds(seconds)
+    let perSecond = Double(staged) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    print(String(format: "staging (explain %@): %d cases in %.2f s = %.0f cases/s on one core", explain ? "on " : "off", staged,
+                 Double(staged) / perSecond, perSecond))
+  }
+}
+
+let command = CommandLine.arguments.dropFirst().first ?? "staging"
+let arguments = Arguments(CommandLine.arguments.dropFirst(2))
+switch command {
+case "generate": try generate(arguments)
+case "staging": try staging(arguments)
+default:
+  FileHandle.standardError.write(Data("usage: LeioBench staging|generate …\n".utf8))
+  exit(64)
+}
