@@ -35,6 +35,8 @@ public final class BoundTable<Output: RuleCode>: Sendable {
   public let outcomes: [Outcome]
   /// Every code of the output domain.
   public let outputDomain: [Output]
+  /// Per row: whether it implements DECISION D-17 (summary stage estimated).
+  let estimatedRows: [Bool]
 
   /// Binds `table`'s output column to `Output`.
   ///
@@ -53,6 +55,7 @@ public final class BoundTable<Output: RuleCode>: Sendable {
     }
     self.table = table
     self.outputDomain = domain
+    self.estimatedRows = table.rows.map { $0.decisions.contains("D-17") }
     self.outcomes = table.rows.map { row in
       switch row.outcome {
       case .value(let code, let qualifier): .value(Output(rawValue: code) ?? domain[0], qualifier: qualifier)

@@ -92,10 +92,15 @@ public final class RuleTable: Sendable {
   @inlinable
   public func match(_ mask: UInt64, number: Double = .nan) -> Int? {
     let need = categoricalCount
-    for index in rowMasks.indices where (rowMasks[index] & mask).nonzeroBitCount == need {
-      if numericIndex == nil || rowNumbers[index].contains(number) { return index }
+    let hasNumber = numericIndex != nil
+    return rowMasks.withUnsafeBufferPointer { masks in
+      rowNumbers.withUnsafeBufferPointer { numbers in
+        for index in 0..<masks.count where (masks[index] & mask).nonzeroBitCount == need {
+          if !hasNumber || numbers[index].contains(number) { return index }
+        }
+        return nil
+      }
     }
-    return nil
   }
 
   /// The input column named `key`.

@@ -71,7 +71,7 @@ enum AJCC7Staging {
     }
     var outcome = SystemOutcome(system: .ajcc7, label: label, t: t, n: context.nodes.rawValue, m: context.metastasis.rawValue,
                                 grade: grade.rawValue, stageGroup: group, status: .computed, trace: trace)
-    outcome.group(group, qualifier: qualifier, because: tables.stage.table.rows[row])
+    outcome.group(group, qualifier: qualifier, row: row, of: tables.stage.table)
     return outcome
   }
 

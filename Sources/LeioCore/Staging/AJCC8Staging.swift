@@ -145,7 +145,7 @@ enum AJCC8Staging {
     let mask = stageTable.t.bit(t) | stageTable.n.bit(n) | stageTable.m.bit(context.metastasis)
       | stageTable.grade.bit(grade) | stageTable.basis.bit(context.basis)
     let (value, qualifier, row) = try stageTable.table.run(mask, &outcome.trace)
-    outcome.group(value, qualifier: qualifier, because: stageTable.table.table.rows[row])
+    outcome.group(value, qualifier: qualifier, row: row, of: stageTable.table.table)
     if value == .iv, context.metastasis == .m0 {
       outcome.trace.warn("stageIVNotMetastatic", "§11 C-21", "Stage IV here comes from regional lymph-node involvement, not from distant metastasis: stage IV does not always mean metastatic disease.")
     }

@@ -77,7 +77,7 @@ enum FIGO2009Staging {
     }
     var outcome = SystemOutcome(system: system, label: label, t: t, n: context.nodes.rawValue, m: context.metastasis.rawValue,
                                 grade: nil, stageGroup: group, status: .computed, trace: trace)
-    outcome.group(group, qualifier: qualifier, because: tables.stage.table.rows[row])
+    outcome.group(group, qualifier: qualifier, row: row, of: tables.stage.table)
     return outcome
   }
 }

@@ -96,7 +96,7 @@ enum SummaryStaging {
     let fromCategory = context.isCategoriesMode
     func finish(_ table: BoundTable<SummaryPrimary>, _ mask: UInt64, categoryBased: Bool) throws(StagingError) -> (SummaryPrimary, Bool) {
       let (value, _, row) = try table.run(mask, &trace)
-      return (value, categoryBased || table.table.rows[row].decisions.contains("D-17"))
+      return (value, categoryBased || table.estimatedRows[row])
     }
     switch context.group {
     case .trunkAndExtremities?, .heartMediastinumPleura?, .skin?, .other?, nil:

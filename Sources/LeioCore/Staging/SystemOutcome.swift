@@ -22,11 +22,11 @@ struct SystemOutcome: Sendable {
   }
 
   /// Sets the group and status from a stage table row.
-  mutating func group(_ value: StageGroup, qualifier: String?, because row: RuleTable.Row) {
+  mutating func group(_ value: StageGroup, qualifier: String?, row: Int, of table: RuleTable) {
     stageGroup = value
     switch (value, qualifier) {
-    case (.unknown, _): status = .unknown; reason = row.because
-    case (_, "substageUnknown"?): status = .substageUnknown; reason = row.because
+    case (.unknown, _): status = .unknown; reason = table.rows[row].because
+    case (_, "substageUnknown"?): status = .substageUnknown; reason = table.rows[row].because
     default: status = .computed
     }
   }
