@@ -37,6 +37,10 @@ public final class BoundTable<Output: RuleCode>: Sendable {
   public let outputDomain: [Output]
   /// Per row: whether it implements DECISION D-17 (summary stage estimated).
   let estimatedRows: [Bool]
+  /// Per row: the typed value, or `nil` for an error row (trivial to copy).
+  @usableFromInline let values: [Output?]
+  /// Per row: the qualifier, if any.
+  public let qualifiers: [String?]
 
   /// Binds `table`'s output column to `Output`.
   ///
@@ -56,6 +60,12 @@ public final class BoundTable<Output: RuleCode>: Sendable {
     self.table = table
     self.outputDomain = domain
     self.estimatedRows = table.rows.map { $0.decisions.contains("D-17") }
+    self.values = table.rows.map { row in
+      if case .value(let code, _) = row.outcome { return Output(rawValue: code) } else { return nil }
+    }
+    self.qualifiers = table.rows.map { row in
+      if case .value(_, let qualifier) = row.outcome { return qualifier } else { return nil }
+    }
     self.outcomes = table.rows.map { row in
       switch row.outcome {
       case .value(let code, let qualifier): .value(Output(rawValue: code) ?? domain[0], qualifier: qualifier)

@@ -91,6 +91,7 @@ public final class RuleTable: Sendable {
   ///   - number: the numeric input; NaN when missing.
   @inlinable
   public func match(_ mask: UInt64, number: Double = .nan) -> Int? {
+    if !denseRows.isEmpty { return denseMatch(mask) }
     let need = categoricalCount
     let hasNumber = numericIndex != nil
     return rowMasks.withUnsafeBufferPointer { masks in
@@ -106,12 +107,64 @@ public final class RuleTable: Sendable {
   /// The input column named `key`.
   public func column(_ key: String) -> Column? { inputs.first { $0.key == key } }
 
+  /// Dense index of a table without a numeric column: the matching row (or -1)
+  /// of every input combination, addressed by the codes' positions in their
+  /// domains (mixed radix). Built at load time from the scan, so it cannot
+  /// disagree with it; empty for tables with a numeric column or over 4,096
+  /// combinations.
+  @usableFromInline let denseRows: [Int16]
+  /// Per categorical column: bit offset, domain size and stride in `denseRows`.
+  @usableFromInline let denseColumns: [DenseColumn]
+
+  /// A categorical column's place in the dense index.
+  @usableFromInline struct DenseColumn: Sendable {
+    @usableFromInline let offset: UInt64
+    @usableFromInline let width: Int
+    @usableFromInline let stride: Int
+  }
+
+  @inlinable
+  func denseMatch(_ mask: UInt64) -> Int? {
+    var index = 0
+    for column in denseColumns {
+      let position = ((mask >> column.offset) & ((1 << UInt64(column.width)) - 1)).trailingZeroBitCount
+      guard position < column.width else { return nil }
+      index += position * column.stride
+    }
+    let row = denseRows[index]
+    return row < 0 ? nil : Int(row)
+  }
+
   init(id: String, version: Int, title: String, section: String, sources: [String], inputs: [Column], output: Column,
        rows: [Row], rowMasks: [UInt64], rowNumbers: [NumericCell], numericIndex: Int?, categoricalCount: Int) {
     (self.id, self.version, self.title, self.section, self.sources) = (id, version, title, section, sources)
     (self.inputs, self.output, self.rows) = (inputs, output, rows)
     (self.rowMasks, self.rowNumbers, self.numericIndex, self.categoricalCount) = (rowMasks, rowNumbers, numericIndex, categoricalCount)
     self.cutPoints = Array(Set(rowNumbers.flatMap(\.bounds))).sorted()
+    let categorical = inputs.filter { !$0.isNumeric }
+    let combinations = categorical.reduce(1) { $0 * max($1.domain.count, 1) }
+    guard numericIndex == nil, combinations <= 4096, rows.count < Int(Int16.max) else {
+      (denseRows, denseColumns) = ([], [])
+      return
+    }
+    var stride = 1
+    var columns: [DenseColumn] = []
+    for column in categorical {
+      columns.append(DenseColumn(offset: UInt64(column.bitOffset), width: column.domain.count, stride: stride))
+      stride *= column.domain.count
+    }
+    var dense = [Int16](repeating: -1, count: combinations)
+    for index in 0..<combinations {
+      var mask: UInt64 = 0
+      for column in columns {
+        mask |= 1 << (column.offset + UInt64(index / column.stride % column.width))
+      }
+      for (row, rowMask) in rowMasks.enumerated() where (rowMask & mask).nonzeroBitCount == categoricalCount {
+        dense[index] = Int16(row)
+        break
+      }
+    }
+    (denseRows, denseColumns) = (dense, columns)
   }
 }
 

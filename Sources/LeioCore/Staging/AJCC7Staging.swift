@@ -37,7 +37,7 @@ final class AJCC7Tables: Sendable {
 enum AJCC7Staging {
   static let label = "AJCC 7th edition, soft tissue sarcoma"
 
-  static func stage(_ context: CaseContext, _ catalog: StagingCatalog) throws(StagingError) -> SystemOutcome {
+  static func stage(_ context: borrowing CaseContext, _ catalog: StagingCatalog) throws(StagingError) -> SystemOutcome {
     var trace = Trace(recording: context.trace.isRecording)
     if context.site == .uterus {
       return try FIGO2009Staging.stage(context, catalog, as: .ajcc7)
@@ -47,7 +47,7 @@ enum AJCC7Staging {
       return .without(.ajcc7, label, status, reason: reason, trace: trace)
     }
     let tables = catalog.ajcc7
-    let (derived, _, _) = try tables.t.run(
+    let (derived, _) = try tables.t.run(
       tables.tPrimary.bit(context.primary) | tables.tDepth.bit(context.depth), number: context.size, &trace,
       inputs: context.size.isNaN ? "size unknown, depth \(context.depth.rawValue)" : "\(context.size.clinicalText) cm, \(context.depth.rawValue)")
     var t = derived
@@ -65,17 +65,17 @@ enum AJCC7Staging {
     let grade = try tables.grade.map(context.grade, &trace)
     let mask = tables.stageT.bit(t) | tables.stageN.bit(context.nodes) | tables.stageM.bit(context.metastasis)
       | tables.stageGrade.bit(grade) | tables.stageBasis.bit(context.basis)
-    let (group, qualifier, row) = try tables.stage.run(mask, &trace)
+    let (group, row) = try tables.stage.run(mask, &trace)
     if group == .unknown, context.nodes == .nx, context.facts.nodes != nil {
       trace.warn("nodesNotAssessed", "§2.3", "AJCC 7 has no rule that NX counts as N0, so the group is unknown. If the record simply does not mention nodes, registrar convention codes N0.")
     }
     var outcome = SystemOutcome(system: .ajcc7, label: label, t: t, n: context.nodes.rawValue, m: context.metastasis.rawValue,
                                 grade: grade.rawValue, stageGroup: group, status: .computed, trace: trace)
-    outcome.group(group, qualifier: qualifier, row: row, of: tables.stage.table)
+    outcome.group(group, row: row, of: tables.stage)
     return outcome
   }
 
-  private static func notApplicableReason(_ context: CaseContext) -> String? {
+  private static func notApplicableReason(_ context: borrowing CaseContext) -> String? {
     switch context.scope {
     case .nonMalignant: return "Benign or uncertain behaviour (/0, /1): not staged (§1.2)."
     case .differentSystem: return "This histology is staged with another system (adenosarcoma, carcinosarcoma; §4.3)."

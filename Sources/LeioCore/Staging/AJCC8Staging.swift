@@ -19,8 +19,8 @@ final class AJCC8Tables: Sendable {
   let trunk: StageTable
   let retroperitoneum: StageTable
 
-  /// A stage table over T, N, M, grade and basis.
-  struct StageTable: Sendable {
+  /// A stage table over T, N, M, grade and basis (a shared, immutable instance).
+  final class StageTable: Sendable {
     let table: BoundTable<StageGroup>
     let t: InputColumn<TCategory>
     let n: InputColumn<NCategory>
@@ -74,7 +74,7 @@ enum AJCC8Staging {
   }
 
   /// T from facts for the chapter of `group`, or `nil` where no T table exists.
-  static func derivedT(_ context: CaseContext, _ tables: AJCC8Tables, _ trace: inout Trace) throws(StagingError) -> (TCategory, BoundTable<TCategory>)? {
+  static func derivedT(_ context: borrowing CaseContext, _ tables: AJCC8Tables, _ trace: inout Trace) throws(StagingError) -> (TCategory, BoundTable<TCategory>)? {
     func sizeText() -> String { context.size.isNaN ? "size unknown" : "\(context.size.clinicalText) cm" }
     switch context.group {
     case .trunkAndExtremities?, .retroperitoneum?:
@@ -106,7 +106,7 @@ enum AJCC8Staging {
     }
   }
 
-  static func stage(_ context: CaseContext, _ catalog: StagingCatalog) throws(StagingError) -> SystemOutcome {
+  static func stage(_ context: borrowing CaseContext, _ catalog: StagingCatalog) throws(StagingError) -> SystemOutcome {
     var trace = Trace(recording: context.trace.isRecording)
     let tables = catalog.ajcc8
     let group = context.group
@@ -144,8 +144,8 @@ enum AJCC8Staging {
     }
     let mask = stageTable.t.bit(t) | stageTable.n.bit(n) | stageTable.m.bit(context.metastasis)
       | stageTable.grade.bit(grade) | stageTable.basis.bit(context.basis)
-    let (value, qualifier, row) = try stageTable.table.run(mask, &outcome.trace)
-    outcome.group(value, qualifier: qualifier, row: row, of: stageTable.table.table)
+    let (value, row) = try stageTable.table.run(mask, &outcome.trace)
+    outcome.group(value, row: row, of: stageTable.table)
     if value == .iv, context.metastasis == .m0 {
       outcome.trace.warn("stageIVNotMetastatic", "§11 C-21", "Stage IV here comes from regional lymph-node involvement, not from distant metastasis: stage IV does not always mean metastatic disease.")
     }
@@ -165,7 +165,7 @@ enum AJCC8Staging {
     }
   }
 
-  private static func notStaged(_ context: CaseContext) -> (StageStatus, String)? {
+  private static func notStaged(_ context: borrowing CaseContext) -> (StageStatus, String)? {
     switch context.scope {
     case .nonMalignant: return (.notApplicable, "Benign or uncertain behaviour (/0, /1): not staged (§1.2).")
     case .differentSystem: return (.notApplicable, "This histology is staged with another system (adenosarcoma, carcinosarcoma; §4.3).")

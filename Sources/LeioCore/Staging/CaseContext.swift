@@ -2,8 +2,33 @@ import Foundation
 
 /// A case after site resolution and the unknown-value conventions, shared by
 /// every system that stages it.
-struct CaseContext: Sendable {
-  let facts: CaseFacts
+struct CaseContext: ~Copyable, Sendable {
+  /// The facts the systems read after validation: small enums only, so that
+  /// passing the context around copies no strings (the histology text and
+  /// FNCLCC inputs stay in ``CaseFacts``).
+  struct Extent: Sendable {
+    let t: TCategory?
+    let system: StagingSystem?
+    let nodes: NCategory?
+    let `extension`: Extension?
+    let invadedOrgans: [RetroperitonealOrgan]
+    let headAndNeckInvasion: [HeadAndNeckStructure]
+    let visceralExtent: VisceralExtent?
+    let multifocalSites: Int?
+    let uterineExtent: UterineExtent?
+    let cervixInvolved: Bool?
+    let peritonealCytology: PeritonealCytology?
+    let discontinuousTumours: Bool?
+
+    init(_ facts: CaseFacts) {
+      (t, system, nodes, self.extension) = (facts.t, facts.system, facts.nodes, facts.extension)
+      (invadedOrgans, headAndNeckInvasion) = (facts.invadedOrgans, facts.headAndNeckInvasion)
+      (visceralExtent, multifocalSites, uterineExtent) = (facts.visceralExtent, facts.multifocalSites, facts.uterineExtent)
+      (cervixInvolved, peritonealCytology, discontinuousTumours) = (facts.cervixInvolved, facts.peritonealCytology, facts.discontinuousTumours)
+    }
+  }
+
+  let facts: Extent
   let site: Site?
   let group: SiteGroup?
   let scope: Histology.Scope
@@ -21,22 +46,18 @@ struct CaseContext: Sendable {
 
   init(_ facts: CaseFacts, catalog: StagingCatalog, explain: Bool) throws(StagingError) {
     var trace = Trace(recording: explain)
-    self.facts = facts
     let site = try Self.resolveSite(facts, catalog, &trace)
-    self.site = site
-    group = site?.group
-    scope = try Self.histologyScope(facts, &trace)
+    let scope = try Self.histologyScope(facts, &trace)
     try Self.validateSiteFacts(facts, site)
 
     if let t = facts.t, let stated = facts.primaryTumor,
       (t == .t0) != (stated == .notFound) {
       throw .inconsistent(field: "t", message: "'\(t.rawValue)' contradicts primaryTumor '\(stated.rawValue)'.")
     }
-    primary = facts.primaryTumor ?? (facts.t == .t0 ? .notFound : .present)
+    let primary = facts.primaryTumor ?? (facts.t == .t0 ? .notFound : .present)
     if primary != .present, let size = facts.sizeCm {
       throw .inconsistent(field: "sizeCm", message: "a size (\(size.clinicalText) cm) was given but primaryTumor is '\(primary.rawValue)'.")
     }
-    size = facts.sizeCm ?? .nan
 
     var depth = facts.depth ?? .unknown
     if let site, site.isAlwaysDeep {
@@ -46,24 +67,29 @@ struct CaseContext: Sendable {
       if depth == .unknown { trace.note("depth", "§2.1", "Retroperitoneal, peritoneal and intrathoracic tumours are always deep", output: "deep") }
       depth = .deep
     }
-    self.depth = depth
 
-    grade = try Self.resolveGrade(facts, site, &trace)
-    if let nodes = facts.nodes {
-      self.nodes = nodes
-    } else {
-      nodes = .nx
+    let grade = try Self.resolveGrade(facts, site, &trace)
+    let nodes = facts.nodes ?? .nx
+    if facts.nodes == nil {
       trace.note("nodes", "§2.3", "Regional nodes not given: NX")
       trace.warn("nodesNotRecorded", "§2.3", "Nodes were not given and are treated as NX. Registrar convention: if the record does not mention lymph-node involvement, code N0; use NX only when there is truly no information.")
     }
-    if let metastasis = facts.metastasis {
-      self.metastasis = metastasis
-    } else {
-      metastasis = .m0
+    let metastasis = facts.metastasis ?? .m0
+    if facts.metastasis == nil {
       trace.note("metastasis", "§2.3", "Distant metastasis not given: M0 assumed (SEER convention for a blank M)", output: "M0")
       trace.warn("metastasisAssumed", "§2.3", "Distant metastasis was not given; M0 is assumed as in the SEER algorithm.")
     }
-    basis = facts.basis ?? .clinical
+    self.facts = Extent(facts)
+    self.site = site
+    self.group = site?.group
+    self.scope = scope
+    self.primary = primary
+    self.size = facts.sizeCm ?? .nan
+    self.depth = depth
+    self.grade = grade
+    self.nodes = nodes
+    self.metastasis = metastasis
+    self.basis = facts.basis ?? .clinical
     self.trace = trace
   }
 

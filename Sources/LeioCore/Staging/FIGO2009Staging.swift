@@ -32,13 +32,13 @@ final class FIGO2009Tables: Sendable {
 ///   other systems (§4.3).
 enum FIGO2009Staging {
   /// FIGO T from the uterine extent facts.
-  static func derivedT(_ context: CaseContext, _ tables: FIGO2009Tables, _ trace: inout Trace) throws(StagingError) -> TCategory {
+  static func derivedT(_ context: borrowing CaseContext, _ tables: FIGO2009Tables, _ trace: inout Trace) throws(StagingError) -> TCategory {
     let extent = context.facts.uterineExtent ?? .notRecorded
     return try tables.t.run(tables.tPrimary.bit(context.primary) | tables.tExtent.bit(extent), number: context.size, &trace,
                             inputs: "extent \(extent.rawValue), " + (context.size.isNaN ? "size unknown" : "\(context.size.clinicalText) cm")).value
   }
 
-  static func stage(_ context: CaseContext, _ catalog: StagingCatalog, as system: StagingSystem) throws(StagingError) -> SystemOutcome {
+  static func stage(_ context: borrowing CaseContext, _ catalog: StagingCatalog, as system: StagingSystem) throws(StagingError) -> SystemOutcome {
     var trace = Trace(recording: context.trace.isRecording)
     let label = switch system {
     case .figo2009: "FIGO 2009 uterine LMS/ESS (current for LMS/ESS as of the sources checked)"
@@ -68,7 +68,7 @@ enum FIGO2009Staging {
       }
     }
     let mask = tables.stageT.bit(t) | tables.stageN.bit(context.nodes) | tables.stageM.bit(context.metastasis) | tables.stageBasis.bit(context.basis)
-    let (group, qualifier, row) = try tables.stage.run(mask, &trace)
+    let (group, row) = try tables.stage.run(mask, &trace)
     if group == .unknown, context.nodes == .nx {
       trace.warn("nodesNotAssessed", "§4.2", "Nodes not assessed (NX), so IIIC cannot be excluded. If the record simply does not mention nodes, registrar convention allows N0.")
     }
@@ -77,7 +77,7 @@ enum FIGO2009Staging {
     }
     var outcome = SystemOutcome(system: system, label: label, t: t, n: context.nodes.rawValue, m: context.metastasis.rawValue,
                                 grade: nil, stageGroup: group, status: .computed, trace: trace)
-    outcome.group(group, qualifier: qualifier, row: row, of: tables.stage.table)
+    outcome.group(group, row: row, of: tables.stage)
     return outcome
   }
 }

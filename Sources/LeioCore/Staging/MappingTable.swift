@@ -1,7 +1,8 @@
 import Foundation
 
-/// A one-input table used as a code mapping (grade → grouping grade, NX → N0).
-struct MappingTable<Input: RuleCode, Output: RuleCode>: Sendable {
+/// A one-input table used as a code mapping (grade → grouping grade, NX → N0);
+/// a shared, immutable instance like ``BoundTable``.
+final class MappingTable<Input: RuleCode, Output: RuleCode>: Sendable {
   let bound: BoundTable<Output>
   let input: InputColumn<Input>
 
@@ -20,14 +21,13 @@ extension BoundTable {
   /// Evaluates the table, records the row, and turns an `error` row into
   /// ``StagingError/invalidCombination(field:message:)``.
   func run(_ mask: UInt64, number: Double = .nan, _ trace: inout Trace, field: String = "t",
-           inputs: @autoclosure () -> String = "") throws(StagingError) -> (value: Output, qualifier: String?, row: Int) {
-    let row: Int
-    let outcome: Outcome
-    do { (row, outcome) = try evaluate(mask, number: number) } catch { throw .ruleTable(error) }
+           inputs: @autoclosure () -> String = "") throws(StagingError) -> (value: Output, row: Int) {
+    guard let row = table.match(mask, number: number) else { throw .ruleTable(.noMatchingRow(table: table.id)) }
     trace.record(table, row: row, inputs: inputs())
-    switch outcome {
-    case .value(let value, let qualifier): return (value, qualifier, row)
-    case .error(let message): throw .invalidCombination(field: field, message: message)
+    guard let value = values[row] else {
+      if case .error(let message) = outcomes[row] { throw .invalidCombination(field: field, message: message) }
+      throw .ruleTable(.noMatchingRow(table: table.id))
     }
+    return (value, row)
   }
 }

@@ -66,7 +66,7 @@ final class SummaryTables: Sendable {
 /// - Important: summary stage is computed on its own, never from another
 ///   system's stage label (D-29).
 enum SummaryStaging {
-  static func stage(_ context: CaseContext, _ catalog: StagingCatalog) throws(StagingError) -> SummaryStageResult {
+  static func stage(_ context: borrowing CaseContext, _ catalog: StagingCatalog) throws(StagingError) -> SummaryStageResult {
     var trace = Trace(recording: context.trace.isRecording)
     switch context.scope {
     case .nonMalignant, .differentSystem:
@@ -89,13 +89,13 @@ enum SummaryStaging {
   }
 
   /// The primary-tumour category and whether it is an estimate.
-  private static func primaryCategory(_ context: CaseContext, _ catalog: StagingCatalog, _ trace: inout Trace) throws(StagingError) -> (SummaryPrimary, Bool)? {
+  private static func primaryCategory(_ context: borrowing CaseContext, _ catalog: StagingCatalog, _ trace: inout Trace) throws(StagingError) -> (SummaryPrimary, Bool)? {
     let tables = catalog.summary
     let facts = context.facts
     let extensionFact = facts.extension ?? .notRecorded
     let fromCategory = context.isCategoriesMode
     func finish(_ table: BoundTable<SummaryPrimary>, _ mask: UInt64, categoryBased: Bool) throws(StagingError) -> (SummaryPrimary, Bool) {
-      let (value, _, row) = try table.run(mask, &trace)
+      let (value, row) = try table.run(mask, &trace)
       return (value, categoryBased || table.estimatedRows[row])
     }
     switch context.group {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What one system produced, before it is packaged as a ``StagingResult``.
-struct SystemOutcome: Sendable {
+struct SystemOutcome: ~Copyable, Sendable {
   var system: StagingSystem
   var label: String
   var t: TCategory?
@@ -22,16 +22,20 @@ struct SystemOutcome: Sendable {
   }
 
   /// Sets the group and status from a stage table row.
-  mutating func group(_ value: StageGroup, qualifier: String?, row: Int, of table: RuleTable) {
+  mutating func group(_ value: StageGroup, row: Int, of table: BoundTable<StageGroup>) {
     stageGroup = value
-    switch (value, qualifier) {
-    case (.unknown, _): status = .unknown; reason = table.rows[row].because
-    case (_, "substageUnknown"?): status = .substageUnknown; reason = table.rows[row].because
-    default: status = .computed
+    if value == .unknown {
+      status = .unknown
+      reason = table.table.rows[row].because
+    } else if table.qualifiers[row] == "substageUnknown" {
+      status = .substageUnknown
+      reason = table.table.rows[row].because
+    } else {
+      status = .computed
     }
   }
 
-  func result(_ context: CaseContext, summary: SummaryStageResult) -> StagingResult {
+  func result(_ context: borrowing CaseContext, summary: SummaryStageResult) -> StagingResult {
     var trace = context.trace
     trace.append(self.trace)
     var decisions: [String] = []
