@@ -94,21 +94,29 @@ func staging(_ arguments: Arguments) throws {
     (input.uterineExtent, input.visceralExtent) = (fields[7].isEmpty ? nil : fields[7], fields[8].isEmpty ? nil : fields[8])
     if let facts = try? CaseFacts(input) { cases.append(facts) }
   }
-  let modes: [Bool] = switch arguments.values["explain"] { case "off": [false]; case "on": [true]; default: [false, true] }
-  for explain in modes {
-    _ = try Staging.stageWithCurrentStandard(cases[0], explain: explain)  // load tables before timing
+  // codes: Staging.stageCodes (the batch path); result: the full StagingReport
+  // without explanation; explained: the full report with steps and warnings.
+  let modes = arguments.values["mode"].map { [$0] } ?? ["codes", "result", "explained"]
+  for mode in modes {
+    func once(_ facts: CaseFacts) throws {
+      switch mode {
+      case "codes": blackHole(try Staging.stageCodes(facts))
+      case "result": blackHole(try Staging.stageWithCurrentStandard(facts, explain: false))
+      default: blackHole(try Staging.stageWithCurrentStandard(facts, explain: true))
+      }
+    }
+    try once(cases[0])  // load the tables before timing
     var staged = 0
     let clock = ContinuousClock()
     let start = clock.now
     var elapsed = Duration.zero
     repeat {
-      for facts in cases { blackHole(try Staging.stageWithCurrentStandard(facts, explain: explain)) }
+      for facts in cases { try once(facts) }
       staged += cases.count
       elapsed = clock.now - start
     } while elapsed < .seconds(seconds)
-    let perSecond = Double(staged) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-    print(String(format: "staging (explain %@): %d cases in %.2f s = %.0f cases/s on one core", explain ? "on " : "off", staged,
-                 Double(staged) / perSecond, perSecond))
+    let secondsTaken = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    print(String(format: "staging %-9@ %9d cases in %.2f s = %9.0f cases/s on one core", mode, staged, secondsTaken, Double(staged) / secondsTaken))
   }
 }
 

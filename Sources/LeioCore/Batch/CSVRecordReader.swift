@@ -122,6 +122,13 @@ public struct CSVFields {
     return String(decoding: value, as: UTF8.self)
   }
 
+  /// Runs `body` with field `index`'s unquoted bytes (copied only when quoted).
+  func withBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(StagingError) -> R) throws(StagingError) -> R {
+    let (low, high, quoted) = ranges[index]
+    guard quoted else { return try body(UnsafeBufferPointer(rebasing: bytes[low..<high])) }
+    return try string(index).withUTF8Bytes(body)
+  }
+
   /// Whether field `index` is empty or absent.
   public func isEmpty(_ index: Int) -> Bool {
     guard index < ranges.count else { return true }

@@ -12,7 +12,7 @@ public struct TopographyCode: Sendable, Hashable, Comparable, Codable, CustomStr
   ///
   /// - Throws: ``StagingError/invalidValue(field:value:expected:)`` for any other
   ///   text or a code outside C00.0–C80.9.
-  public init(parsing text: String, field: String = "topography") throws {
+  public init(parsing text: String, field: String = "topography") throws(StagingError) {
     let bytes = Array(text.utf8.trimmingASCIISpaces)
     let digits = bytes.dropFirst().filter { $0 != UInt8(ascii: ".") }
     let hasDot = bytes.count == 5 && bytes[3] == UInt8(ascii: ".")

@@ -44,62 +44,38 @@ public struct CaseFacts: Sendable, Hashable {
   /// - Throws: ``StagingError`` naming the first field that is invalid or
   ///   contradicts another.
   public init(_ input: CaseInput) throws {
-    site = try input.site.map { try Site.parse($0, field: "site") }
-    topography = try input.topography.map { try TopographyCode(parsing: $0) }
-    trunkLocation = try input.trunkLocation.map { try TrunkLocation.parse($0, field: "trunkLocation") }
-    if let year = input.diagnosisYear {
-      guard (1900...2100).contains(year) else {
-        throw StagingError.outOfRange(field: "diagnosisYear", value: "\(year)", message: "diagnosis year \(year) is not plausible.")
-      }
-      diagnosisYear = year
-    }
-    histology = try input.histology.map { try Staging.catalog().histology.histology($0) }
-    primaryTumor = try input.primaryTumor.map { try PrimaryTumor.parse($0, field: "primaryTumor") }
-    if let size = input.sizeCm {
-      guard size.isFinite, size > 0 else {
-        throw StagingError.outOfRange(field: "sizeCm", value: size.clinicalText, message: "size must be greater than 0 cm (for no evidence of a primary tumour use primaryTumor notFound or t T0).")
-      }
-      guard size <= Self.maximumSizeCm else {
-        throw StagingError.outOfRange(field: "sizeCm", value: size.clinicalText, message: "\(size.clinicalText) cm is not a plausible tumour size (Leio accepts up to \(Self.maximumSizeCm.clinicalText) cm); check the unit is centimetres.")
-      }
-      sizeCm = size
-    }
-    depth = try input.depth.map { try Depth.parse($0, field: "depth") }
-    grade = try input.grade.map { try ReportedGrade.parse($0, field: "grade") }
-    fnclcc = input.fnclcc
-    nodes = try Self.agreeing(input.nodes, "nodes", input.n, "n", NCategory.self)
-    metastasis = try Self.agreeing(input.metastasis, "metastasis", input.m, "m", MCategory.self)
-    basis = try input.basis.map { try Basis.parse($0, field: "basis") }
-    self.extension = try input.extension.map { try Extension.parse($0, field: "extension") }
-    invadedOrgans = try (input.invadedOrgans ?? []).map { try RetroperitonealOrgan.parse($0, field: "invadedOrgans") }
-    headAndNeckInvasion = try (input.headAndNeckInvasion ?? []).map { try HeadAndNeckStructure.parse($0, field: "headAndNeckInvasion") }
-    visceralExtent = try input.visceralExtent.map { try VisceralExtent.parse($0, field: "visceralExtent") }
-    if let sites = input.multifocalSites {
-      guard sites >= 1 else {
-        throw StagingError.outOfRange(field: "multifocalSites", value: "\(sites)", message: "the number of tumour sites must be 1 or more.")
-      }
-      multifocalSites = sites
-    }
-    uterineExtent = try input.uterineExtent.map { try UterineExtent.parse($0, field: "uterineExtent") }
-    cervixInvolved = input.cervixInvolved
-    peritonealCytology = try input.peritonealCytology.map { try PeritonealCytology.parse($0, field: "peritonealCytology") }
-    discontinuousTumours = input.discontinuousTumours
-    system = try input.system.map { try StagingSystem.parse($0, field: "system") }
-    if let text = input.t {
-      t = try TCategory.parse(text, field: "t")
-      if basis == nil, let first = text.utf8.trimmingASCIISpaces.first, first | 0x20 == UInt8(ascii: "p") {
-        basis = .pathological
-      }
-    }
+    var parser = CaseFactsParser()
+    for (field, text) in input.textFields { try text.withUTF8Bytes { bytes throws(StagingError) in try parser.set(field, bytes) } }
+    if let size = input.sizeCm { try parser.setSize(size) }
+    if let year = input.diagnosisYear { try parser.setDiagnosisYear(year) }
+    if let sites = input.multifocalSites { try parser.setMultifocalSites(sites) }
+    parser.facts.cervixInvolved = input.cervixInvolved
+    parser.facts.discontinuousTumours = input.discontinuousTumours
+    if let organs = input.invadedOrgans { try parser.setList(.invadedOrgans, organs) }
+    if let structures = input.headAndNeckInvasion { try parser.setList(.headAndNeckInvasion, structures) }
+    parser.facts.fnclcc = input.fnclcc
+    self = try parser.finish()
   }
+}
 
-  private static func agreeing<Code: ClinicalCode>(_ fact: String?, _ factField: String, _ category: String?,
-                                                   _ categoryField: String, _ type: Code.Type) throws -> Code? {
-    let fromFact = try fact.map { try Code.parse($0, field: factField) }
-    let fromCategory = try category.map { try Code.parse($0, field: categoryField) }
-    if let fromFact, let fromCategory, fromFact != fromCategory {
-      throw StagingError.inconsistent(field: categoryField, message: "'\(fromCategory.rawValue)' contradicts \(factField) '\(fromFact.rawValue)'.")
-    }
-    return fromFact ?? fromCategory
+extension CaseInput {
+  /// The text-valued fields that are present, with their names.
+  var textFields: [(CaseField, String)] {
+    let pairs: [(CaseField, String?)] = [
+      (.site, site), (.topography, topography), (.trunkLocation, trunkLocation), (.histology, histology),
+      (.primaryTumor, primaryTumor), (.depth, depth), (.grade, grade), (.nodes, nodes), (.metastasis, metastasis),
+      (.basis, basis), (.extension, self.extension), (.visceralExtent, visceralExtent), (.uterineExtent, uterineExtent),
+      (.peritonealCytology, peritonealCytology), (.system, system), (.t, t), (.n, n), (.m, m),
+    ]
+    return pairs.compactMap { field, value in value.map { (field, $0) } }
+  }
+}
+
+extension String {
+  /// Runs `body` with the string's UTF-8 bytes, without copying a native string.
+  func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws(StagingError) -> R) throws(StagingError) -> R {
+    var copy = self
+    let result = copy.withUTF8 { bytes in Result { () throws(StagingError) -> R in try body(bytes) } }
+    return try result.get()
   }
 }

@@ -47,7 +47,7 @@ struct HistologyCatalog: Sendable {
   ///
   /// - Throws: ``StagingError/invalidValue(field:value:expected:)`` for a code
   ///   that is not an LMS-family, related or out-of-scope code of §1.2.
-  func histology(_ text: String) throws -> Histology {
+  func histology(_ text: String) throws(StagingError) -> Histology {
     let key = String(decoding: text.utf8.trimmingASCIISpaces, as: UTF8.self)
     if let entry = codes[key] { return entry }
     let wellFormed = key.utf8.count == 6 && key.utf8.enumerated().allSatisfy { index, byte in

@@ -72,3 +72,32 @@ extension Double {
     return String(self)
   }
 }
+
+/// A ``NumericCell`` compiled for evaluation: plain bounds (±∞ when open) and
+/// flags, so a test is two comparisons.
+@usableFromInline
+struct CompiledNumericCell: Sendable {
+  @usableFromInline let lower: Double
+  @usableFromInline let lowerInclusive: Bool
+  @usableFromInline let upper: Double
+  @usableFromInline let upperInclusive: Bool
+  @usableFromInline let matchesMissing: Bool
+  @usableFromInline let matchesNumbers: Bool
+
+  init(_ cell: NumericCell) {
+    let any = cell.isAny
+    matchesMissing = any || cell.missing == true
+    matchesNumbers = cell.missing != true
+    if let gt = cell.gt { (lower, lowerInclusive) = (gt, false) } else { (lower, lowerInclusive) = (cell.ge ?? -.infinity, true) }
+    if let lt = cell.lt { (upper, upperInclusive) = (lt, false) } else { (upper, upperInclusive) = (cell.le ?? .infinity, true) }
+  }
+
+  @inlinable
+  func contains(_ value: Double) -> Bool {
+    if value.isNaN { return matchesMissing }
+    guard matchesNumbers else { return false }
+    let aboveLower = lowerInclusive ? value >= lower : value > lower
+    let belowUpper = upperInclusive ? value <= upper : value < upper
+    return aboveLower && belowUpper
+  }
+}

@@ -95,7 +95,7 @@ public final class RuleTable: Sendable {
     let need = categoricalCount
     let hasNumber = numericIndex != nil
     return rowMasks.withUnsafeBufferPointer { masks in
-      rowNumbers.withUnsafeBufferPointer { numbers in
+      compiledNumbers.withUnsafeBufferPointer { numbers in
         for index in 0..<masks.count where (masks[index] & mask).nonzeroBitCount == need {
           if !hasNumber || numbers[index].contains(number) { return index }
         }
@@ -113,6 +113,8 @@ public final class RuleTable: Sendable {
   /// disagree with it; empty for tables with a numeric column or over 4,096
   /// combinations.
   @usableFromInline let denseRows: [Int16]
+  /// The numeric cells compiled for evaluation.
+  @usableFromInline let compiledNumbers: [CompiledNumericCell]
   /// Per categorical column: bit offset, domain size and stride in `denseRows`.
   @usableFromInline let denseColumns: [DenseColumn]
 
@@ -141,6 +143,7 @@ public final class RuleTable: Sendable {
     (self.inputs, self.output, self.rows) = (inputs, output, rows)
     (self.rowMasks, self.rowNumbers, self.numericIndex, self.categoricalCount) = (rowMasks, rowNumbers, numericIndex, categoricalCount)
     self.cutPoints = Array(Set(rowNumbers.flatMap(\.bounds))).sorted()
+    self.compiledNumbers = rowNumbers.map(CompiledNumericCell.init)
     let categorical = inputs.filter { !$0.isNumeric }
     let combinations = categorical.reduce(1) { $0 * max($1.domain.count, 1) }
     guard numericIndex == nil, combinations <= 4096, rows.count < Int(Int16.max) else {

@@ -40,26 +40,64 @@ extension Staging {
     try stageTyped(facts, systems: nil, explain: explain, currentStandardOnly: true)
   }
 
+  /// The stage group and summary stage category of the system that batch
+  /// staging uses (the case's `system`, or the current standard for its site),
+  /// without building the explained result: the same pipeline, nothing packaged.
+  ///
+  /// - Throws: ``StagingError`` exactly as ``stage(_:systems:explain:)`` does.
+  public static func stageCodes(_ facts: CaseFacts) throws -> (stageGroup: StageGroup, summaryStage: String) {
+    var group = StageGroup.notApplicable
+    let (_, summary) = try evaluate(facts, systems: nil, explain: false, currentStandardOnly: true) { _, _, outcome throws(StagingError) in
+      group = outcome.stageGroup
+    }
+    return (group, summary.category)
+  }
+
   static func stageTyped(_ facts: CaseFacts, systems: [StagingSystem]?, explain: Bool,
                          currentStandardOnly: Bool = false) throws(StagingError) -> StagingReport {
+    var results: [StagingResult] = []
+    let (group, summary) = try evaluate(facts, systems: systems, explain: explain, currentStandardOnly: currentStandardOnly) {
+      context, summary, outcome throws(StagingError) in
+      results.append(outcome.result(context, summary: summary))
+    }
+    return StagingReport(siteGroup: group, summaryStage: summary, results: results)
+  }
+
+  /// Validates the case, computes summary stage once, and hands each chosen
+  /// system's outcome to `body` in order (AJCC 7, AJCC 8, FIGO 2009, or the
+  /// order of `systems`).
+  static func evaluate(
+    _ facts: CaseFacts, systems: [StagingSystem]?, explain: Bool, currentStandardOnly: Bool,
+    _ body: (borrowing CaseContext, SummaryStageResult, borrowing SystemOutcome) throws(StagingError) -> Void
+  ) throws(StagingError) -> (SiteGroup?, SummaryStageResult) {
     let catalog = try catalog()
     if facts.t != nil, facts.system == nil, systems == nil, facts.site != .uterus, !currentStandardOnly {
       throw .missingValue(field: "system", message: "T categories differ between AJCC 7, AJCC 8 and FIGO 2009; give system (ajcc7, ajcc8 or figo2009) with t.")
     }
     let context = try CaseContext(facts, catalog: catalog, explain: explain)
-    let chosen = systems ?? facts.system.map { [$0] }
-      ?? (currentStandardOnly ? [currentStandard(for: context.site)] : (context.site == .uterus ? [.figo2009] : [.ajcc7, .ajcc8]))
     let summary = try SummaryStaging.stage(context, catalog)
-    var results: [StagingResult] = []
-    results.reserveCapacity(chosen.count)
-    for system in chosen {
-      let outcome = switch system {
-      case .ajcc7: try AJCC7Staging.stage(context, catalog)
-      case .ajcc8: try AJCC8Staging.stage(context, catalog)
-      case .figo2009: try FIGO2009Staging.stage(context, catalog, as: .figo2009)
-      }
-      results.append(outcome.result(context, summary: summary))
+    let requested = facts.system
+    let site = context.site
+    for system in systems ?? StagingSystem.allCases
+    where systems != nil || isChosen(system, requested: requested, site: site, currentStandardOnly: currentStandardOnly) {
+      let outcome = try stage(system, context, catalog)
+      try body(context, summary, outcome)
     }
-    return StagingReport(siteGroup: context.group, summaryStage: summary, results: results)
+    return (context.group, summary)
+  }
+
+  /// Whether `system` is staged when the caller names none (D-29; batch: the current standard).
+  private static func isChosen(_ system: StagingSystem, requested: StagingSystem?, site: Site?, currentStandardOnly: Bool) -> Bool {
+    if let requested { return system == requested }
+    if currentStandardOnly { return system == currentStandard(for: site) }
+    return site == .uterus ? system == .figo2009 : system != .figo2009
+  }
+
+  private static func stage(_ system: StagingSystem, _ context: borrowing CaseContext, _ catalog: StagingCatalog) throws(StagingError) -> SystemOutcome {
+    switch system {
+    case .ajcc7: try AJCC7Staging.stage(context, catalog)
+    case .ajcc8: try AJCC8Staging.stage(context, catalog)
+    case .figo2009: try FIGO2009Staging.stage(context, catalog, as: .figo2009)
+    }
   }
 }
