@@ -65,3 +65,25 @@ struct PropertyTests {
     }
   }
 }
+
+@Suite("The batch path agrees with the full result")
+struct StageCodesTests {
+  @Test("stageCodes gives the stage group and summary stage of the current standard", arguments: PropertyTests.sites + ["visceral", "skin"])
+  func agrees(_ site: String) throws {
+    for size in PropertyTests.sizes {
+      for nodes in ["N0", "N1", "NX"] {
+        for grade in ["G1", "G3", "GX"] {
+          var input = CaseInput()
+          (input.site, input.sizeCm, input.nodes, input.grade) = (site, size, nodes, site == "uterus" ? nil : grade)
+          if site == "uterus" { input.uterineExtent = "confined" }
+          if site == "visceral" { input.visceralExtent = "serosa" }
+          let facts = try CaseFacts(input)
+          let codes = try Staging.stageCodes(facts)
+          let full = try Staging.stageWithCurrentStandard(facts, explain: true)
+          #expect(codes.stageGroup == full.results.first?.stageGroup, "\(site) \(size) \(nodes) \(grade)")
+          #expect(codes.summaryStage == full.summaryStage.category)
+        }
+      }
+    }
+  }
+}
