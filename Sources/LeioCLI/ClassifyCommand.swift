@@ -65,9 +65,9 @@ struct ClassifyCommand: ParsableCommand {
       abstract: "Educational prompt for a fibroid that grows after menopause (no risk score).",
       discussion: "leio classify fibroid-growth --known-fibroid --postmenopausal --size-increased"
     )
-    @Flag(name: .customLong("known-fibroid")) var knownFibroid = false
-    @Flag var postmenopausal = false
-    @Flag(name: .customLong("size-increased")) var sizeIncreased = false
+    @Flag(name: .customLong("known-fibroid"), help: "A fibroid (leiomyoma) is known.") var knownFibroid = false
+    @Flag(help: "The person is postmenopausal.") var postmenopausal = false
+    @Flag(name: .customLong("size-increased"), help: "The fibroid has grown.") var sizeIncreased = false
     @OptionGroup var output: OutputOptions
 
     func run() throws {

@@ -19,6 +19,9 @@ struct RuleTableTests {
       for number in table.numericProbes {
         let rows = table.matchingRows(mask, number: number)
         if rows.count != 1 { problems.append("\(codes) size \(number): \(rows.count) rows") }
+        if table.match(mask, number: number) != rows.first {
+          problems.append("\(codes) size \(number): fast path row \(String(describing: table.match(mask, number: number))) ≠ scan \(rows)")
+        }
       }
     }
     #expect(problems.isEmpty, "\(problems.prefix(10))")

@@ -96,15 +96,4 @@ public final class BoundTable<Output: RuleCode>: Sendable {
     }
     return InputColumn(bits: bits, domain: domain)
   }
-
-  /// Evaluates the table.
-  ///
-  /// - Returns: the matching row's index and outcome.
-  /// - Throws: ``RuleTableError/noMatchingRow(table:)`` when no row matches,
-  ///   which the exhaustiveness test rules out for validated inputs.
-  @inlinable
-  public func evaluate(_ mask: UInt64, number: Double = .nan) throws(RuleTableError) -> (row: Int, outcome: Outcome) {
-    guard let row = table.match(mask, number: number) else { throw .noMatchingRow(table: table.id) }
-    return (row, outcomes[row])
-  }
 }

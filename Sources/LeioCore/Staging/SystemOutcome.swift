@@ -80,6 +80,7 @@ enum StagingChecks {
   /// Warns when `size` is within 0.5 mm of a cut-point of `table` (D-02).
   static func warnNearCutPoints(_ table: RuleTable, size: Double, _ trace: inout Trace) {
     guard trace.isRecording, !size.isNaN else { return }
+    // 0.05 cm = 0.5 mm (D-02); the 1e-9 absorbs binary rounding of decimal sizes such as 4.95.
     for cut in table.cutPoints where abs(size - cut) <= 0.05 + 1e-9 {
       trace.warn("sizeAtCutPoint", "§0.3", "Size \(size.clinicalText) cm is within 0.5 mm of the \(cut.clinicalText) cm cut-point. T is assigned by exact comparison (≤ belongs to the lower category, D-01); AJCC's rounding rule could not be verified (U-11), so check the measured size (D-02).")
     }
