@@ -35,8 +35,6 @@ final class AJCC7Tables: Sendable {
 ///   organ sites (R-1.4e); uterine LMS is staged with the FIGO 2009 categories
 ///   (TNM 7 corpus sarcoma, R-1.4d).
 enum AJCC7Staging {
-  static let label = "AJCC 7th edition, soft tissue sarcoma"
-
   static func stage(_ context: borrowing CaseContext, _ catalog: StagingCatalog) throws(StagingError) -> SystemOutcome {
     var trace = Trace(recording: context.trace.isRecording)
     if context.site == .uterus {
@@ -44,7 +42,7 @@ enum AJCC7Staging {
     }
     if let reason = notApplicableReason(context) {
       let status: StageStatus = context.group == .bone || context.group == .orbit ? .notImplemented : .notApplicable
-      return .without(.ajcc7, label, status, reason: reason, trace: trace)
+      return .without(.ajcc7, status, reason: reason, trace: trace)
     }
     let tables = catalog.ajcc7
     let (derived, _) = try tables.t.run(
@@ -69,8 +67,8 @@ enum AJCC7Staging {
     if group == .unknown, context.nodes == .nx, context.facts.nodes != nil {
       trace.warn("nodesNotAssessed", "§2.3", "AJCC 7 has no rule that NX counts as N0, so the group is unknown. If the record simply does not mention nodes, registrar convention codes N0.")
     }
-    var outcome = SystemOutcome(system: .ajcc7, label: label, t: t, n: context.nodes.rawValue, m: context.metastasis.rawValue,
-                                grade: grade.rawValue, stageGroup: group, status: .computed, trace: trace)
+    var outcome = SystemOutcome(system: .ajcc7, t: t, n: context.nodes, m: context.metastasis,
+                                grade: grade, stageGroup: group, status: .computed, trace: trace)
     outcome.group(group, row: row, of: tables.stage)
     return outcome
   }

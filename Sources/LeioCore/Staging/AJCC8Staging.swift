@@ -112,10 +112,10 @@ enum AJCC8Staging {
     let group = context.group
     if group == .uterineCorpus { return try FIGO2009Staging.stage(context, catalog, as: .ajcc8) }
     if let (status, reason) = notStaged(context) {
-      return .without(.ajcc8, label(group), status, reason: reason, trace: trace)
+      return .without(.ajcc8, status, reason: reason, trace: trace)
     }
     guard let (derived, tTable) = try derivedT(context, tables, &trace) else {
-      return .without(.ajcc8, label(group), .notImplemented, reason: "AJCC 8 bone T for the spine and pelvis uses vertebral segments and pelvic extent, which Leio does not implement yet (§3.6).", trace: trace)
+      return .without(.ajcc8, .notImplemented, reason: "AJCC 8 bone T for the spine and pelvis uses vertebral segments and pelvic extent, which Leio does not implement yet (§3.6).", trace: trace)
     }
     var t = derived
     if let given = context.facts.t {
@@ -125,8 +125,7 @@ enum AJCC8Staging {
     }
     let n = try tables.nodes.map(context.nodes, &trace)
     let grade = try tables.grade.map(context.grade, &trace)
-    var outcome = SystemOutcome(system: .ajcc8, label: label(group), t: t, n: n.rawValue, m: context.metastasis.rawValue,
-                                grade: grade.rawValue,
+    var outcome = SystemOutcome(system: .ajcc8, t: t, n: n, m: context.metastasis, grade: grade,
                                 stageGroup: .notApplicable, status: .noGroupDefined, trace: trace)
     let stageTable: AJCC8Tables.StageTable
     switch group {

@@ -194,7 +194,7 @@ struct CaseContext: ~Copyable, Sendable {
       if let given = grade, given != computed, computed != .gx {
         throw .inconsistent(field: "grade", message: "'\(given.rawValue)' contradicts the FNCLCC components, which give \(computed.rawValue).")
       }
-      if trace.isRecording { trace.steps += result.steps }
+      trace.append(steps: result.steps)
       grade = grade ?? computed
     }
     guard let grade else {

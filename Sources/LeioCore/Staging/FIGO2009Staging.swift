@@ -40,17 +40,12 @@ enum FIGO2009Staging {
 
   static func stage(_ context: borrowing CaseContext, _ catalog: StagingCatalog, as system: StagingSystem) throws(StagingError) -> SystemOutcome {
     var trace = Trace(recording: context.trace.isRecording)
-    let label = switch system {
-    case .figo2009: "FIGO 2009 uterine LMS/ESS (current for LMS/ESS as of the sources checked)"
-    case .ajcc7: "TNM 7 corpus uteri sarcoma (FIGO 2009 categories)"
-    case .ajcc8: "AJCC 8th edition, ch. 54 corpus uteri sarcoma (FIGO 2009 categories)"
-    }
     guard context.site == .uterus else {
-      return .without(system, label, .notApplicable, reason: "FIGO 2009 LMS/ESS staging applies to the uterine corpus only (§1.4, R-1.4d).", trace: trace)
+      return .without(system, .notApplicable, reason: "FIGO 2009 LMS/ESS staging applies to the uterine corpus only (§1.4, R-1.4d).", trace: trace)
     }
     switch context.scope {
-    case .nonMalignant: return .without(system, label, .notApplicable, reason: "Benign or uncertain behaviour (/0, /1): not staged (§1.2).", trace: trace)
-    case .differentSystem: return .without(system, label, .notApplicable, reason: "Adenosarcoma has its own FIGO stage I and carcinosarcoma is staged as endometrial carcinoma (§4.3).", trace: trace)
+    case .nonMalignant: return .without(system, .notApplicable, reason: "Benign or uncertain behaviour (/0, /1): not staged (§1.2).", trace: trace)
+    case .differentSystem: return .without(system, .notApplicable, reason: "Adenosarcoma has its own FIGO stage I and carcinosarcoma is staged as endometrial carcinoma (§4.3).", trace: trace)
     case .gist, .lms, .lmsFamilyUnconfirmed: break
     }
     if system != .figo2009 {
@@ -75,7 +70,7 @@ enum FIGO2009Staging {
     if group == .iva {
       trace.warn("stageIVNotMetastatic", "§11 C-21", "FIGO IVA is local invasion of the bladder or rectum, not distant metastasis: stage IV does not always mean metastatic disease.")
     }
-    var outcome = SystemOutcome(system: system, label: label, t: t, n: context.nodes.rawValue, m: context.metastasis.rawValue,
+    var outcome = SystemOutcome(system: system, t: t, n: context.nodes, m: context.metastasis,
                                 grade: nil, stageGroup: group, status: .computed, trace: trace)
     outcome.group(group, row: row, of: tables.stage)
     return outcome

@@ -3,21 +3,20 @@ import Foundation
 /// What one system produced, before it is packaged as a ``StagingResult``.
 struct SystemOutcome: ~Copyable, Sendable {
   var system: StagingSystem
-  var label: String
   var t: TCategory?
-  var n: String?
-  var m: String?
-  var grade: String?
+  var n: NCategory?
+  var m: MCategory?
+  var grade: GroupingGrade?
   var stageGroup: StageGroup
   var status: StageStatus
   var reason: String?
   var trace: Trace
 
   /// An outcome with no categories: the system does not apply or is not implemented.
-  static func without(_ system: StagingSystem, _ label: String, _ status: StageStatus, reason: String, trace: Trace) -> SystemOutcome {
+  static func without(_ system: StagingSystem, _ status: StageStatus, reason: String, trace: Trace) -> SystemOutcome {
     var trace = trace
     trace.note("\(system.rawValue).applicability", "§1.4", reason, output: status.rawValue)
-    return SystemOutcome(system: system, label: label, stageGroup: status == .notImplemented ? .unknown : .notApplicable,
+    return SystemOutcome(system: system, stageGroup: status == .notImplemented ? .unknown : .notApplicable,
                          status: status, reason: reason, trace: trace)
   }
 
@@ -43,9 +42,21 @@ struct SystemOutcome: ~Copyable, Sendable {
       for step in trace.steps { for id in step.decisions where !decisions.contains(id) { decisions.append(id) } }
     }
     return StagingResult(
-      system: system, systemLabel: label, siteGroup: context.group, t: t?.rawValue, n: n, m: m, grade: grade,
+      system: system, systemLabel: Self.label(system, context.group), siteGroup: context.group, t: t?.rawValue,
+      n: n?.rawValue, m: m?.rawValue, grade: grade?.rawValue,
       stageGroup: stageGroup, status: status, reason: reason, summaryStage: summary,
       steps: trace.steps, warnings: trace.warnings, sources: trace.sources, decisions: decisions)
+  }
+}
+
+extension SystemOutcome {
+  /// The system and chapter in words.
+  static func label(_ system: StagingSystem, _ group: SiteGroup?) -> String {
+    switch system {
+    case .ajcc7: group == .uterineCorpus ? "TNM 7 corpus uteri sarcoma (FIGO 2009 categories)" : "AJCC 7th edition, soft tissue sarcoma"
+    case .ajcc8: AJCC8Staging.label(group)
+    case .figo2009: "FIGO 2009 uterine LMS/ESS (current for LMS/ESS as of the sources checked)"
+    }
   }
 }
 

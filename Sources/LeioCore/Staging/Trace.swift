@@ -26,50 +26,61 @@ public struct StagingWarning: Sendable, Hashable, Codable {
 
 /// Collects steps, warnings and sources while a case is staged.
 ///
-/// When `isRecording` is false (batch staging) nothing is collected, so the
-/// hot path allocates no text.
+/// When not recording (batch staging) it holds no log at all: nothing is
+/// allocated, copied or released, and no text is built.
 struct Trace: Sendable {
-  let isRecording: Bool
-  var steps: [RuleStep] = []
-  var warnings: [StagingWarning] = []
-  var sources: [String] = []
+  struct Log: Sendable {
+    var steps: [RuleStep] = []
+    var warnings: [StagingWarning] = []
+    var sources: [String] = []
+  }
 
-  init(recording: Bool) { isRecording = recording }
+  private(set) var log: Log?
+
+  init(recording: Bool) { log = recording ? Log() : nil }
+
+  var isRecording: Bool { log != nil }
+  var steps: [RuleStep] { log?.steps ?? [] }
+  var warnings: [StagingWarning] { log?.warnings ?? [] }
+  var sources: [String] { log?.sources ?? [] }
+
+  /// Appends steps recorded elsewhere (e.g. by FNCLCC grading).
+  mutating func append(steps: [RuleStep]) { log?.steps += steps }
 
   /// Records that `row` of `table` fired.
   mutating func record(_ table: RuleTable, row index: Int, inputs: @autoclosure () -> String = "") {
-    guard isRecording else { return }
+    guard log != nil else { return }
     let row = table.rows[index]
     let output: String? = switch row.outcome {
     case .value(let code, _): code
     case .error: nil
     }
     let detail = inputs()
-    steps.append(RuleStep(
+    log?.steps.append(RuleStep(
       rule: "\(table.id)#\(row.number)", section: row.section,
       because: detail.isEmpty ? "\(table.title): \(row.because)" : "\(table.title): \(row.because) (\(detail))",
       output: output, decisions: row.decisions))
-    for source in table.sources where !sources.contains(source) { sources.append(source) }
+    for source in table.sources where log?.sources.contains(source) == false { log?.sources.append(source) }
   }
 
   /// Records a step that is not a table row.
   mutating func note(_ rule: String, _ section: String, _ because: @autoclosure () -> String,
                      output: String? = nil, decisions: [String] = []) {
-    guard isRecording else { return }
-    steps.append(RuleStep(rule: rule, section: section, because: because(), output: output, decisions: decisions))
+    guard log != nil else { return }
+    log?.steps.append(RuleStep(rule: rule, section: section, because: because(), output: output, decisions: decisions))
   }
 
   /// Records a warning.
   mutating func warn(_ code: String, _ section: String, _ message: @autoclosure () -> String) {
-    guard isRecording, !warnings.contains(where: { $0.code == code }) else { return }
-    warnings.append(StagingWarning(code: code, message: message(), section: section))
+    guard let log, !log.warnings.contains(where: { $0.code == code }) else { return }
+    self.log?.warnings.append(StagingWarning(code: code, message: message(), section: section))
   }
 
   /// Appends another trace's contents.
   mutating func append(_ other: Trace) {
-    guard isRecording else { return }
-    steps += other.steps
-    for warning in other.warnings where !warnings.contains(warning) { warnings.append(warning) }
-    for source in other.sources where !sources.contains(source) { sources.append(source) }
+    guard let otherLog = other.log, log != nil else { return }
+    log?.steps += otherLog.steps
+    for warning in otherLog.warnings where log?.warnings.contains(warning) == false { log?.warnings.append(warning) }
+    for source in otherLog.sources where log?.sources.contains(source) == false { log?.sources.append(source) }
   }
 }
