@@ -106,6 +106,14 @@ struct UnknownAndScopeTests {
     let report = try Self.stage { $0.topography = "C44.7"; $0.histology = "8890/3"; $0.extension = "confined"; $0.nodes = "N0" }
     #expect(report.siteGroup == .skin)
     #expect(report.summaryStage.code == .localized)
+    #expect(report.results.allSatisfy { $0.status == .notApplicable })
+    #expect(report.results.allSatisfy { $0.warnings.contains { $0.code == "cutaneousAISMN" && $0.message.contains("8897/1") } })
+  }
+
+  @Test("an UNVERIFIED code is shown with its label (U-08)")
+  func unverifiedHistology() throws {
+    let report = try Self.stage { $0.site = "uterus"; $0.histology = "8896/0" }
+    #expect(report.results.first?.warnings.contains { $0.code == "histologyUnverified" && $0.message.contains("not independently verified") } == true)
   }
 
   @Test("every result cites sources and a section on every step")

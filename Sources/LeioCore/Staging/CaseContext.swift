@@ -49,6 +49,10 @@ struct CaseContext: ~Copyable, Sendable {
     let site = try Self.resolveSite(facts, catalog, &trace)
     let scope = try Self.histologyScope(facts, &trace)
     try Self.validateSiteFacts(facts, site)
+    if site?.group == .skin, scope == .lms || scope == .lmsFamilyUnconfirmed {
+      // R-1.2c: inform, never recode the user's histology.
+      trace.warn("cutaneousAISMN", "§1.2 R-1.2c", "A smooth-muscle tumour confined to the dermis (\"cutaneous leiomyosarcoma\") is called an atypical intradermal smooth muscle neoplasm (AISMN, ICD-O-3 8897/1) in the WHO 5th-edition skin classification, with extremely low metastatic potential. The histology code given is kept unchanged; check the pathology report.")
+    }
 
     if let t = facts.t, let stated = facts.primaryTumor,
       (t == .t0) != (stated == .notFound) {
@@ -151,6 +155,9 @@ struct CaseContext: ~Copyable, Sendable {
       trace.warn("lmsFamilyUnconfirmed", "§1.2 R-1.2a", "\(histology.code) \(histology.term): staged as an LMS-family sarcoma; confirm the histology (D-03).")
     case .lms, .nonMalignant, .differentSystem:
       break
+    }
+    if histology.status == "UNVERIFIED", let note = histology.note {
+      trace.warn("histologyUnverified", "§1.2 Appendix B", "\(histology.code) \(histology.term): \(note)")
     }
     trace.note("histology", "§1.2", "\(histology.code) \(histology.term)", output: histology.scope.rawValue)
     return histology.scope
