@@ -25,7 +25,7 @@ let package = Package(
     .target(
       name: "LeioCore",
       dependencies: [],
-      resources: [.copy("Resources/Tables")],
+      resources: [.copy("Resources/Tables"), .copy("Resources/Knowledge")],
       swiftSettings: swiftSettings
     ),
     .executableTarget(
