@@ -30,3 +30,23 @@ struct FactsCommandTests {
     #expect(try CLIRunner.run(["facts", "search", "x", "--audience", "robots"]).status == 64)
   }
 }
+
+@Suite("leio prognosis")
+struct PrognosisCommandTests {
+  @Test("text output labels patient-material figures and carries the caveats")
+  func text() throws {
+    let output = try CLIRunner.run(["prognosis", "--input", "-"], stdin: #"{"site":"uterus","sizeCm":6,"uterineExtent":"confined","nodes":"N0","metastasis":"M0"}"#)
+    #expect(output.status == 0, "\(output.stderr)")
+    #expect(output.stdout.contains("Population: uterine leiomyosarcoma"))
+    #expect(output.stdout.contains("What patient materials report:"))
+    #expect(output.stdout.contains("not independently verified"))
+    #expect(output.stdout.contains("not a prediction for one person"))
+  }
+
+  @Test("GIST exits 65 with the GIST message")
+  func gist() throws {
+    let output = try CLIRunner.run(["prognosis", "--input", "-"], stdin: #"{"topography":"C16.9","histology":"8936/3"}"#)
+    #expect(output.status == 65)
+    #expect(output.stderr.contains("GIST is a different disease"))
+  }
+}
