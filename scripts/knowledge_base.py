@@ -239,6 +239,10 @@ facts = [
    "Removing the tumour completely with a rim of healthy tissue is the main treatment for localized LMS, planned by a "
    "multidisciplinary sarcoma team at a specialist centre. In the limbs, limb-sparing surgery is usual.",
    ["NCI-PDQ-STS", "ESMO-2014"], "§8.1", keywords=["surgery", "operation", "removal", "margin"]),
+ f("small-low-grade", "treatment", B, "Small low-grade tumours",
+   "Low-grade tumours of 5 cm or less in a limb or the superficial trunk that are removed with microscopically clear "
+   "margins may need no further treatment (about 90 % long-term local control).", ["NCI-PDQ-STS", "NCCN-PT-2014-P21"], "§8.1",
+   keywords=["low grade", "small", "surgery alone", "no further treatment"]),
  f("treatment-uterus", "treatment", B, "Treatment of uterine LMS",
    "Removing the uterus intact (hysterectomy), usually with both tubes and ovaries, is the primary treatment; the value "
    "of removing lymph nodes routinely is not established.", ["NCI-PDQ-UTS", "KARGER-ULMS"], "§8.1",

@@ -50,3 +50,22 @@ struct PrognosisCommandTests {
     #expect(output.stderr.contains("GIST is a different disease"))
   }
 }
+
+@Suite("leio options")
+struct OptionsCommandTests {
+  @Test("text output has the banner, the trial pointer and no ranking language")
+  func text() throws {
+    let output = try CLIRunner.run(["options", "--input", "-", "--margin", "R1"], stdin: #"{"site":"extremity","sizeCm":8,"depth":"deep","grade":"G3","nodes":"N0","metastasis":"M0"}"#)
+    #expect(output.status == 0, "\(output.stderr)")
+    #expect(output.stdout.hasPrefix("General information from published guidelines. Treatment decisions belong to your sarcoma team."))
+    #expect(output.stdout.contains("in no order of preference"))
+    #expect(output.stdout.contains("ClinicalTrials.gov"))
+  }
+
+  @Test("a margin with metastatic disease exits 65")
+  func inconsistent() throws {
+    let output = try CLIRunner.run(["options", "--input", "-", "--margin", "R0"], stdin: #"{"site":"extremity","metastasis":"M1"}"#)
+    #expect(output.status == 65)
+    #expect(output.stderr.contains("margin"))
+  }
+}
