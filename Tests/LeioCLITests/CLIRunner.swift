@@ -27,10 +27,13 @@ enum CLIRunner {
   static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Fixtures")
 
-  static func run(_ arguments: [String], stdin: String? = nil) throws -> Output {
+  static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Output {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let out = Pipe()
     let err = Pipe()
     let input = Pipe()

@@ -1,0 +1,147 @@
+import Foundation
+
+/// One follow-up visit of a plan.
+public struct FollowUpVisit: Sendable, Hashable, Codable {
+  /// Months after the end of primary treatment.
+  public let month: Int
+  public let date: CalendarDate
+  /// The tests, in words.
+  public let tests: [String]
+  /// `done`, `overdue`, `past`, `due`, `upcoming`, or `nil` without a reference date.
+  public let status: String?
+  /// Month 120: continue or stop as the team advises (§9.4 endRule).
+  public let isCheckpoint: Bool
+}
+
+/// A dated follow-up schedule for a case.
+public struct FollowUpPlan: Sendable, Hashable, Codable {
+  public let riskGroup: String
+  public let riskGroupLabel: String
+  /// Why this risk group.
+  public let reason: String
+  /// True when the risk group is a conservative default (unknown grade, RG-UNK).
+  public let flagged: Bool
+  public let treatmentEnd: CalendarDate
+  public let today: CalendarDate?
+  public let lastVisit: CalendarDate?
+  public let visits: [FollowUpVisit]
+  /// "Typical guideline-based schedule; your team may differ."
+  public let label: String
+  public let endRule: String
+  public let scheduleVersion: String
+  public let sources: [String]
+}
+
+/// Follow-up plans from the default schedules of reference §9.4 (DECISION D-23).
+///
+/// ```
+/// $ leio plan --input Examples/extremity-lms.json --treatment-end 2026-01-15 --today 2026-11-23 --ics plan.ics
+/// ```
+/// - Source: reference §9.1–§9.5 `[BCCANCER-FU]` `[ESMO-2010-KICK]` `[MEMO-2014]` `[AGO-AT]` `[CORR-FU]` `[MSKCC-FU]`.
+public enum FollowUp {
+  struct Rule: Decodable, Sendable {
+    let fromMonth: Int
+    let toMonth: Int?
+    let everyMonths: Int
+    let tests: [String]
+  }
+
+  struct Document: Decodable, Sendable {
+    let version: String
+    let sources: [String]
+    let label: String
+    let riskGroups: [String: String]
+    let tests: [String: String]
+    let schedules: [String: [Rule]]
+    let checkpointMonth: Int
+    let endRule: String
+  }
+
+  /// Days ahead in which a visit counts as due (as the registry's dashboard).
+  public static let dueWindowDays = 30
+
+  private static let loaded: Result<Document, KnowledgeError> = {
+    guard let url = Bundle.module.url(forResource: "surveillance", withExtension: "json", subdirectory: "Knowledge")
+      ?? Bundle.module.url(forResource: "surveillance", withExtension: "json"),
+      let data = try? Data(contentsOf: url)
+    else { return .failure(.malformed("surveillance.json is missing")) }
+    do { return .success(try JSONDecoder().decode(Document.self, from: data)) } catch {
+      return .failure(.malformed("surveillance.json: \(error)"))
+    }
+  }()
+
+  /// The plan for a case.
+  ///
+  /// - Parameters:
+  ///   - treatmentEnd: end of primary treatment (month 0).
+  ///   - today: marks visits `due` (within 30 days), `upcoming`, and past ones.
+  ///   - lastVisit: the last visit that took place; later past visits are `overdue`, earlier ones `done`.
+  /// - Throws: ``StagingError`` as staging does, or when the dates are inconsistent.
+  public static func plan(for facts: CaseFacts, treatmentEnd: CalendarDate, today: CalendarDate? = nil,
+                          lastVisit: CalendarDate? = nil) throws -> FollowUpPlan {
+    let document = try loaded.get()
+    if let lastVisit {
+      guard lastVisit >= treatmentEnd else {
+        throw StagingError.inconsistent(field: "lastVisit", message: "the last visit (\(lastVisit)) is before the end of treatment (\(treatmentEnd)).")
+      }
+      if let today, lastVisit > today {
+        throw StagingError.inconsistent(field: "lastVisit", message: "the last visit (\(lastVisit)) is after today (\(today)).")
+      }
+    }
+    let (group, reason, flagged) = try riskGroup(facts)
+    guard let rules = document.schedules[group] else { throw KnowledgeError.malformed("no schedule for \(group)") }
+    var byMonth: [Int: [String]] = [:]
+    for rule in rules {
+      var month = rule.fromMonth + rule.everyMonths
+      while month <= min(rule.toMonth ?? document.checkpointMonth, document.checkpointMonth) {
+        for test in rule.tests where !(byMonth[month] ?? []).contains(test) { byMonth[month, default: []].append(test) }
+        month += rule.everyMonths
+      }
+    }
+    // Tests in a visit follow their first appearance in the schedule (history and examination first).
+    var canonical: [String] = []
+    for test in rules.flatMap(\.tests) where !canonical.contains(test) { canonical.append(test) }
+    let visits = byMonth.keys.sorted().map { month -> FollowUpVisit in
+      let date = treatmentEnd.adding(months: month)
+      let tests = (byMonth[month] ?? []).sorted { (canonical.firstIndex(of: $0) ?? 0) < (canonical.firstIndex(of: $1) ?? 0) }
+      return FollowUpVisit(month: month, date: date, tests: tests.map { document.tests[$0] ?? $0 },
+                           status: status(date, today: today, lastVisit: lastVisit), isCheckpoint: month == document.checkpointMonth)
+    }
+    return FollowUpPlan(
+      riskGroup: group, riskGroupLabel: document.riskGroups[group] ?? group, reason: reason, flagged: flagged,
+      treatmentEnd: treatmentEnd, today: today, lastVisit: lastVisit, visits: visits, label: document.label,
+      endRule: document.endRule, scheduleVersion: document.version, sources: document.sources)
+  }
+
+  static func status(_ date: CalendarDate, today: CalendarDate?, lastVisit: CalendarDate?) -> String? {
+    guard let today else { return nil }
+    if date < today {
+      guard let lastVisit else { return "past" }
+      return date <= lastVisit ? "done" : "overdue"
+    }
+    return date.dayNumber - today.dayNumber <= dueWindowDays ? "due" : "upcoming"
+  }
+
+  /// Risk-group assignment, first match (reference §9.4).
+  static func riskGroup(_ facts: CaseFacts) throws -> (String, String, Bool) {
+    let report = try Staging.stage(facts, systems: [Staging.currentStandard(for: facts.site)], explain: false)
+    switch report.siteGroup {
+    case .uterineCorpus?: return ("RG-UT", "Uterine LMS (§9.4 rule 1)", false)
+    case .retroperitoneum?, .visceral?, .heartMediastinumPleura?: return ("RG-AB", "Retroperitoneal, peritoneal or visceral site (§9.4 rule 2)", false)
+    default: break
+    }
+    let result = report.results.first
+    let grade = result?.grade
+    if grade == "G2" || grade == "G3" || grade == "high" { return ("RG-HI", "Grade \(grade ?? "") (§9.4 rule 3)", false) }
+    if let rank = result?.stageGroup.rank, rank >= (StageGroup.ii.rank ?? 3) {
+      return ("RG-HI", "AJCC 8 stage \(result?.stageGroup.rawValue ?? "") (§9.4 rule 3)", false)
+    }
+    if grade == "G1", let stage = result?.stageGroup, [.ia, .ib, .i].contains(stage) {
+      return ("RG-LO", "Grade 1 and stage \(stage.rawValue) (§9.4 rule 4)", false)
+    }
+    if grade == nil || grade == "GX" {
+      return ("RG-HI", "Grade unknown outside the uterus: the higher-risk schedule is used and flagged (§9.4 rule 5, RG-UNK)", true)
+    }
+    return ("RG-HI", "Low grade but the stage could not be determined: the higher-risk schedule is used and flagged (conservative, as §9.4 rule 5)", true)
+  }
+}
