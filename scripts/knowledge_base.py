@@ -41,7 +41,8 @@ facts = [
  f("lms-benign-counterpart", "leiomyoma-vs-lms", B, "Fibroids (leiomyomas) are not leiomyosarcoma",
    "The benign counterpart of LMS is a leiomyoma; in the uterus it is called a fibroid. Fibroids are very common and "
    "are not cancer. Between the two there is an in-between category, the smooth muscle tumour of uncertain malignant "
-   "potential (STUMP).", ["IARC-8897", "PO-UTLMS"], "§1.1", keywords=["fibroid", "leiomyoma", "benign", "STUMP"]),
+   "potential (STUMP). Epithelioid leiomyoma (8891/0) and metastasizing leiomyoma (8898/1) are also not LMS.",
+   ["IARC-8897", "IARC-8891-0", "IARC-8898", "PO-UTLMS"], "§1.1, §1.2", keywords=["fibroid", "leiomyoma", "benign", "STUMP"]),
  f("stump", "leiomyoma-vs-lms", B, "STUMP: uncertain malignant potential",
    "A STUMP is a uterine smooth-muscle tumour whose features do not allow a confident benign or malignant diagnosis. "
    "It comes back in 0–36 % of cases (about 13 % on average), either as STUMP or as LMS.",
@@ -182,7 +183,13 @@ facts = [
  f("staging-systems", "staging", B, "Staging systems",
    "Soft tissue LMS is staged with the AJCC system (8th edition since 2018; 7th edition for older records); uterine LMS "
    "with FIGO 2009. Registries also record a summary stage: localized, regional or distant.",
-   ["NCI-PDQ-STS", "NCI-PDQ-UTS", "SEER-EOD"], "§2–§4, §6", keywords=["stage", "AJCC", "FIGO", "TNM", "localized", "distant"]),
+   ["NCI-PDQ-STS", "NCI-PDQ-UTS", "SEER-EOD", "SEER-TNM7", "WJCO-2014", "WJCO-2023", "NCI-CDE-AJCC7", "OBGYNKEY-FIGO2009", "AJCC8-VISC"],
+   "§2–§4, §6", keywords=["stage", "AJCC", "FIGO", "TNM", "localized", "distant"]),
+ f("bone-lms", "staging", C, "Leiomyosarcoma of bone",
+   "LMS arising in bone is staged with the AJCC bone chapter: in the limbs, trunk and skull T1 is 8 cm or less and T2 "
+   "more than 8 cm; discontinuous tumours in the same bone are T3. Leio shows T, N and M for bone but not its stage groups, "
+   "which were seen only in a secondary source.", ["PO-BONE", "AJCC-ATLAS-BONE", "BEO-2021-BONE"], "§3.6", "PARTIAL",
+   keywords=["bone", "femur", "skeleton"]),
  f("stage-iv-meaning", "staging", P, "Stage IV does not always mean the cancer has spread far",
    "Some patient material says stage 4 tumours are 'metastatic'. In fact FIGO stage IVA means the tumour grows into the "
    "bladder or rectum, and AJCC 8 stage IV for the limbs and trunk includes lymph-node spread without distant "

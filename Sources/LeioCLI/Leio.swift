@@ -16,7 +16,7 @@ struct Leio: ParsableCommand {
       66 input file cannot be read; 1 anything else.
       """,
     version: "0.1.0",
-    subcommands: [StageCommand.self, GradeCommand.self, ClassifyCommand.self, BatchCommand.self, FactsCommand.self, PrognosisCommand.self, OptionsCommand.self, PlanCommand.self]
+    subcommands: [StageCommand.self, GradeCommand.self, ClassifyCommand.self, BatchCommand.self, FactsCommand.self, PrognosisCommand.self, OptionsCommand.self, PlanCommand.self, ReportCommand.self]
   )
 }
 

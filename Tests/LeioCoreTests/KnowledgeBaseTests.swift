@@ -79,3 +79,15 @@ struct KnowledgeBaseTests {
     #expect(throws: StagingError.self) { try KnowledgeBase.shipped().fact("no-such-fact") }
   }
 }
+
+@Suite("One source register")
+struct SourceRegisterTests {
+  @Test("every source of the rule tables, prognosis figures, options and schedules is in the knowledge base's register")
+  func register() throws {
+    let kb = try KnowledgeBase.shipped()
+    var keys = Set(try Staging.ruleTables().values.flatMap(\.sources))
+    keys.formUnion(try Prognosis.allFigures().flatMap(\.sources))
+    keys.formUnion(try TreatmentOptions.all().flatMap(\.sources))
+    for key in keys.sorted() { #expect(kb.sources[key] != nil, "\(key)") }
+  }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Everything a care summary shows, gathered from the staging, prognosis,
+/// treatment-option and follow-up results and the knowledge base.
+///
+/// It derives nothing clinical itself; ``CareSummaryHTML`` and
+/// ``CareSummaryText`` only lay it out.
+public struct CareSummary: Sendable {
+  /// Free text from the user (e.g. "Fictional example"), escaped when rendered.
+  public let label: String?
+  public let staging: StagingReport
+  public let prognosis: PrognosisReport
+  public let options: TreatmentOptionsReport
+  public let plan: FollowUpPlan?
+  public let symptoms: [KnowledgeFact]
+  public let support: [KnowledgeFact]
+  public let knowledgeBase: KnowledgeBase
+
+  /// Builds the summary for a case.
+  ///
+  /// - Parameters:
+  ///   - treatmentEnd: when given, the follow-up plan and its timeline are included.
+  /// - Throws: ``StagingError`` as staging does (GIST is refused).
+  public init(facts: CaseFacts, label: String? = nil, treatmentEnd: CalendarDate? = nil, today: CalendarDate? = nil,
+              margin: ResectionMargin? = nil) throws {
+    let kb = try KnowledgeBase.shipped()
+    self.label = label
+    staging = try Staging.stage(facts)
+    prognosis = try Prognosis.report(for: facts)
+    options = try TreatmentOptions.report(for: facts, margin: margin)
+    plan = try treatmentEnd.map { try FollowUp.plan(for: facts, treatmentEnd: $0, today: today) }
+    let siteSymptoms: [String] = switch staging.siteGroup {
+    case .uterineCorpus?: ["symptoms-uterus"]
+    case .retroperitoneum?: ["symptoms-abdomen"]
+    case .visceral?: ["symptoms-gi", "symptoms-abdomen"]
+    default: ["symptoms-limb"]
+    }
+    symptoms = try (siteSymptoms + ["symptoms-metastatic"]).map { try kb.fact($0) }
+    support = try ["specialist-centres", "clinical-trials", "support-organisations", "living-with-lms"].map { try kb.fact($0) }
+    knowledgeBase = kb
+  }
+
+  /// What the summary stage category means, in plain words.
+  /// - Source: reference §6.1 (SEER Summary Stage 2018 labels) `[SEER-EOD]`.
+  public static func meaning(ofSummaryStage category: String) -> String {
+    switch category {
+    case "localized": "Localized: the tumour is confined to the place where it started."
+    case "regional": "Regional: the tumour has grown into nearby tissues or organs, or reached nearby lymph nodes."
+    case "distant": "Distant: the cancer has spread to distant parts of the body or distant lymph nodes."
+    default: "The extent of the cancer is not known from the information given."
+    }
+  }
+
+  /// Questions a patient may want to ask their team (conversation prompts, not clinical facts).
+  public static let questions = [
+    "What are the stage and grade of my tumour, and what do they mean for me?",
+    "Is my care planned by a sarcoma team at a specialist centre?",
+    "Which treatments are you considering for me, and why?",
+    "Was the tumour removed completely, and what did the margins show?",
+    "How often will I have check-ups and scans, and what should make me call earlier?",
+    "Is there a clinical trial I could join?",
+    "Who can I contact with questions between visits?",
+  ]
+
+  /// Abbreviations used in the summary, explained.
+  public static let glossary: [(term: String, meaning: String)] = [
+    ("LMS", "Leiomyosarcoma, a cancer of smooth muscle."),
+    ("AJCC", "American Joint Committee on Cancer, which publishes the TNM staging system."),
+    ("TNM", "Tumour (T: size or extent), Nodes (N: spread to lymph nodes), Metastasis (M: spread to distant parts)."),
+    ("FIGO", "International Federation of Gynecology and Obstetrics, whose system stages uterine cancers."),
+    ("FNCLCC", "French Federation of Cancer Centres' sarcoma grading system (grades 1 to 3)."),
+    ("SEER", "Surveillance, Epidemiology, and End Results program of the US National Cancer Institute."),
+    ("Summary stage", "Localized, regional or distant: how far the cancer has spread."),
+    ("Grade", "How abnormal the cancer cells look and how fast they divide."),
+    ("R0 / R1 / R2", "Margins after surgery: no tumour left / microscopic tumour at the edge / visible tumour left."),
+    ("CT / MRI", "Computed tomography / magnetic resonance imaging: types of scan."),
+    ("GIST", "Gastrointestinal stromal tumour, a different disease from LMS."),
+    ("ICD-O-3", "International Classification of Diseases for Oncology, third edition: codes for tumour type and site."),
+  ]
+
+  /// Every source key cited by the parts of the summary, in first-use order.
+  public var sources: [String] {
+    var keys: [String] = []
+    let all = staging.results.flatMap(\.sources) + prognosis.figures.flatMap(\.sources)
+      + prognosis.reportedByPatientMaterials.flatMap(\.sources) + prognosis.recurrence.flatMap(\.sources)
+      + options.sources + (plan?.sources ?? []) + symptoms.flatMap(\.sources) + support.flatMap(\.sources)
+    for key in all where !keys.contains(key) { keys.append(key) }
+    return keys
+  }
+
+  /// The source's name and locator, from the knowledge base or the bibliography of the rule tables.
+  public func describe(source key: String) -> String {
+    guard let source = knowledgeBase.sources[key] else { return key }
+    return "\(source.name) — \(source.locator)"
+  }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import LeioCore
+import Testing
+
+@Suite("Care summary")
+struct CareSummaryTests {
+  static func summary(label: String? = "Fictional example") throws -> CareSummary {
+    var input = CaseInput()
+    (input.site, input.sizeCm, input.uterineExtent, input.nodes, input.metastasis) = ("uterus", 9, "confined", "N0", "M0")
+    return try CareSummary(facts: try CaseFacts(input), label: label,
+                           treatmentEnd: try CalendarDate(parsing: "2025-06-30", field: "d"), today: try CalendarDate(parsing: "2026-11-23", field: "d"))
+  }
+
+  @Test("the HTML page has every section, is self-contained and has no scripts")
+  func sections() throws {
+    let html = CareSummaryHTML.render(try Self.summary())
+    for heading in ["Diagnosis and stage", "Outlook: population figures", "Treatment options in the guidelines", "Follow-up schedule",
+                    "Symptoms that should prompt an earlier visit", "Questions to ask your care team", "Support", "Glossary", "Sources"] {
+      #expect(html.contains("<h2>\(heading)</h2>"), "\(heading)")
+    }
+    #expect(html.contains("<svg") && html.contains("role=\"img\""))
+    #expect(!html.lowercased().contains("<script") && !html.contains("<link") && !html.contains(" src="))
+    #expect(html.contains("Educational information, not medical advice."))
+    #expect(html.contains("Knowledge base kb-1"))
+    #expect(html.contains("<dt>FNCLCC</dt>") && html.contains("<dt>TNM</dt>") && html.contains("<dt>FIGO</dt>"))
+    #expect(html.contains("not independently verified"))
+  }
+
+  @Test("user-supplied text is escaped")
+  func escaping() throws {
+    let html = CareSummaryHTML.render(try Self.summary(label: "<script>alert('x')</script> & \"quotes\""))
+    #expect(!html.contains("<script>"))
+    #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"))
+  }
+
+  @Test("the text version has the same sections and the disclaimer")
+  func text() throws {
+    let text = CareSummaryText.render(try Self.summary())
+    for heading in ["DIAGNOSIS AND STAGE", "OUTLOOK: POPULATION FIGURES", "TREATMENT OPTIONS IN THE GUIDELINES", "FOLLOW-UP",
+                    "SYMPTOMS THAT SHOULD PROMPT AN EARLIER VISIT", "QUESTIONS TO ASK YOUR CARE TEAM", "SUPPORT", "GLOSSARY", "SOURCES"] {
+      #expect(text.contains(heading), "\(heading)")
+    }
+    #expect(text.contains("not medical advice"))
+  }
+
+  @Test("every source cited in the summary resolves to a name and locator")
+  func sources() throws {
+    let summary = try Self.summary()
+    #expect(!summary.sources.isEmpty)
+    for key in summary.sources { #expect(summary.describe(source: key) != key, "\(key)") }
+  }
+}
