@@ -50,3 +50,29 @@ struct CareSummaryTests {
     for key in summary.sources { #expect(summary.describe(source: key) != key, "\(key)") }
   }
 }
+
+@Suite("Care summary readability")
+struct CareSummaryReadabilityTests {
+  @Test("every abbreviation in the page is explained in the glossary (citation keys excepted)", arguments: ["uterus", "extremity", "retroperitoneum", "visceral"])
+  func abbreviations(_ site: String) throws {
+    var input = CaseInput()
+    (input.site, input.sizeCm, input.nodes, input.metastasis) = (site, 9, "N1", "M1")
+    if site == "uterus" { input.uterineExtent = "confined" } else if site == "visceral" { input.visceralExtent = "serosa" } else { input.grade = "G2" }
+    if site == "extremity" { input.depth = "deep" }
+    let summary = try CareSummary(facts: try CaseFacts(input), treatmentEnd: try CalendarDate(parsing: "2025-06-30", field: "d"))
+    let html = CareSummaryHTML.render(summary)
+    let start = try #require(html.range(of: "<main>"))
+    let end = try #require(html.range(of: "<h2>Glossary</h2>"))
+    let body = String(html[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)
+    let glossary = CareSummary.glossary.map(\.term).joined(separator: " ")
+    let citation = Set(summary.sources)
+    let pattern = try NSRegularExpression(pattern: "\\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\\b")
+    let tokens = pattern.matches(in: body, range: NSRange(body.startIndex..., in: body)).compactMap { Range($0.range, in: body).map { String(body[$0]) } }
+    let stageLike = try NSRegularExpression(pattern: "^(I|II|III|IV)[A-C]?$|^[TNMG][0-4X][a-c]?$")
+    let unexplained = Set(tokens).filter { token in
+      !glossary.contains(token) && !citation.contains(token) && token != "CANCER"
+        && stageLike.firstMatch(in: token, range: NSRange(token.startIndex..., in: token)) == nil
+    }
+    #expect(unexplained.isEmpty, "\(site): \(unexplained.sorted())")
+  }
+}

@@ -76,6 +76,21 @@ public struct CareSummary: Sendable {
     ("CT / MRI", "Computed tomography / magnetic resonance imaging: types of scan."),
     ("GIST", "Gastrointestinal stromal tumour, a different disease from LMS."),
     ("ICD-O-3", "International Classification of Diseases for Oncology, third edition: codes for tumour type and site."),
+    ("NOS", "Not otherwise specified: no more detailed type was given."),
+    ("ESS", "Endometrial stromal sarcoma, another uterine sarcoma staged with the same FIGO system."),
+    ("Stage I–IV (IA, IB, IVA, …)", "Stage groups: higher numbers mean more extensive cancer; letters divide a stage further."),
+    ("T0–T4, N0/N1, M0/M1", "The TNM categories: for example N0 means no lymph-node spread and M0 no distant spread."),
+    ("Site groups (UC, TE, RP, HN, AT, HM)", "Staging site groups: UC uterine corpus, TE trunk and extremities, RP retroperitoneum, HN head and neck, AT abdominal and thoracic visceral organs, HM heart, mediastinum and pleura."),
+    ("NCI", "US National Cancer Institute."),
+    ("ACS", "American Cancer Society."),
+    ("ASCO", "American Society of Clinical Oncology (Cancer.Net)."),
+    ("NORD", "National Organization for Rare Disorders."),
+    ("GOG", "Gynecologic Oncology Group, a US research group that ran clinical trials."),
+    ("EORTC", "European Organisation for Research and Treatment of Cancer."),
+    ("ESMO / EURACAN", "European Society for Medical Oncology / European Reference Network for rare adult solid cancers."),
+    ("FDA", "US Food and Drug Administration, which approves medicines in the United States."),
+    ("US", "United States."),
+    ("LMS-04, SARC028", "Names of clinical trials whose results are quoted."),
   ]
 
   /// Every source key cited by the parts of the summary, in first-use order.

@@ -84,7 +84,7 @@ public enum CareSummaryHTML {
     let report = summary.prognosis
     var html = "<section><h2>Outlook: population figures</h2><p>Population: \(escape(report.population)).</p>"
     if let note = report.note { html += "<p>\(escape(note))</p>" }
-    html += "<table><thead><tr><th scope=\"col\">Stage</th><th scope=\"col\">Figure</th><th scope=\"col\">Measure and period</th><th scope=\"col\">Source</th></tr></thead><tbody>"
+    html += "<table><thead><tr><th scope=\"col\">Stage</th><th scope=\"col\">Figure</th><th scope=\"col\">Measure and period</th><th scope=\"col\">Source (see Sources)</th></tr></thead><tbody>"
     for figure in report.figures {
       html += "<tr><td>\(escape(figure.stage))</td><td>\(escape(figure.value))</td><td>\(escape(figure.measure ?? "5-year relative survival")), \(escape(figure.period))</td>"
       html += "<td>\(escape(figure.sources.joined(separator: ", ")))</td></tr>"
