@@ -60,15 +60,7 @@ public enum FollowUp {
   /// Days ahead in which a visit counts as due (as the registry's dashboard).
   public static let dueWindowDays = 30
 
-  private static let loaded: Result<Document, KnowledgeError> = {
-    guard let url = Bundle.module.url(forResource: "surveillance", withExtension: "json", subdirectory: "Knowledge")
-      ?? Bundle.module.url(forResource: "surveillance", withExtension: "json"),
-      let data = try? Data(contentsOf: url)
-    else { return .failure(.malformed("surveillance.json is missing")) }
-    do { return .success(try JSONDecoder().decode(Document.self, from: data)) } catch {
-      return .failure(.malformed("surveillance.json: \(error)"))
-    }
-  }()
+  private static let loaded = KnowledgeResource.decode("surveillance", as: Document.self)
 
   /// The plan for a case.
   ///

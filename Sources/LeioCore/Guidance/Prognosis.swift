@@ -62,14 +62,7 @@ public enum Prognosis {
     let figures: [PrognosisFigure]
   }
 
-  private static let loaded: Result<Document, KnowledgeError> = {
-    guard let url = Bundle.module.url(forResource: "prognosis", withExtension: "json", subdirectory: "Knowledge")
-      ?? Bundle.module.url(forResource: "prognosis", withExtension: "json"),
-      let data = try? Data(contentsOf: url),
-      let document = try? JSONDecoder().decode(Document.self, from: data)
-    else { return .failure(.malformed("prognosis.json is missing or malformed")) }
-    return .success(document)
-  }()
+  private static let loaded = KnowledgeResource.decode("prognosis", as: Document.self)
 
   /// Every figure of the table.
   public static func allFigures() throws -> [PrognosisFigure] { try loaded.get().figures }

@@ -75,15 +75,7 @@ public enum TreatmentOptions {
     let options: [TreatmentOption]
   }
 
-  private static let loaded: Result<Document, KnowledgeError> = {
-    guard let url = Bundle.module.url(forResource: "treatment-options", withExtension: "json", subdirectory: "Knowledge")
-      ?? Bundle.module.url(forResource: "treatment-options", withExtension: "json"),
-      let data = try? Data(contentsOf: url)
-    else { return .failure(.malformed("treatment-options.json is missing")) }
-    do { return .success(try JSONDecoder().decode(Document.self, from: data)) } catch {
-      return .failure(.malformed("treatment-options.json: \(error)"))
-    }
-  }()
+  private static let loaded = KnowledgeResource.decode("treatment-options", as: Document.self)
 
   /// Every option of the table.
   public static func all() throws -> [TreatmentOption] { try loaded.get().options }

@@ -60,15 +60,11 @@ public struct KnowledgeBase: Sendable {
     index = SearchIndex(facts)
   }
 
-  private static let loaded: Result<KnowledgeBase, KnowledgeError> = {
-    guard let url = Bundle.module.url(forResource: "knowledge-base", withExtension: "json", subdirectory: "Knowledge")
-      ?? Bundle.module.url(forResource: "knowledge-base", withExtension: "json"),
-      let data = try? Data(contentsOf: url)
-    else { return .failure(.malformed("knowledge-base.json is missing from the LeioCore bundle")) }
+  private static let loaded: Result<KnowledgeBase, KnowledgeError> = KnowledgeResource.data("knowledge-base").flatMap { data in
     do { return .success(try KnowledgeBase(json: data)) } catch let error as KnowledgeError {
       return .failure(error)
     } catch { return .failure(.malformed(String(describing: error))) }
-  }()
+  }
 
   /// The knowledge base shipped with LeioCore, loaded once.
   public static func shipped() throws -> KnowledgeBase { try loaded.get() }
