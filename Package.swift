@@ -15,10 +15,13 @@ let package = Package(
   name: "Leio",
   products: [
     .library(name: "LeioCore", targets: ["LeioCore"]),
+    .library(name: "LeioServer", targets: ["LeioServer"]),
     .executable(name: "leio", targets: ["LeioCLI"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     // The clinical core: Foundation only, so an iOS/macOS app can embed it.
@@ -28,10 +31,21 @@ let package = Package(
       resources: [.copy("Resources/Tables"), .copy("Resources/Knowledge")],
       swiftSettings: swiftSettings
     ),
+    // The HTTP server (Hummingbird 2): the same core, over HTTP. Only the CLI imports it.
+    .target(
+      name: "LeioServer",
+      dependencies: [
+        "LeioCore",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: swiftSettings
+    ),
     .executableTarget(
       name: "LeioCLI",
       dependencies: [
         "LeioCore",
+        "LeioServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
@@ -47,6 +61,11 @@ let package = Package(
     .testTarget(
       name: "LeioCoreTests",
       dependencies: ["LeioCore"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "LeioServerTests",
+      dependencies: ["LeioServer", .product(name: "HummingbirdTesting", package: "hummingbird")],
       swiftSettings: swiftSettings
     ),
     .testTarget(

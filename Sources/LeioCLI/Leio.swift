@@ -4,7 +4,7 @@ import LeioCore
 
 /// The `leio` command.
 @main
-struct Leio: ParsableCommand {
+struct Leio: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "leio",
     abstract: "Leiomyosarcoma staging, grading and diagnosis criteria, explained.",
@@ -16,7 +16,7 @@ struct Leio: ParsableCommand {
       66 input file cannot be read; 1 anything else.
       """,
     version: "0.1.0",
-    subcommands: [StageCommand.self, GradeCommand.self, ClassifyCommand.self, BatchCommand.self, FactsCommand.self, PrognosisCommand.self, OptionsCommand.self, PlanCommand.self, ReportCommand.self]
+    subcommands: [StageCommand.self, GradeCommand.self, ClassifyCommand.self, BatchCommand.self, FactsCommand.self, PrognosisCommand.self, OptionsCommand.self, PlanCommand.self, ReportCommand.self, ServeCommand.self]
   )
 }
 

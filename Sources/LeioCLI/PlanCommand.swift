@@ -57,10 +57,7 @@ struct PlanCommand: ParsableCommand {
   }
 
   /// Today's date in the user's time zone.
-  static func localToday() -> CalendarDate {
-    let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
-    return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? CalendarDate(year: 1970, month: 1, day: 1)!
-  }
+  static func localToday() -> CalendarDate { CalendarDate.today() }
 }
 
 extension String {

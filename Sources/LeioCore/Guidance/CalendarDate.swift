@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A calendar date (proleptic Gregorian), with no time and no time zone.
 ///
@@ -95,4 +95,15 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
 extension String {
   func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
+
+extension CalendarDate {
+  /// Today's date in `timeZone` (the user's, by default).
+  public static func today(in timeZone: TimeZone = .current) -> CalendarDate {
+    let parts = Calendar(identifier: .gregorian).dateComponents(in: timeZone, from: Date())
+    return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? CalendarDate(unchecked: 1970, 1, 1)
+  }
+
+  /// A date known to exist (used only for constants).
+  private init(unchecked year: Int, _ month: Int, _ day: Int) { (self.year, self.month, self.day) = (year, month, day) }
 }

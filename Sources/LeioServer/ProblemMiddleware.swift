@@ -1,0 +1,77 @@
+public import Hummingbird
+import Foundation
+import LeioCore
+import Logging
+
+/// Turns every error into an RFC 9457 problem: clinical input errors into 422,
+/// malformed bodies into 400, Hummingbird's HTTP errors (404, 405, 413) into
+/// problems with their status, and anything else into a 500 without detail.
+/// Logs the request id, route, status and duration — never bodies or patient data.
+public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+  public init() {}
+
+  public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    let start = ContinuousClock.now
+    let response: Response
+    do {
+      response = try await next(request, context)
+    } catch {
+      var problem = Self.problem(for: error)
+      let allowed = Self.allowedMethods(for: request.uri.path)
+      if problem.statusCode == 404, !(error is Problem), !allowed.isEmpty {
+        problem = .status(.methodNotAllowed, detail: "\(request.method.rawValue) is not allowed on \(request.uri.path); use \(allowed.joined(separator: ", ")).")
+      }
+      var errorResponse = try problem.response(from: request, context: context)
+      if problem.statusCode == 405 { errorResponse.headers[.allow] = allowed.joined(separator: ", ") }
+      response = errorResponse
+      if problem.statusCode >= 500 { context.logger.error("unhandled error", metadata: ["error.type": "\(type(of: error))"]) }
+    }
+    let elapsed = ContinuousClock.now - start
+    let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+    context.logger.info("request", metadata: [
+      "method": "\(request.method.rawValue)", "route": "\(context.endpointPath ?? "unmatched")",
+      "status": "\(response.status.code)", "duration_ms": "\(String(format: "%.3f", milliseconds))",
+    ])
+    return response
+  }
+
+  static func problem(for error: any Error) -> Problem {
+    switch error {
+    case let problem as Problem: return problem
+    case let error as StagingError:
+      if case .ruleTable = error { return .status(.internalServerError) }
+      return .invalid(error)
+    case let error as DecodingError: return .malformed(describe(error), field: field(of: error))
+    case let error as any HTTPResponseError:
+      return .status(error.status, detail: error.status == .contentTooLarge ? "The request body is larger than \(LeioRequestContext.maximumBody / 1024) KiB." : nil)
+    default: return .status(.internalServerError)
+    }
+  }
+
+  /// The methods an existing API path accepts (empty for unknown paths).
+  static func allowedMethods(for path: String) -> [String] {
+    let parts = path.split(separator: "/")
+    return APIController<Context>.routes.filter { route in
+      let pattern = route.path.split(separator: "/")
+      return pattern.count == parts.count && zip(pattern, parts).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
+    }.map(\.method)
+  }
+
+  static func describe(_ error: DecodingError) -> String {
+    switch error {
+    case .dataCorrupted(let context): context.codingPath.isEmpty ? "The body is not valid JSON." : context.debugDescription
+    case .keyNotFound(let key, _): "A required field is missing: \(key.stringValue)."
+    case .typeMismatch(_, let context), .valueNotFound(_, let context): "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
+    @unknown default: "The body could not be decoded."
+    }
+  }
+
+  static func field(of error: DecodingError) -> String? {
+    switch error {
+    case .dataCorrupted(let context), .typeMismatch(_, let context), .valueNotFound(_, let context):
+      context.codingPath.last?.stringValue
+    case .keyNotFound(let key, _): key.stringValue
+    @unknown default: nil
+    }
+  }
+}
