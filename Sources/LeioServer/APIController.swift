@@ -9,7 +9,7 @@ public struct APIController<Context: RequestContext>: Sendable {
   /// Every API path and its method, for 405 responses with an `Allow` header.
   public static var routes: [(method: String, path: String)] {
     ["stage", "grade", "classify", "prognosis", "options", "plan", "plan.ics", "report"].map { ("POST", "/api/v1/\($0)") }
-      + [("GET", "/api/v1/facts"), ("GET", "/api/v1/facts/{id}"), ("GET", "/healthz")]
+      + [("GET", "/api/v1/facts"), ("GET", "/api/v1/facts/{id}"), ("GET", "/api/v1/openapi.json"), ("GET", "/healthz")]
   }
 
   /// Adds the routes to `group`.
@@ -42,6 +42,12 @@ public struct APIController<Context: RequestContext>: Sendable {
       let limit = request.uri.queryParameters.get("limit", as: Int.self) ?? 10
       let audience = request.uri.queryParameters.get("audience")
       return try Self.json(try KnowledgeBase.shipped().search(query, audience: audience, limit: max(1, min(limit, 100))))
+    }
+    group.get("openapi.json") { _, _ in
+      guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"), let data = try? Data(contentsOf: url) else {
+        throw Problem.status(.internalServerError)
+      }
+      return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
     group.get("facts/{id}") { _, context in
       let id = try context.parameters.require("id")
