@@ -3,7 +3,7 @@ import Foundation
 import LeioCore
 public import Logging
 
-/// Builds Leio's router: `/healthz`, and the JSON API under `/api/v1`.
+/// Builds Leio's router: `/healthz`, the JSON API under `/api/v1`, and the web pages.
 public func buildRouter() -> Router<LeioRequestContext> {
   let router = Router(context: LeioRequestContext.self)
   router.add(middleware: ProblemMiddleware())
@@ -11,6 +11,7 @@ public func buildRouter() -> Router<LeioRequestContext> {
     Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
   }
   APIController<LeioRequestContext>().addRoutes(to: router.group("api/v1"))
+  WebController<LeioRequestContext>().addRoutes(to: router)
   return router
 }
 

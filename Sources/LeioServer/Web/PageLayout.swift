@@ -1,0 +1,37 @@
+public import Hummingbird
+import Foundation
+import LeioCore
+
+/// The shared page frame: skip link, navigation, main landmark, footer with the
+/// disclaimer. Works without JavaScript; responsive; prints cleanly.
+enum PageLayout {
+  static let navigation = [("/", "Staging calculator"), ("/grade", "Grade"), ("/learn", "Learn about LMS")]
+
+  static let style = """
+    :root{--ink:#1b1f24;--muted:#4a5560;--line:#8c959f;--accent:#0b5394;--warn:#8a4b00;--bad:#b00020}
+    *{box-sizing:border-box}body{font:17px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);margin:0;background:#fff}
+    a{color:var(--accent)}a:focus,button:focus,input:focus,select:focus{outline:3px solid #f1a33c;outline-offset:2px}
+    .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
+    header.site{background:#0b3d6e;color:#fff;padding:.6rem 1rem}header.site a{color:#fff;margin-right:1rem;font-weight:600}
+    main{max-width:60rem;margin:0 auto;padding:1rem 1.2rem 3rem}h1{font-size:1.7rem}
+    fieldset{border:1px solid var(--line);margin:1rem 0;padding:.8rem}legend{font-weight:700}
+    .field{margin:.6rem 0}label{display:block;font-weight:600}input,select{font:inherit;padding:.35rem;border:1px solid var(--line);border-radius:4px;min-width:14rem;max-width:100%}
+    input[type=checkbox]{min-width:0;width:auto}.hint{color:var(--muted);font-size:.9rem}.error{color:var(--bad);font-weight:600}[aria-invalid=true]{border:2px solid var(--bad)}
+    button{font:inherit;background:var(--accent);color:#fff;border:0;border-radius:4px;padding:.5rem 1.1rem;cursor:pointer}
+    .result{border:2px solid var(--accent);border-radius:6px;padding:1rem;margin:1rem 0}.stage{font-size:1.5rem;font-weight:700;color:var(--accent)}
+    table{border-collapse:collapse;width:100%}th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
+    .banner{border-left:6px solid var(--warn);background:#fff6e8;padding:.6rem 1rem}footer{color:var(--muted);font-size:.9rem;border-top:1px solid var(--line);margin-top:2rem;padding-top:1rem}
+    @media (max-width:40rem){input,select{min-width:0;width:100%}header.site a{display:inline-block;margin:.2rem .6rem .2rem 0}}
+    @media print{header.site,nav,form,.skip{display:none}main{padding:0}}
+    """
+
+  static func page(title: String, body: String) -> Response {
+    var html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    html += "<title>\(CareSummaryHTML.escape(title)) · Leio</title><style>\(style)</style></head><body>"
+    html += "<a class=\"skip\" href=\"#main\">Skip to content</a><header class=\"site\"><nav aria-label=\"Main\">"
+    html += navigation.map { "<a href=\"\($0.0)\">\(CareSummaryHTML.escape($0.1))</a>" }.joined()
+    html += "</nav></header><main id=\"main\"><h1>\(CareSummaryHTML.escape(title))</h1>\(body)"
+    html += "<footer><p>Leio is educational and registry software, not a medical device. Discuss every result with your care team.</p></footer></main></body></html>\n"
+    return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+  }
+}

@@ -1,0 +1,37 @@
+public import Hummingbird
+import Foundation
+import LeioCore
+
+/// The web pages: staging calculator, care summary, and the education pages.
+public struct WebController<Context: RequestContext>: Sendable {
+  public init() {}
+
+  public func addRoutes(to router: Router<Context>) {
+    router.get("/") { _, _ in CalculatorPage.render(form: FormBody(""), report: nil, error: nil) }
+    router.post("/") { request, context in
+      let form = try await Self.form(request, context)
+      do {
+        let report = try Staging.stage(try CalculatorPage.caseInput(form))
+        return CalculatorPage.render(form: form, report: report, error: nil)
+      } catch let error as StagingError {
+        var response = CalculatorPage.render(form: form, report: nil, error: error)
+        response.status = .unprocessableContent
+        return response
+      }
+    }
+    router.post("summary") { request, context in
+      let form = try await Self.form(request, context)
+      let summary = try CareSummary(facts: try CaseFacts(try CalculatorPage.caseInput(form)), today: CalendarDate.today())
+      return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                      body: .init(byteBuffer: ByteBuffer(string: CareSummaryHTML.render(summary))))
+    }
+    router.get("learn") { request, _ in try LearnPages.index(query: request.uri.queryParameters.get("q")) }
+    router.get("learn/{id}") { _, context in try LearnPages.fact(try context.parameters.require("id")) }
+  }
+
+  static func form(_ request: Request, _ context: Context) async throws -> FormBody {
+    var request = request
+    let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+    return FormBody(String(buffer: buffer))
+  }
+}

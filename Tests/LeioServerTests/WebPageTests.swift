@@ -1,0 +1,74 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LeioServer
+import Testing
+
+@Suite("Web pages")
+struct WebPageTests {
+  static func call(_ method: HTTPRequest.Method, _ uri: String, form: String? = nil) async throws -> (status: Int, type: String, body: String) {
+    let app = Application(router: buildRouter())
+    return try await app.test(.router) { client in
+      try await client.execute(uri: uri, method: method, headers: [.contentType: "application/x-www-form-urlencoded"],
+                               body: form.map { ByteBuffer(string: $0) }) { response in
+        (Int(response.status.code), response.headers[.contentType] ?? "", String(buffer: response.body))
+      }
+    }
+  }
+
+  @Test("the calculator form labels every control and works without JavaScript")
+  func form() async throws {
+    let page = try await Self.call(.get, "/")
+    #expect(page.status == 200 && page.type.hasPrefix("text/html"))
+    #expect(!page.body.contains("<script"))
+    #expect(page.body.contains("<form method=\"post\" action=\"/\""))
+    let ids = page.body.matches(of: /<(?:select|input) id="([A-Za-z]+)"/).map { String($0.1) }
+    #expect(ids.count >= 18)
+    for id in ids { #expect(page.body.contains("<label for=\"\(id)\">"), "\(id) has no label") }
+    #expect(page.body.contains("<a class=\"skip\" href=\"#main\">") && page.body.contains("<main id=\"main\">"))
+  }
+
+  @Test("a case gives the stage of every system, the explanation and the care summary link")
+  func result() async throws {
+    let page = try await Self.call(.post, "/", form: "site=extremity&sizeCm=7.5&depth=deep&grade=G3&nodes=N0&metastasis=M0")
+    #expect(page.status == 200)
+    #expect(page.body.contains("data-system=\"ajcc7\">III<") && page.body.contains("data-system=\"ajcc8\">IIIA<"))
+    #expect(page.body.contains("reference §2.2"))
+    #expect(page.body.contains("action=\"/summary\"") && page.body.contains("name=\"sizeCm\" value=\"7.5\""))
+    #expect(page.body.contains("value=\"G3\" selected"))
+  }
+
+  @Test("errors appear beside the field that caused them", arguments: [
+    ("site=extremity&sizeCm=abc", "sizeCm"), ("site=extremity&sizeCm=-3", "sizeCm"), ("site=extremity&uterineExtent=confined", "uterineExtent"),
+    ("sizeCm=4", "site"), ("site=extremity&histology=%3Cscript%3E", "histology"),
+  ])
+  func fieldErrors(_ form: String, _ field: String) async throws {
+    let page = try await Self.call(.post, "/", form: form)
+    #expect(page.status == 422)
+    #expect(page.body.contains("id=\"\(field)-error\""), "\(form)")
+    #expect(page.body.contains("aria-invalid=\"true\""))
+    #expect(page.body.contains("href=\"#\(field)\""))
+    #expect(!page.body.contains("<script>"))
+  }
+
+  @Test("the care summary opens from the calculator's fields")
+  func summary() async throws {
+    let page = try await Self.call(.post, "/summary", form: "site=uterus&sizeCm=9&uterineExtent=confined&cervixInvolved=true&nodes=N0&metastasis=M0")
+    #expect(page.status == 200)
+    #expect(page.body.contains("Leiomyosarcoma care summary") && page.body.contains("FIGO 2009"))
+  }
+
+  @Test("education pages from the knowledge base, with search")
+  func learn() async throws {
+    let index = try await Self.call(.get, "/learn")
+    #expect(index.status == 200)
+    for heading in ["What LMS is", "Symptoms", "Diagnosis", "Stages", "Treatment", "Follow-up", "Living with LMS and support"] {
+      #expect(index.body.contains(">\(heading)</h2>"), "\(heading)")
+    }
+    let search = try await Self.call(.get, "/learn?q=does%20it%20come%20back")
+    #expect(search.body.contains("href=\"/learn/recurrence"))
+    let fact = try await Self.call(.get, "/learn/survival-sts")
+    #expect(fact.status == 200 && fact.body.contains("not independently verified"))
+    #expect(try await Self.call(.get, "/learn/no-such-fact").status == 404)
+  }
+}
