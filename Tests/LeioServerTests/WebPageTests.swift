@@ -72,3 +72,27 @@ struct WebPageTests {
     #expect(try await Self.call(.get, "/learn/no-such-fact").status == 404)
   }
 }
+
+@Suite("Grade and plan pages")
+struct ToolPageTests {
+  @Test("the grade page computes FNCLCC and shows field errors")
+  func grade() async throws {
+    #expect(try await WebPageTests.call(.get, "/grade").status == 200)
+    let good = try await WebPageTests.call(.post, "/grade", form: "subtype=conventional&mitoticCount=12&necrosisPercent=30")
+    #expect(good.status == 200 && good.body.contains("id=\"grade-value\">G2<"))
+    let bad = try await WebPageTests.call(.post, "/grade", form: "differentiationScore=5")
+    #expect(bad.status == 422 && bad.body.contains("id=\"differentiationScore-error\"") && bad.body.contains("aria-invalid=\"true\""))
+  }
+
+  @Test("the plan page shows the timeline and offers the calendar download")
+  func plan() async throws {
+    let fields = "site=extremity&sizeCm=7&depth=deep&grade=G3&nodes=N0&metastasis=M0&treatmentEnd=2025-01-15&today=2026-11-23"
+    let page = try await WebPageTests.call(.post, "/plan", form: fields)
+    #expect(page.status == 200)
+    #expect(page.body.contains("<svg") && page.body.contains("action=\"/plan.ics\"") && page.body.contains("2025-04-15"))
+    let calendar = try await WebPageTests.call(.post, "/plan.ics", form: fields)
+    #expect(calendar.status == 200 && calendar.type.hasPrefix("text/calendar") && calendar.body.hasPrefix("BEGIN:VCALENDAR"))
+    let missing = try await WebPageTests.call(.post, "/plan", form: "site=extremity")
+    #expect(missing.status == 422 && missing.body.contains("id=\"treatmentEnd-error\""))
+  }
+}

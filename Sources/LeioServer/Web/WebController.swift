@@ -25,6 +25,11 @@ public struct WebController<Context: RequestContext>: Sendable {
       return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
                       body: .init(byteBuffer: ByteBuffer(string: CareSummaryHTML.render(summary))))
     }
+    router.get("grade") { _, _ in ToolPages.grade(nil) }
+    router.post("grade") { request, context in ToolPages.grade(try await Self.form(request, context)) }
+    router.get("plan") { _, _ in ToolPages.plan(nil) }
+    router.post("plan") { request, context in ToolPages.plan(try await Self.form(request, context)) }
+    router.post("plan.ics") { request, context in try ToolPages.calendar(try await Self.form(request, context)) }
     router.get("learn") { request, _ in try LearnPages.index(query: request.uri.queryParameters.get("q")) }
     router.get("learn/{id}") { _, context in try LearnPages.fact(try context.parameters.require("id")) }
   }

@@ -1,0 +1,119 @@
+import Hummingbird
+import Foundation
+import LeioCore
+
+/// The FNCLCC grade calculator and the follow-up plan page.
+enum ToolPages {
+  static let escape = CareSummaryHTML.escape
+
+  static func input(_ name: String, _ label: String, _ hint: String, _ form: FormBody, error: StagingError?, select: [String]? = nil) -> String {
+    let invalid = error?.field == name
+    var html = "<div class=\"field\"><label for=\"\(name)\">\(escape(label))</label>"
+    let described = invalid ? "\(name)-hint \(name)-error" : "\(name)-hint"
+    if let select {
+      html += "<select id=\"\(name)\" name=\"\(name)\" aria-describedby=\"\(described)\"\(invalid ? " aria-invalid=\"true\"" : "")><option value=\"\">— not given —</option>"
+      html += select.map { "<option value=\"\(escape($0))\"\(form[name] == $0 ? " selected" : "")>\(escape($0))</option>" }.joined() + "</select>"
+    } else {
+      html += "<input id=\"\(name)\" name=\"\(name)\" type=\"text\" value=\"\(escape(form[name] ?? ""))\" aria-describedby=\"\(described)\"\(invalid ? " aria-invalid=\"true\"" : "")>"
+    }
+    html += "<div class=\"hint\" id=\"\(name)-hint\">\(escape(hint))</div>"
+    if invalid, let error { html += "<p class=\"error\" id=\"\(name)-error\">\(escape(error.description))</p>" }
+    return html + "</div>"
+  }
+
+  static func number(_ form: FormBody, _ name: String) throws(StagingError) -> Double? {
+    guard let text = form[name] else { return nil }
+    guard let value = Double(text.replacingOccurrences(of: ",", with: ".")) else {
+      throw .invalidValue(field: name, value: text, expected: ["a number"])
+    }
+    return value
+  }
+
+  /// `GET/POST /grade`.
+  static func grade(_ form: FormBody?) -> Response {
+    var result: FNCLCCResult?
+    var error: StagingError?
+    let values = form ?? FormBody("")
+    if form != nil {
+      do throws(StagingError) {
+        let score = try number(values, "differentiationScore").map { Int($0) }
+        let components = FNCLCCInput(differentiationScore: score, subtype: values["subtype"], mitoticCount: try number(values, "mitoticCount"),
+                                     mitoticAreaMm2: try number(values, "mitoticAreaMm2"), necrosis: values["necrosis"],
+                                     necrosisPercent: try number(values, "necrosisPercent"))
+        do { result = try FNCLCCGrading.grade(components) } catch let failure as StagingError { throw failure } catch {
+          throw StagingError.invalidValue(field: "fnclcc", value: "", expected: ["valid FNCLCC components"])
+        }
+      } catch let failure { error = failure }
+    }
+    var body = "<p class=\"banner\">FNCLCC grade of a soft tissue sarcoma outside the uterus. A missing component gives GX; nothing is imputed.</p>"
+    if let error { body += "<div role=\"alert\" class=\"result\"><a href=\"#\(escape(error.field))\">\(escape(error.description))</a></div>" }
+    body += "<form method=\"post\" action=\"/grade\"><fieldset><legend>Components</legend>"
+    body += input("subtype", "LMS subtype", "Gives the differentiation score (myxoid and NOS need the pathologist's score).", values, error: error, select: LMSSubtype.allCases.map(\.rawValue))
+    body += input("differentiationScore", "Differentiation score (1–3)", "From the pathology report, if given.", values, error: error)
+    body += input("mitoticCount", "Mitoses counted", "Per 10 high-power fields, or in the area below.", values, error: error)
+    body += input("mitoticAreaMm2", "Counting area (mm²)", "Optional; the count is normalised to 1.734 mm².", values, error: error)
+    body += input("necrosis", "Necrosis", "Or give the percentage below.", values, error: error, select: NecrosisExtent.allCases.map(\.rawValue))
+    body += input("necrosisPercent", "Necrosis (% of tumour)", "0 to 100.", values, error: error)
+    body += "</fieldset><button type=\"submit\">Grade</button></form>"
+    if let result {
+      body += "<section class=\"result\" aria-labelledby=\"grade-result\"><h2 id=\"grade-result\">FNCLCC grade: <span class=\"stage\" id=\"grade-value\">\(escape(result.grade))</span></h2><ol>"
+      body += result.steps.map { "<li>\(escape($0.because))\($0.output.map { " ⇒ <strong>\(escape($0))</strong>" } ?? "")</li>" }.joined() + "</ol>"
+      body += result.warnings.map { "<p class=\"hint\">⚠ \(escape($0.message))</p>" }.joined() + "</section>"
+    }
+    var response = PageLayout.page(title: "FNCLCC grade", body: body)
+    if error != nil { response.status = .unprocessableContent }
+    return response
+  }
+
+  /// `GET/POST /plan`: the calculator's case fields plus the plan dates; timeline and calendar download.
+  static func plan(_ form: FormBody?) -> Response {
+    let values = form ?? FormBody("")
+    var plan: FollowUpPlan?
+    var problem: StagingError?
+    if form != nil {
+      do {
+        guard let end = values["treatmentEnd"] else { throw StagingError.missingValue(field: "treatmentEnd", message: "give the end date of primary treatment (YYYY-MM-DD).") }
+        plan = try FollowUp.plan(
+          for: try CaseFacts(try CalculatorPage.caseInput(values)), treatmentEnd: try CalendarDate(parsing: end, field: "treatmentEnd"),
+          today: try values["today"].map { try CalendarDate(parsing: $0, field: "today") } ?? CalendarDate.today(),
+          lastVisit: try values["lastVisit"].map { try CalendarDate(parsing: $0, field: "lastVisit") })
+      } catch let failure as StagingError { problem = failure } catch { problem = .invalidValue(field: "form", value: "", expected: ["valid input"]) }
+    }
+    var body = "<p class=\"banner\">A typical guideline-based follow-up schedule; your team may differ.</p>"
+    if let problem { body += "<div role=\"alert\" class=\"result\"><a href=\"#\(escape(problem.field))\">\(escape(problem.description))</a></div>" }
+    body += "<form method=\"post\" action=\"/plan\"><fieldset><legend>Dates</legend>"
+    body += input("treatmentEnd", "End of primary treatment", "YYYY-MM-DD", values, error: problem)
+    body += input("today", "Today", "YYYY-MM-DD; empty = today.", values, error: problem)
+    body += input("lastVisit", "Last follow-up visit that took place", "YYYY-MM-DD; optional, marks overdue visits.", values, error: problem)
+    body += "</fieldset>"
+    for group in CalculatorPage.fields.prefix(2) {
+      body += "<fieldset><legend>\(escape(group.legend))</legend>" + group.items.map { CalculatorPage.field($0, form: values, error: problem?.field == $0.name ? problem : nil) }.joined() + "</fieldset>"
+    }
+    body += "<button type=\"submit\">Show the plan</button></form>"
+    if let plan {
+      body += "<section class=\"result\" aria-labelledby=\"plan-title\"><h2 id=\"plan-title\">\(escape(plan.riskGroupLabel))</h2><p>\(escape(plan.reason))</p>"
+      body += FollowUpTimeline.svg(plan)
+      body += "<table><caption>Visits</caption><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Tests</th><th scope=\"col\">Status</th></tr></thead><tbody>"
+      body += plan.visits.map { "<tr><td>\($0.date)</td><td>\(escape($0.tests.joined(separator: "; ")))</td><td>\(escape($0.status ?? ""))</td></tr>" }.joined()
+      body += "</tbody></table><p class=\"hint\">\(escape(plan.endRule))</p><form method=\"post\" action=\"/plan.ics\">"
+      for (key, list) in values.values.sorted(by: { $0.key < $1.key }) {
+        for value in list where !value.isEmpty { body += "<input type=\"hidden\" name=\"\(escape(key))\" value=\"\(escape(value))\">" }
+      }
+      body += "<button type=\"submit\">Download the calendar (.ics)</button></form></section>"
+    }
+    var response = PageLayout.page(title: "Follow-up plan", body: body)
+    if problem != nil { response.status = .unprocessableContent }
+    return response
+  }
+
+  /// `POST /plan.ics` from the plan form.
+  static func calendar(_ form: FormBody) throws -> Response {
+    guard let end = form["treatmentEnd"] else { throw StagingError.missingValue(field: "treatmentEnd", message: "give the end date of primary treatment.") }
+    let plan = try FollowUp.plan(
+      for: try CaseFacts(try CalculatorPage.caseInput(form)), treatmentEnd: try CalendarDate(parsing: end, field: "treatmentEnd"),
+      today: try form["today"].map { try CalendarDate(parsing: $0, field: "today") } ?? CalendarDate.today(),
+      lastVisit: try form["lastVisit"].map { try CalendarDate(parsing: $0, field: "lastVisit") })
+    return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8", .contentDisposition: "attachment; filename=\"follow-up.ics\""],
+                    body: .init(byteBuffer: ByteBuffer(string: ICalendar.calendar(plan, stamp: plan.today ?? plan.treatmentEnd))))
+  }
+}
