@@ -96,3 +96,24 @@ struct ToolPageTests {
     #expect(missing.status == 422 && missing.body.contains("id=\"treatmentEnd-error\""))
   }
 }
+
+@Suite("Uterine criteria page")
+struct ClassifyPageTests {
+  @Test("the check shows yes/no/indeterminate and always says it is not a diagnosis", arguments: [
+    ("subtype=spindle&atypia=moderate&mitoticCount=12&necrosis=absent", "yes"),
+    ("subtype=spindle&atypia=none&mitoticCount=15&necrosis=absent", "no"),
+    ("subtype=spindle&atypia=moderate&mitoticCount=12&necrosis=equivocal", "indeterminate"),
+  ])
+  func check(_ form: String, _ met: String) async throws {
+    let page = try await WebPageTests.call(.post, "/classify", form: form)
+    #expect(page.status == 200)
+    #expect(page.body.contains("id=\"criteria-value\">\(met)<"))
+    #expect(page.body.contains("not a diagnosis"))
+  }
+
+  @Test("a bad count is shown beside its field")
+  func error() async throws {
+    let page = try await WebPageTests.call(.post, "/classify", form: "subtype=spindle&mitoticCount=-1")
+    #expect(page.status == 422 && page.body.contains("id=\"mitoticCount-error\""))
+  }
+}

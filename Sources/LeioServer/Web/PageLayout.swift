@@ -5,7 +5,7 @@ import LeioCore
 /// The shared page frame: skip link, navigation, main landmark, footer with the
 /// disclaimer. Works without JavaScript; responsive; prints cleanly.
 enum PageLayout {
-  static let navigation = [("/", "Staging calculator"), ("/grade", "Grade"), ("/plan", "Follow-up plan"), ("/learn", "Learn about LMS")]
+  static let navigation = [("/", "Staging calculator"), ("/grade", "Grade"), ("/classify", "Uterine criteria"), ("/plan", "Follow-up plan"), ("/learn", "Learn about LMS")]
 
   static let style = """
     :root{--ink:#1b1f24;--muted:#4a5560;--line:#8c959f;--accent:#0b5394;--warn:#8a4b00;--bad:#b00020}

@@ -117,3 +117,40 @@ enum ToolPages {
                     body: .init(byteBuffer: ByteBuffer(string: ICalendar.calendar(plan, stamp: plan.today ?? plan.treatmentEnd))))
   }
 }
+
+extension ToolPages {
+  /// `GET/POST /classify`: the WHO uterine criteria check — a checklist, never a diagnosis.
+  static func classify(_ form: FormBody?) -> Response {
+    let values = form ?? FormBody("")
+    var check: CriteriaCheck?
+    var problem: StagingError?
+    if form != nil {
+      do throws(StagingError) {
+        let criteria = UterineCriteriaInput(subtype: values["subtype"], atypia: values["atypia"], mitoticCount: try number(values, "mitoticCount"),
+                                            mitoticAreaMm2: try number(values, "mitoticAreaMm2"), necrosis: values["necrosis"], border: values["border"])
+        do { check = try UterineCriteria.check(criteria) } catch let failure as StagingError { throw failure } catch {
+          throw StagingError.invalidValue(field: "criteria", value: "", expected: ["valid criteria"])
+        }
+      } catch let failure { problem = failure }
+    }
+    var body = "<p class=\"banner\">Criteria check for uterine smooth-muscle tumours from the pathologist's findings. It is a checklist, not a diagnosis.</p>"
+    if let problem { body += "<div role=\"alert\" class=\"result\"><a href=\"#\(escape(problem.field))\">\(escape(problem.description))</a></div>" }
+    body += "<form method=\"post\" action=\"/classify\"><fieldset><legend>Findings</legend>"
+    body += input("subtype", "Subtype", "spindle, epithelioid or myxoid (mixed or unknown gives indeterminate).", values, error: problem, select: UterineSubtype.allCases.map(\.rawValue))
+    body += input("atypia", "Cytological atypia", "Moderate or severe counts as a feature.", values, error: problem, select: Atypia.allCases.map(\.rawValue))
+    body += input("mitoticCount", "Mitoses per 10 HPF", "High-power fields of about 0.24 mm², or give the area below.", values, error: problem)
+    body += input("mitoticAreaMm2", "Counting area (mm²)", "Optional; the count is normalised to 2.4 mm².", values, error: problem)
+    body += input("necrosis", "Tumour-cell necrosis", "Equivocal gives indeterminate.", values, error: problem, select: NecrosisFinding.allCases.map(\.rawValue))
+    body += input("border", "Tumour border", "Infiltrative supports myxoid LMS.", values, error: problem, select: TumourBorder.allCases.map(\.rawValue))
+    body += "</fieldset><button type=\"submit\">Check the criteria</button></form>"
+    if let check {
+      body += "<section class=\"result\" aria-labelledby=\"criteria-result\"><h2 id=\"criteria-result\">LMS criteria met: <span class=\"stage\" id=\"criteria-value\">\(escape(check.criteriaMet))</span></h2>"
+      body += "<p>\(escape(check.summary))</p><p><strong>\(escape(check.label))</strong></p><ol>"
+      body += check.steps.map { "<li>\(escape($0.because))\($0.output.map { " ⇒ \(escape($0))" } ?? "")</li>" }.joined() + "</ol>"
+      body += check.warnings.map { "<p class=\"hint\">⚠ \(escape($0.message))</p>" }.joined() + "</section>"
+    }
+    var response = PageLayout.page(title: "Uterine smooth-muscle tumour criteria", body: body)
+    if problem != nil { response.status = .unprocessableContent }
+    return response
+  }
+}

@@ -27,6 +27,8 @@ public struct WebController<Context: RequestContext>: Sendable {
     }
     router.get("grade") { _, _ in ToolPages.grade(nil) }
     router.post("grade") { request, context in ToolPages.grade(try await Self.form(request, context)) }
+    router.get("classify") { _, _ in ToolPages.classify(nil) }
+    router.post("classify") { request, context in ToolPages.classify(try await Self.form(request, context)) }
     router.get("plan") { _, _ in ToolPages.plan(nil) }
     router.post("plan") { request, context in ToolPages.plan(try await Self.form(request, context)) }
     router.post("plan.ics") { request, context in try ToolPages.calendar(try await Self.form(request, context)) }
