@@ -66,7 +66,7 @@ let package = Package(
     ),
     .testTarget(
       name: "LeioServerTests",
-      dependencies: ["LeioServer", .product(name: "HummingbirdTesting", package: "hummingbird")],
+      dependencies: ["LeioServer", "LeioCore", .product(name: "HummingbirdTesting", package: "hummingbird")],
       swiftSettings: swiftSettings
     ),
     .testTarget(

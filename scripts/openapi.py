@@ -13,16 +13,52 @@ def obj(required, properties, additional=False):
     return {"type": "object", "required": required, "properties": properties, "additionalProperties": additional}
 date = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 
+# Coded fields: exactly the spellings LeioCore's ClinicalCode types accept (canonical value first, then aliases).
+# OpenAPITests compares each list with `Type.acceptedSpellings`, so a new code fails the tests until it is added here.
+# The server matches them case-insensitively; the document lists the canonical case.
+def code(*spellings, description=None):
+    schema = {"type": "string", "enum": list(spellings)}
+    if description: schema["description"] = description
+    return schema
+SITE = code("extremity", "trunk", "softTissueNOS", "breast", "retroperitoneum", "peritoneum", "headAndNeck", "headAndNeckOrgan",
+            "visceral", "heartMediastinum", "pleura", "uterus", "cervix", "ovaryOrTube", "otherGynaecologic", "skin", "bone", "boneSpine",
+            "bonePelvis", "orbit", "other", "extremities", "limb", "uterine", "uterineCorpus", "headNeck", "cutaneous",
+            description="Primary site (reference §1.4); or give an ICD-O-3 topography instead.")
+NODES = code("NX", "N0", "N1", "cNX", "pNX", "cN0", "pN0", "cN1", "pN1")
+METS = code("M0", "M1", "cM0", "pM0", "cM1", "pM1")
+T_CODES = [p + t for p in ("",) for t in ("TX", "T0", "T1", "T1a", "T1b", "T2", "T2a", "T2b", "T3", "T3a", "T3b", "T4", "T4a", "T4b", "T4c")]
+T_CODES += [prefix + t for t in T_CODES[:] for prefix in ("c", "p")]
+GRADE = {"type": ["string", "integer"], "description": "FNCLCC grade, or low/high when only that is reported (omit when not assessable: GX).",
+         "enum": ["G1", "G2", "G3", "GX", "low", "high", "differentiation", "1", "2", "3", "X", "lowGrade", "highGrade",
+                  "wellDifferentiated", "moderatelyDifferentiated", "poorlyDifferentiated", 1, 2, 3]}
+
 schemas = {
- "FNCLCCInput": obj([], {"differentiationScore": integer, "subtype": string, "mitoticCount": number, "mitoticAreaMm2": number,
-                         "necrosis": string, "necrosisPercent": number, "site": string}),
+ "FNCLCCInput": obj([], {"differentiationScore": {"type": "integer", "minimum": 1, "maximum": 3},
+                         "subtype": code("wellDifferentiated", "conventional", "poorlyDifferentiated", "pleomorphic", "epithelioid", "myxoid", "notStated"),
+                         "mitoticCount": {"type": "number", "minimum": 0}, "mitoticAreaMm2": {"type": "number", "exclusiveMinimum": 0},
+                         "necrosis": code("none", "lessThanHalf", "atLeastHalf", "absent", "0", "<50%", ">=50%"),
+                         "necrosisPercent": {"type": "number", "minimum": 0, "maximum": 100}, "site": SITE}),
  "CaseInput": obj([], {
-   "site": string, "topography": string, "trunkLocation": string, "diagnosisYear": integer, "histology": string,
-   "primaryTumor": string, "sizeCm": number, "depth": string, "grade": {"type": ["string", "integer"]},
-   "fnclcc": ref("FNCLCCInput"), "nodes": string, "metastasis": string, "basis": string, "extension": string,
-   "invadedOrgans": arr(string), "headAndNeckInvasion": arr(string), "visceralExtent": string, "multifocalSites": integer,
-   "uterineExtent": string, "cervixInvolved": boolean, "peritonealCytology": string, "discontinuousTumours": boolean,
-   "system": {"type": "string", "enum": ["ajcc7", "ajcc8", "figo2009"]}, "t": string, "n": string, "m": string}),
+   "site": SITE, "topography": {"type": "string", "pattern": "^[Cc][0-9]{2}\\.?[0-9]$", "description": "ICD-O-3 topography such as C49.2."},
+   "trunkLocation": code("external", "internal", "notSpecific", "1", "2", "9"), "diagnosisYear": {"type": "integer", "minimum": 1900, "maximum": 2100},
+   "histology": {"type": "string", "description": "ICD-O-3 morphology with behaviour, such as 8890/3."},
+   "primaryTumor": code("present", "notFound", "notAssessable"),
+   "sizeCm": {"type": "number", "exclusiveMinimum": 0, "maximum": 100, "description": "Greatest dimension in cm; omit when unknown (TX)."},
+   "depth": code("superficial", "deep", "unknown"), "grade": GRADE,
+   "fnclcc": ref("FNCLCCInput"), "nodes": NODES, "metastasis": METS, "basis": code("clinical", "pathological"),
+   "extension": code("notRecorded", "confined", "adjacent", "majorVessel", "furtherContiguous"),
+   "invadedOrgans": arr(code("adrenal", "aorta", "ascendingColon", "descendingColon", "otherColon", "kidney", "pancreas", "venaCava", "vertebra",
+                             "oesophagus", "gallbladder", "liver", "smallBowel", "spleen", "stomach")),
+   "headAndNeckInvasion": arr(code("orbit", "skullBase", "dura", "centralCompartmentViscera", "facialSkeleton", "pterygoidMuscle",
+                                   "brainParenchyma", "carotidEncasement", "prevertebralMuscle", "perineuralCNS")),
+   "visceralExtent": code("notRecorded", "confined", "beyondOrgan", "serosa", "beyondSerosa", "anotherOrgan"),
+   "multifocalSites": {"type": "integer", "minimum": 1},
+   "uterineExtent": code("notRecorded", "confined", "withinPelvis", "adnexa", "pelvicTissue", "culDeSac", "abdominal", "abdominalOneSite",
+                         "abdominalMultipleSites", "bladderOrRectum", "bladderOrRectumWall", "bladderOrRectumMucosa"),
+   "cervixInvolved": boolean, "peritonealCytology": code("malignant", "negative", "atypical", "suspicious", "unsatisfactory", "notDone"),
+   "discontinuousTumours": boolean,
+   "system": code("ajcc7", "ajcc8", "figo2009", "AJCC 7", "AJCC7th", "AJCC 8", "AJCC8th", "FIGO"),
+   "t": code(*T_CODES), "n": NODES, "m": METS}),
  "RuleStep": obj(["rule", "section", "because", "decisions"], {"rule": string, "section": string, "because": string, "output": string, "decisions": arr(string)}),
  "StagingWarning": obj(["code", "message", "section"], {"code": string, "message": string, "section": string}),
  "SummaryStageResult": obj(["category", "label", "estimated", "steps"], {
@@ -41,9 +77,12 @@ schemas = {
  "FNCLCCResult": obj(["grade", "steps", "warnings"], {
    "differentiationScore": integer, "mitoticScore": integer, "necrosisScore": integer, "total": integer,
    "normalisedMitoticCount": number, "grade": string, "steps": arr(ref("RuleStep")), "warnings": arr(ref("StagingWarning"))}),
- "UterineCriteriaInput": obj([], {"subtype": string, "atypia": string, "mitoticCount": number, "mitoticAreaMm2": number, "necrosis": string, "border": string}),
+ "UterineCriteriaInput": obj([], {"subtype": code("spindle", "epithelioid", "myxoid", "mixed", "unknown", "conventional"),
+   "atypia": code("none", "mild", "moderate", "severe"), "mitoticCount": {"type": "number", "minimum": 0},
+   "mitoticAreaMm2": {"type": "number", "exclusiveMinimum": 0}, "necrosis": code("present", "absent", "equivocal"),
+   "border": code("pushing", "infiltrative", "unknown")}),
  "ClassifyRequest": obj([], {"kind": {"type": "string", "enum": ["uterine", "deepSoftTissue"]}, "uterine": ref("UterineCriteriaInput"),
-   "atypia": boolean, "mitosesPer50HPF": integer, "necrosis": boolean}),
+   "atypia": boolean, "mitosesPer50HPF": {"type": "integer", "minimum": 0}, "necrosis": boolean}),
  "CriteriaCheck": obj(["criteriaMet", "summary", "features", "steps", "warnings", "label"], {
    "criteriaMet": {"type": "string", "enum": ["yes", "no", "indeterminate"]}, "summary": string, "featuresPresent": integer,
    "featuresRequired": integer, "features": {"type": "object", "additionalProperties": boolean}, "normalisedMitoticCount": number,
@@ -59,7 +98,8 @@ schemas = {
    "cohort": string, "population": string, "summaryStage": string, "summaryStageEstimated": boolean, "note": string,
    "figures": arr(ref("PrognosisFigure")), "reportedByPatientMaterials": arr(ref("PrognosisFigure")), "recurrence": arr(ref("KnowledgeFact")),
    "caveats": arr(string), "knowledgeBase": string}),
- "OptionsRequest": obj(["case"], {"case": ref("CaseInput"), "margin": string, "situation": string}),
+ "OptionsRequest": obj(["case"], {"case": ref("CaseInput"), "margin": code("RX", "R0", "R1", "R2"),
+   "situation": code("localized", "unresectable", "metastatic", "recurrent")}),
  "TreatmentOption": obj(["id", "title", "what", "when", "situations", "sources", "section", "status"], {
    "id": string, "title": string, "what": string, "when": string, "situations": arr(string), "sites": arr(string), "margins": arr(string),
    "requires": obj([], {"grades": arr(string), "maxSizeCm": number}), "approval": string, "conflict": string, "sources": arr(string),

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LeioCore
 import LeioServer
 import Testing
 
@@ -21,6 +22,37 @@ struct OpenAPITests {
       #expect(paths[route.path]?[route.method.lowercased()] != nil, "\(route.method) \(route.path)")
     }
     #expect(Set(paths.keys) == Set(APIController<LeioRequestContext>.routes.map(\.path)))
+  }
+
+  /// Each coded request field, with the core type that parses it: the document's enum must list exactly
+  /// that type's accepted spellings (parsing is case-insensitive, so case variants are accepted too).
+  static let codedFields: [(schema: String, property: String, spellings: [String])] = [
+    ("CaseInput", "site", Site.acceptedSpellings), ("CaseInput", "trunkLocation", TrunkLocation.acceptedSpellings),
+    ("CaseInput", "primaryTumor", PrimaryTumor.acceptedSpellings), ("CaseInput", "depth", Depth.acceptedSpellings),
+    ("CaseInput", "grade", ReportedGrade.acceptedSpellings), ("CaseInput", "nodes", NCategory.acceptedSpellings),
+    ("CaseInput", "metastasis", MCategory.acceptedSpellings), ("CaseInput", "basis", Basis.acceptedSpellings),
+    ("CaseInput", "extension", Extension.acceptedSpellings), ("CaseInput", "invadedOrgans", RetroperitonealOrgan.acceptedSpellings),
+    ("CaseInput", "headAndNeckInvasion", HeadAndNeckStructure.acceptedSpellings), ("CaseInput", "visceralExtent", VisceralExtent.acceptedSpellings),
+    ("CaseInput", "uterineExtent", UterineExtent.acceptedSpellings), ("CaseInput", "peritonealCytology", PeritonealCytology.acceptedSpellings),
+    ("CaseInput", "system", StagingSystem.acceptedSpellings), ("CaseInput", "t", TCategory.acceptedSpellings),
+    ("CaseInput", "n", NCategory.acceptedSpellings), ("CaseInput", "m", MCategory.acceptedSpellings),
+    ("FNCLCCInput", "subtype", LMSSubtype.acceptedSpellings), ("FNCLCCInput", "necrosis", NecrosisExtent.acceptedSpellings),
+    ("FNCLCCInput", "site", Site.acceptedSpellings),
+    ("UterineCriteriaInput", "subtype", UterineSubtype.acceptedSpellings), ("UterineCriteriaInput", "atypia", Atypia.acceptedSpellings),
+    ("UterineCriteriaInput", "necrosis", NecrosisFinding.acceptedSpellings), ("UterineCriteriaInput", "border", TumourBorder.acceptedSpellings),
+    ("OptionsRequest", "margin", ResectionMargin.acceptedSpellings), ("OptionsRequest", "situation", TreatmentSituation.acceptedSpellings),
+  ]
+
+  @Test("every coded request field lists exactly the spellings the core accepts")
+  func codedFieldsMatchTheCore() async throws {
+    let schemas = try #require((try await Self.document()["components"] as? [String: Any])?["schemas"] as? [String: Any])
+    for field in Self.codedFields {
+      let properties = try #require((schemas[field.schema] as? [String: Any])?["properties"] as? [String: Any], "\(field.schema)")
+      var schema = try #require(properties[field.property] as? [String: Any], "\(field.schema).\(field.property)")
+      if let items = schema["items"] as? [String: Any] { schema = items }
+      let listed = (schema["enum"] as? [Any] ?? []).map { "\($0)" }
+      #expect(Set(listed) == Set(field.spellings), "\(field.schema).\(field.property): python3 scripts/openapi.py must list \(field.spellings)")
+    }
   }
 
   @Test("the document validates and the responses match their schemas (openapi-spec-validator, jsonschema)")

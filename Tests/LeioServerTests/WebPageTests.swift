@@ -41,6 +41,9 @@ struct WebPageTests {
   @Test("errors appear beside the field that caused them", arguments: [
     ("site=extremity&sizeCm=abc", "sizeCm"), ("site=extremity&sizeCm=-3", "sizeCm"), ("site=extremity&uterineExtent=confined", "uterineExtent"),
     ("sizeCm=4", "site"), ("site=extremity&histology=%3Cscript%3E", "histology"),
+    ("site=extremity&differentiationScore=1e300", "differentiationScore"), ("site=extremity&differentiationScore=1.5", "differentiationScore"),
+    ("site=extremity&mitoticCount=-1", "mitoticCount"),
+    ("site=extremity&necrosisPercent=nan", "necrosisPercent"), ("site=visceral&multifocalSites=2.5", "multifocalSites"),
   ])
   func fieldErrors(_ form: String, _ field: String) async throws {
     let page = try await Self.call(.post, "/", form: form)
@@ -49,6 +52,18 @@ struct WebPageTests {
     #expect(page.body.contains("aria-invalid=\"true\""))
     #expect(page.body.contains("href=\"#\(field)\""))
     #expect(!page.body.contains("<script>"))
+  }
+
+  @Test("the FNCLCC components grade the case inside the calculator, with their steps")
+  func componentsGrade() async throws {
+    // conventional (2) + 25 mitoses per 10 HPF (3) + necrosis 60 % (2) = 7 ⇒ G3 (§5.1); T2b G3 ⇒ AJCC 7 stage III (§2.2).
+    let page = try await Self.call(.post, "/", form: "site=extremity&sizeCm=7.5&depth=deep&subtype=conventional&mitoticCount=25&necrosisPercent=60&nodes=N0&metastasis=M0")
+    #expect(page.status == 200)
+    #expect(page.body.contains("data-system=\"ajcc7\">III<"))
+    #expect(page.body.contains("<td>G3</td>"))
+    #expect(page.body.contains("name=\"mitoticCount\" value=\"25\""))
+    let contradiction = try await Self.call(.post, "/", form: "site=extremity&grade=G1&subtype=conventional&mitoticCount=25&necrosisPercent=60")
+    #expect(contradiction.status == 422 && contradiction.body.contains("id=\"grade-error\""))
   }
 
   @Test("the care summary opens from the calculator's fields")

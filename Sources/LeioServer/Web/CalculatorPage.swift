@@ -23,6 +23,14 @@ enum CalculatorPage {
       ("depth", "Depth", "Relative to the superficial fascia.", .select(choices(Depth.allCases.map(\.rawValue)))),
       ("grade", "Grade", "FNCLCC grade, or low/high when only that is reported. Empty = not assessable (GX).", .select(choices(["G1", "G2", "G3", "GX", "low", "high"]))),
     ]),
+    ("FNCLCC components (instead of the grade)", [
+      ("subtype", "LMS subtype", "Gives the differentiation score (myxoid and NOS need the pathologist's score).", .select(choices(LMSSubtype.allCases.map(\.rawValue)))),
+      ("differentiationScore", "Differentiation score (1–3)", "From the pathology report, if given.", .number("2")),
+      ("mitoticCount", "Mitoses counted", "Per 10 high-power fields, or in the area below.", .number("12")),
+      ("mitoticAreaMm2", "Counting area (mm²)", "Optional; the count is normalised to 1.734 mm².", .number("1.734")),
+      ("necrosis", "Necrosis", "Or give the percentage below.", .select(choices(NecrosisExtent.allCases.map(\.rawValue)))),
+      ("necrosisPercent", "Necrosis (% of tumour)", "0 to 100.", .number("30")),
+    ]),
     ("Spread", [
       ("nodes", "Regional lymph nodes", "Empty = not recorded (NX, with a prompt).", .select(choices(NCategory.allCases.map(\.rawValue)))),
       ("metastasis", "Distant metastasis", "Empty = M0 assumed, with a warning.", .select(choices(MCategory.allCases.map(\.rawValue)))),
@@ -60,17 +68,32 @@ enum CalculatorPage {
     input.headAndNeckInvasion = structures.isEmpty ? nil : structures
     let organs = form.all("invadedOrgans")
     input.invadedOrgans = organs.isEmpty ? nil : organs
-    if let text = form["sizeCm"] {
-      guard let size = Double(text.replacingOccurrences(of: ",", with: ".")) else {
-        throw .invalidValue(field: "sizeCm", value: text, expected: ["a number of centimetres such as 7.5"])
-      }
-      input.sizeCm = size
-    }
-    if let text = form["multifocalSites"] {
-      guard let sites = Int(text) else { throw .invalidValue(field: "multifocalSites", value: text, expected: ["a whole number"]) }
-      input.multifocalSites = sites
+    input.sizeCm = try number(form, "sizeCm", expected: "a number of centimetres such as 7.5")
+    input.multifocalSites = try whole(form, "multifocalSites", expected: "a whole number")
+    let components = ["subtype", "differentiationScore", "mitoticCount", "mitoticAreaMm2", "necrosis", "necrosisPercent"]
+    if components.contains(where: { form[$0] != nil }) {
+      input.fnclcc = FNCLCCInput(differentiationScore: try whole(form, "differentiationScore", expected: "a whole number 1, 2 or 3"), subtype: form["subtype"],
+                                 mitoticCount: try number(form, "mitoticCount", expected: "a number of mitoses"),
+                                 mitoticAreaMm2: try number(form, "mitoticAreaMm2", expected: "an area in mm²"),
+                                 necrosis: form["necrosis"], necrosisPercent: try number(form, "necrosisPercent", expected: "a percentage 0 to 100"))
     }
     return input
+  }
+
+  /// A decimal field (comma or point); empty means not given. Non-finite values are refused here, not downstream.
+  static func number(_ form: FormBody, _ name: String, expected: String) throws(StagingError) -> Double? {
+    guard let text = form[name] else { return nil }
+    guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
+      throw .invalidValue(field: name, value: text, expected: [expected])
+    }
+    return value
+  }
+
+  /// A whole-number field; a fraction or a number too large for an `Int` is a field error, never a trap.
+  static func whole(_ form: FormBody, _ name: String, expected: String) throws(StagingError) -> Int? {
+    guard let value = try number(form, name, expected: expected) else { return nil }
+    guard let integer = Int(exactly: value) else { throw .invalidValue(field: name, value: form[name] ?? "", expected: [expected]) }
+    return integer
   }
 
   static func render(form: FormBody, report: StagingReport?, error: StagingError?) -> Response {

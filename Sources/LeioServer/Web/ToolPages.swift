@@ -22,11 +22,7 @@ enum ToolPages {
   }
 
   static func number(_ form: FormBody, _ name: String) throws(StagingError) -> Double? {
-    guard let text = form[name] else { return nil }
-    guard let value = Double(text.replacingOccurrences(of: ",", with: ".")) else {
-      throw .invalidValue(field: name, value: text, expected: ["a number"])
-    }
-    return value
+    try CalculatorPage.number(form, name, expected: "a number")
   }
 
   /// `GET/POST /grade`.
@@ -36,7 +32,7 @@ enum ToolPages {
     let values = form ?? FormBody("")
     if form != nil {
       do throws(StagingError) {
-        let score = try number(values, "differentiationScore").map { Int($0) }
+        let score = try CalculatorPage.whole(values, "differentiationScore", expected: "a whole number 1, 2 or 3")
         let components = FNCLCCInput(differentiationScore: score, subtype: values["subtype"], mitoticCount: try number(values, "mitoticCount"),
                                      mitoticAreaMm2: try number(values, "mitoticAreaMm2"), necrosis: values["necrosis"],
                                      necrosisPercent: try number(values, "necrosisPercent"))
