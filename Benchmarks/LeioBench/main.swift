@@ -5,6 +5,7 @@ import LeioCore
 //
 //   swift run -c release LeioBench staging [--cases N] [--seconds S]
 //   swift run -c release LeioBench generate --rows N --output FILE.csv
+//   swift run -c release LeioBench api [--seconds S]
 //
 // `staging` measures in-process staging throughput on one core (facts →
 // current-standard stage group and summary stage, explanation off, as in batch;
@@ -120,11 +121,42 @@ func staging(_ arguments: Arguments) throws {
   }
 }
 
+/// The stage endpoint's work per request, step by step, on the load benchmark's case (`Benchmarks/load.sh`):
+/// decoding the JSON body, staging with every applicable system and the explanation, writing the response.
+func api(_ arguments: Arguments) throws {
+  let seconds = arguments.double("seconds", 2)
+  let body = Data(#"{"site":"extremity","sizeCm":7.5,"depth":"deep","grade":"G3","nodes":"N0","metastasis":"M0","histology":"8890/3"}"#.utf8)
+  let input = try JSONDecoder().decode(CaseInput.self, from: body)
+  let report = try Staging.stage(input)
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+  func measure(_ name: String, _ work: () throws -> Void) rethrows {
+    try work()
+    var count = 0
+    let clock = ContinuousClock()
+    let start = clock.now
+    var elapsed = Duration.zero
+    repeat {
+      for _ in 0..<1000 { try work() }
+      count += 1000
+      elapsed = clock.now - start
+    } while elapsed < .seconds(seconds)
+    let taken = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    print(String(format: "api %-26@ %8.2f µs per request (%9.0f /s on one core)", name, taken / Double(count) * 1e6, Double(count) / taken))
+  }
+  try measure("decode (JSONDecoder)") { blackHole(try JSONDecoder().decode(CaseInput.self, from: body)) }
+  measure("decode (fast reader)") { blackHole(body.withUnsafeBytes { CaseInput.decodeCommonShape($0) }) }
+  try measure("stage, explained") { blackHole(try Staging.stage(input)) }
+  measure("write (JSONOutput)") { blackHole(report.jsonBytes) }
+  try measure("write (JSONEncoder)") { blackHole(try encoder.encode(report)) }
+}
+
 let command = CommandLine.arguments.dropFirst().first ?? "staging"
 let arguments = Arguments(CommandLine.arguments.dropFirst(2))
 switch command {
 case "generate": try generate(arguments)
 case "staging": try staging(arguments)
+case "api": try api(arguments)
 default:
   FileHandle.standardError.write(Data("usage: LeioBench staging|generate …\n".utf8))
   exit(64)

@@ -18,6 +18,7 @@ struct ServeCommand: AsyncParsableCommand {
 
   @Option(help: "Address to listen on.") var host = "127.0.0.1"
   @Option(help: "Port to listen on.") var port = 8080
+  @Flag(help: .hidden) var benchmarkBaseline = false
 
   func validate() throws {
     guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535.") }
@@ -26,7 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
   func run() async throws {
     var logger = Logger(label: "leio")
     logger.logLevel = .info
-    let app = buildApplication(host: host, port: port, logger: logger)
+    let app = buildApplication(host: host, port: port, logger: logger, baselineRoute: benchmarkBaseline)
     FileHandle.standardError.write(Data("leio: serving on http://\(host):\(port) (educational software, not a medical device)\n".utf8))
     try await app.runService()
   }

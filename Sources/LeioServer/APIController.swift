@@ -60,8 +60,9 @@ public struct APIController<Context: RequestContext>: Sendable {
   static func stage(_ request: Request, _ context: Context) async throws -> Response {
     let input = try await decode(CaseInput.self, request, context)
     let report = try Staging.stage(input)
-    if input.system != nil, let only = report.results.first { return try json(only) }
-    return try json(report)
+    // The hot route writes with JSONOutput: the same bytes as `json(_:)`, without JSONEncoder's boxed tree.
+    if input.system != nil, let only = report.results.first { return fastJSON(only) }
+    return fastJSON(report)
   }
 
   static func classify(_ request: Request, _ context: Context) async throws -> Response {
@@ -106,6 +107,8 @@ public struct APIController<Context: RequestContext>: Sendable {
     var request = request
     let buffer = try await request.collectBody(upTo: context.maxUploadSize)
     guard buffer.readableBytes > 0 else { throw Problem.malformed("The request body is empty; send a JSON document.") }
+    // A flat case document (the hot path) is read without JSONDecoder; anything else, and every error, is its.
+    if T.self == CaseInput.self, let input = buffer.withUnsafeReadableBytes({ CaseInput.decodeCommonShape($0) }) as? T { return input }
     return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
   }
 
@@ -113,6 +116,12 @@ public struct APIController<Context: RequestContext>: Sendable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+  }
+
+  static func fastJSON(_ value: some JSONWritable) -> Response {
+    var output = JSONOutput()
+    value.write(to: &output)
+    return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: output.bytes)))
   }
 
   static func text(_ text: String, type: String) -> Response {

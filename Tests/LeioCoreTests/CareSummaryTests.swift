@@ -19,7 +19,9 @@ struct CareSummaryTests {
       #expect(html.contains("<h2>\(heading)</h2>"), "\(heading)")
     }
     #expect(html.contains("<svg") && html.contains("role=\"img\""))
-    #expect(!html.lowercased().contains("<script") && !html.contains("<link") && !html.contains(" src="))
+    // Self-contained: no script, and no link or source outside the page (the empty data: icon stops a favicon request).
+    #expect(!html.lowercased().contains("<script") && !html.contains(" src="))
+    #expect(html.matches(of: /<link [^>]*>/).allSatisfy { $0.output.contains("href=\"data:") })
     #expect(html.contains("Educational information, not medical advice."))
     #expect(html.contains("Knowledge base kb-1"))
     #expect(html.contains("<dt>FNCLCC</dt>") && html.contains("<dt>TNM</dt>") && html.contains("<dt>FIGO</dt>"))

@@ -48,9 +48,10 @@ public struct CaseInput: Sendable, Hashable, Codable {
     init?(intValue: Int) { nil }
   }
 
+  private static let names = Set(CodingKeys.allCases.map(\.rawValue))
+
   public init(from decoder: any Decoder) throws {
-    let names = Set(CodingKeys.allCases.map(\.rawValue))
-    for key in try decoder.container(keyedBy: AnyKey.self).allKeys where !names.contains(key.stringValue) {
+    for key in try decoder.container(keyedBy: AnyKey.self).allKeys where !Self.names.contains(key.stringValue) {
       throw StagingError.invalidValue(field: key.stringValue, value: "(field)", expected: ["one of the documented fields: " + CodingKeys.allCases.map(\.rawValue).joined(separator: ", ")])
     }
     let container = try decoder.container(keyedBy: CodingKeys.self)

@@ -35,7 +35,7 @@ public enum CareSummaryHTML {
   /// The page.
   public static func render(_ summary: CareSummary) -> String {
     var html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-    html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\">"
     html += "<title>Leiomyosarcoma care summary</title><style>\(style)</style></head><body><main>"
     html += "<header><h1>Leiomyosarcoma care summary</h1>"
     if let label = summary.label { html += "<p class=\"label\">\(escape(label))</p>" }

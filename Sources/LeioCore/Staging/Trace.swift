@@ -12,6 +12,14 @@ public struct RuleStep: Sendable, Hashable, Codable {
   public var output: String?
   /// DECISION identifiers of the reference behind the step.
   public var decisions: [String]
+
+  public init(rule: String, section: String, because: String, output: String?, decisions: [String]) {
+    self.rule = rule
+    self.section = section
+    self.because = because
+    self.output = output
+    self.decisions = decisions
+  }
 }
 
 /// Something the user should know about a result.
@@ -22,6 +30,12 @@ public struct StagingWarning: Sendable, Hashable, Codable {
   public var message: String
   /// The clinical-reference section.
   public var section: String
+
+  public init(code: String, message: String, section: String) {
+    self.code = code
+    self.message = message
+    self.section = section
+  }
 }
 
 /// Collects steps, warnings and sources while a case is staged.

@@ -26,7 +26,7 @@ enum PageLayout {
     """
 
   static func page(title: String, body: String) -> Response {
-    var html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    var html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\">"
     html += "<title>\(CareSummaryHTML.escape(title)) · Leio</title><style>\(style)</style></head><body>"
     html += "<a class=\"skip\" href=\"#main\">Skip to content</a><header class=\"site\"><nav aria-label=\"Main\">"
     html += navigation.map { "<a href=\"\($0.0)\">\(CareSummaryHTML.escape($0.1))</a>" }.joined()
