@@ -41,7 +41,17 @@ struct InputErrorTests {
     (#"{"topography":"C53.1"}"#, "diagnosisYear", "assigned by diagnosis year"),
     (#"{"site":"extremity","topography":"C48.0"}"#, "site", "contradicts topography C48.0"),
     (#"{"site":"extremity","diagnosisYear":1492}"#, "diagnosisYear", "not plausible"),
+    // Found by schemathesis: a denormal area made the normalised count infinite, which JSON cannot carry (a 500).
+    (#"{"site":"extremity","fnclcc":{"subtype":"conventional","mitoticCount":1,"mitoticAreaMm2":5e-324}}"#, "mitoticAreaMm2", "too small to normalise"),
+    (#"{"site":"extremity","fnclcc":{"subtype":"conventional","mitoticCount":1e306,"mitoticAreaMm2":0.001}}"#, "mitoticAreaMm2", "too small to normalise"),
   ]
+
+  @Test("the uterine criteria check refuses an area that cannot normalise the count")
+  func uterineArea() {
+    #expect(throws: StagingError.self) {
+      _ = try UterineCriteria.check(UterineCriteriaInput(subtype: "mixed", atypia: "mild", mitoticCount: 1, mitoticAreaMm2: 5e-324, necrosis: "absent"))
+    }
+  }
 
   @Test("bad input gives a field-level message", arguments: cases)
   func error(_ json: String, _ field: String, _ message: String) {

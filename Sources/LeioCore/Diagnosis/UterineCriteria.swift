@@ -113,6 +113,9 @@ public enum UterineCriteria {
           throw StagingError.outOfRange(field: "mitoticAreaMm2", value: "\(area)", message: "the counting area must be greater than 0 mm².")
         }
         count = raw * tenFieldAreaMm2 / area
+      guard let value = count, value.isFinite else {
+        throw StagingError.outOfRange(field: "mitoticAreaMm2", value: "\(area)", message: "the counting area \(area) mm² is too small to normalise \(raw.clinicalText) mitoses to a finite count; check the unit is mm².")
+      }
         normalised = count
         trace.note("mitoses", "§5.2", "\(raw.clinicalText) mitoses in \(area.clinicalText) mm² ⇒ \(String(format: "%.2f", count ?? 0)) per 10 HPF (2.4 mm²)")
       }

@@ -106,6 +106,9 @@ public enum FNCLCCGrading {
         throw StagingError.outOfRange(field: "mitoticAreaMm2", value: "\(area)", message: "the counting area must be greater than 0 mm².")
       }
       perTenFields = count * tenFieldAreaMm2 / area
+      guard perTenFields.isFinite else {
+        throw StagingError.outOfRange(field: "mitoticAreaMm2", value: "\(area)", message: "the counting area \(area) mm² is too small to normalise \(count.clinicalText) mitoses to a finite count; check the unit is mm².")
+      }
       normalised = perTenFields
       trace.note("fnclcc.normalise", "§5.1.2", "\(count.clinicalText) mitoses in \(area.clinicalText) mm² × 1.734 / \(area.clinicalText) = \(String(format: "%.2f", perTenFields)) per 10 FNCLCC fields", decisions: ["D-14"])
     } else {
