@@ -15,6 +15,7 @@ let package = Package(
   name: "Leio",
   products: [
     .library(name: "LeioCore", targets: ["LeioCore"]),
+    .library(name: "LeioStore", targets: ["LeioStore"]),
     .library(name: "LeioServer", targets: ["LeioServer"]),
     .executable(name: "leio", targets: ["LeioCLI"]),
   ],
@@ -22,6 +23,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     // The clinical core: Foundation only, so an iOS/macOS app can embed it.
@@ -29,6 +32,19 @@ let package = Package(
       name: "LeioCore",
       dependencies: [],
       resources: [.copy("Resources/Tables"), .copy("Resources/Knowledge")],
+      swiftSettings: swiftSettings
+    ),
+    // The registry: patients, tumours, treatments, follow-up and the audit log in SQLite (vendored by sqlite-nio,
+    // the embedded default) or PostgreSQL (postgres-nio). Both drivers are async, so one repository implementation
+    // serves both through the SQLBackend interface.
+    .target(
+      name: "LeioStore",
+      dependencies: [
+        "LeioCore",
+        .product(name: "SQLiteNIO", package: "sqlite-nio"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
       swiftSettings: swiftSettings
     ),
     // The HTTP server (Hummingbird 2): the same core, over HTTP. Only the CLI imports it.
@@ -62,6 +78,11 @@ let package = Package(
     .testTarget(
       name: "LeioCoreTests",
       dependencies: ["LeioCore"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "LeioStoreTests",
+      dependencies: ["LeioStore", "LeioCore"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -1,0 +1,132 @@
+import Foundation
+public import Logging
+import NIOCore
+import PostgresNIO
+
+/// PostgreSQL through a PostgresNIO connection pool (`--database postgres://user:password@host:port/database`).
+///
+/// Writes run in `withTransaction` (BEGIN … COMMIT, ROLLBACK when the body throws); the pool runs in a task of its
+/// own for the backend's lifetime.
+/// Related documentation: <https://www.postgresql.org/docs/15/transaction-iso.html>.
+public final class PostgresBackend: SQLBackend {
+  public let dialect = SQLDialect.postgres
+  public let location: String
+  private let client: PostgresClient
+  private let runner: Task<Void, Never>
+  private let logger: Logger
+
+  /// Connects to the database `url` names; `searchPath` puts Leio's tables in that schema (tests use one each).
+  public static func connect(url: String, searchPath: String? = nil, logger: Logger = Logger(label: "leio.store")) async throws -> PostgresBackend {
+    guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
+          let host = components.host, !host.isEmpty, let user = components.user else {
+      throw RegistryError.invalidDatabaseURL(url: DatabaseLocation.redacted(url))
+    }
+    let query = Dictionary((components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { $1 })
+    let local = ["localhost", "127.0.0.1", "::1"].contains(host)
+    let tls: PostgresClient.Configuration.TLS
+    switch query["sslmode"] ?? (local ? "disable" : "require") {
+    case "disable": tls = .disable
+    case "prefer": tls = .prefer(.makeClientConfiguration())
+    default: tls = .require(.makeClientConfiguration())
+    }
+    let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+    var configuration = PostgresClient.Configuration(host: host, port: components.port ?? 5432, username: user,
+                                                     password: components.password, database: database.isEmpty ? nil : database, tls: tls)
+    if let searchPath { configuration.options.additionalStartupParameters = [("search_path", searchPath)] }
+    configuration.options.maximumConnections = Int(query["pool"] ?? "") ?? 16
+    var quiet = logger
+    quiet.logLevel = .warning  // statements are never logged: they carry patient data in their binds
+    let client = PostgresClient(configuration: configuration, backgroundLogger: quiet)
+    let runner = Task { await client.run() }
+    let backend = PostgresBackend(location: "\(host):\(components.port ?? 5432)/\(database)", client: client, runner: runner, logger: quiet)
+    do {
+      _ = try await backend.read { try await $0.query("SELECT 1 AS ok", []) }
+    } catch {
+      try? await backend.close()
+      throw RegistryError.unavailable(location: backend.location, reason: String(describing: error))
+    }
+    return backend
+  }
+
+  private init(location: String, client: PostgresClient, runner: Task<Void, Never>, logger: Logger) {
+    self.location = location
+    self.client = client
+    self.runner = runner
+    self.logger = logger
+  }
+
+  public func write<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
+    do {
+      return try await client.withTransaction(logger: logger) { connection in
+        try await body(PostgresExecutor(connection: connection, logger: logger))
+      }
+    } catch let error as PostgresTransactionError {
+      throw Self.translate(error.closureError ?? error.beginError ?? error.commitError ?? error)
+    }
+  }
+
+  public func read<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
+    try await write(body)  // a read is a transaction too: one snapshot, and its audit row commits with it
+  }
+
+  public func withoutTransaction<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
+    try await client.withConnection { connection in try await body(PostgresExecutor(connection: connection, logger: logger)) }
+  }
+
+  public func close() async throws {
+    runner.cancel()
+    await runner.value
+  }
+
+  /// Constraint violations become registry errors; anything else passes through.
+  static func translate(_ error: any Error) -> any Error {
+    guard let error = error as? PSQLError, let state = error.serverInfo?[.sqlState] else { return error }
+    switch state {
+    case "23505": return RegistryError.duplicate(constraint: error.serverInfo?[.constraintName] ?? "unique")
+    case "23503": return RegistryError.missingReference(constraint: error.serverInfo?[.constraintName] ?? "foreign key")
+    default: return error
+    }
+  }
+}
+
+struct PostgresExecutor: SQLExecutor {
+  let connection: PostgresConnection
+  let logger: Logger
+
+  func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
+    var bindings = PostgresBindings(capacity: binds.count)
+    for bind in binds {
+      switch bind {
+      case .null: bindings.appendNull()
+      case .integer(let value): bindings.append(value)
+      case .real(let value): bindings.append(value)
+      case .text(let value): bindings.append(value)
+      }
+    }
+    let rows: PostgresRowSequence
+    do {
+      rows = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
+    } catch {
+      throw PostgresBackend.translate(error)
+    }
+    var result: [SQLRow] = []
+    for try await row in rows {
+      var values: [String: SQLValue] = [:]
+      for cell in row {
+        values[cell.columnName] = try Self.value(cell)
+      }
+      result.append(SQLRow(values))
+    }
+    return result
+  }
+
+  static func value(_ cell: PostgresCell) throws -> SQLValue {
+    guard cell.bytes != nil else { return .null }
+    switch cell.dataType {
+    case .int2, .int4, .int8: return .integer(try cell.decode(Int64.self))
+    case .float4, .float8: return .real(try cell.decode(Double.self))
+    case .bool: return .integer(try cell.decode(Bool.self) ? 1 : 0)
+    default: return .text(try cell.decode(String.self))
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// A value bound to or read from a SQL statement: the four storage types both backends share.
+///
+/// Leio stores booleans as integers 0/1, timestamps as milliseconds since 1970 (UTC) and calendar dates as
+/// `YYYY-MM-DD` text, so the same schema and the same statements work on SQLite and PostgreSQL.
+public enum SQLValue: Sendable, Hashable {
+  case null
+  case integer(Int64)
+  case real(Double)
+  case text(String)
+
+  /// `nil` becomes `.null`.
+  static func optional(_ text: String?) -> SQLValue { text.map(SQLValue.text) ?? .null }
+  static func optional(_ number: Int64?) -> SQLValue { number.map(SQLValue.integer) ?? .null }
+  static func optional(_ number: Double?) -> SQLValue { number.map(SQLValue.real) ?? .null }
+}
+
+/// One result row, by column name (lower case: PostgreSQL folds unquoted names, so Leio's columns are lower case).
+public struct SQLRow: Sendable {
+  public let values: [String: SQLValue]
+
+  public init(_ values: [String: SQLValue]) { self.values = values }
+
+  /// The text in `column`; a missing or non-text value is a schema bug, reported as such.
+  func text(_ column: String) throws -> String {
+    guard case .text(let text) = values[column] else { throw RegistryError.corrupt(column: column) }
+    return text
+  }
+
+  func optionalText(_ column: String) throws -> String? {
+    switch values[column] {
+    case .text(let text): return text
+    case .null, nil: return nil
+    default: throw RegistryError.corrupt(column: column)
+    }
+  }
+
+  func integer(_ column: String) throws -> Int64 {
+    guard case .integer(let value) = values[column] else { throw RegistryError.corrupt(column: column) }
+    return value
+  }
+
+  func optionalInteger(_ column: String) throws -> Int64? {
+    switch values[column] {
+    case .integer(let value): return value
+    case .null, nil: return nil
+    default: throw RegistryError.corrupt(column: column)
+    }
+  }
+
+  func optionalReal(_ column: String) throws -> Double? {
+    switch values[column] {
+    case .real(let value): return value
+    case .integer(let value): return Double(value)
+    case .null, nil: return nil
+    default: throw RegistryError.corrupt(column: column)
+    }
+  }
+}

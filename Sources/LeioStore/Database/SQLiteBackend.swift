@@ -1,0 +1,160 @@
+import Foundation
+public import Logging
+import NIOCore
+import SQLiteNIO
+
+/// The embedded default: one SQLite file in write-ahead-log mode, with one writer connection (transactions in
+/// arrival order) and a few reader connections that read consistent snapshots while a write is in progress.
+///
+/// `synchronous = FULL`: a transaction is on disk when its commit returns, so an acknowledged write survives a
+/// killed process or a power cut. Foreign keys are enforced.
+/// Related SQLite documentation: <https://www.sqlite.org/wal.html>, <https://www.sqlite.org/pragma.html#pragma_synchronous>.
+public final class SQLiteBackend: SQLBackend {
+  public let dialect = SQLDialect.sqlite
+  public let location: String
+  private let writer: SQLiteConnection
+  private let writeLock = AsyncLock()
+  private let readers: ReaderPool
+
+  /// Opens (creating if needed) the database file at `path`.
+  public static func open(path: String, readers: Int = 4, logger: Logger = Logger(label: "leio.store")) async throws -> SQLiteBackend {
+    var quiet = logger
+    quiet.logLevel = .warning  // statements are never logged: they carry patient data in their binds
+    let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: quiet)
+    for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000"] {
+      _ = try await writer.query(pragma, [])
+    }
+    var pool: [SQLiteConnection] = []
+    for _ in 0..<max(1, readers) {
+      let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: quiet)
+      for pragma in ["PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000", "PRAGMA query_only = ON"] { _ = try await reader.query(pragma, []) }
+      pool.append(reader)
+    }
+    return SQLiteBackend(location: path, writer: writer, readers: ReaderPool(pool))
+  }
+
+  private init(location: String, writer: SQLiteConnection, readers: ReaderPool) {
+    self.location = location
+    self.writer = writer
+    self.readers = readers
+  }
+
+  public func write<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
+    let executor = SQLiteExecutor(connection: writer)
+    return try await writeLock.withLock {
+      try await executor.execute("BEGIN IMMEDIATE")
+      do {
+        let result = try await body(executor)
+        try await executor.execute("COMMIT")
+        return result
+      } catch {
+        try? await executor.execute("ROLLBACK")
+        throw error
+      }
+    }
+  }
+
+  public func read<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
+    let connection = await readers.acquire()
+    let executor = SQLiteExecutor(connection: connection)
+    do {
+      try await executor.execute("BEGIN")
+      let result = try await body(executor)
+      try await executor.execute("COMMIT")
+      await readers.release(connection)
+      return result
+    } catch {
+      try? await executor.execute("ROLLBACK")
+      await readers.release(connection)
+      throw error
+    }
+  }
+
+  public func withoutTransaction<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
+    let executor = SQLiteExecutor(connection: writer)
+    return try await writeLock.withLock { try await body(executor) }
+  }
+
+  public func close() async throws {
+    try await writeLock.withLock {
+      for reader in await readers.drain() { try await reader.close() }
+      try await writer.close()
+    }
+  }
+}
+
+/// Idle reader connections; a read waits when all are busy.
+private actor ReaderPool {
+  private var idle: [SQLiteConnection]
+  private var waiting: [CheckedContinuation<SQLiteConnection, Never>] = []
+
+  init(_ connections: [SQLiteConnection]) { idle = connections }
+
+  func acquire() async -> SQLiteConnection {
+    if let connection = idle.popLast() { return connection }
+    return await withCheckedContinuation { waiting.append($0) }
+  }
+
+  func release(_ connection: SQLiteConnection) {
+    if waiting.isEmpty { idle.append(connection) } else { waiting.removeFirst().resume(returning: connection) }
+  }
+
+  func drain() -> [SQLiteConnection] {
+    defer { idle.removeAll() }
+    return idle
+  }
+}
+
+struct SQLiteExecutor: SQLExecutor {
+  let connection: SQLiteConnection
+
+  func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
+    let rows: [SQLiteRow]
+    do {
+      rows = try await connection.query(Self.sqliteParameters(sql), binds.map(\.sqliteData))
+    } catch let error as SQLiteError {
+      throw Self.translate(error)
+    }
+    return try rows.map { row in
+      var values: [String: SQLValue] = [:]
+      for column in row.columns {
+        switch column.data {
+        case .integer(let value): values[column.name.lowercased()] = .integer(Int64(value))
+        case .float(let value): values[column.name.lowercased()] = .real(value)
+        case .text(let value): values[column.name.lowercased()] = .text(value)
+        case .null: values[column.name.lowercased()] = .null
+        case .blob: throw RegistryError.corrupt(column: column.name)
+        }
+      }
+      return SQLRow(values)
+    }
+  }
+
+  /// Constraint violations become registry errors; anything else passes through.
+  static func translate(_ error: SQLiteError) -> any Error {
+    // The message names the columns: "UNIQUE constraint failed: patient.identifier".
+    let detail = error.message.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? error.message
+    switch error.reason {
+    case .constraintUniqueFailed, .constraintPrimaryKeyFailed: return RegistryError.duplicate(constraint: detail)
+    case .constraintForeignKeyFailed: return RegistryError.missingReference(constraint: detail)
+    default: return error
+    }
+  }
+
+  /// `$1` → `?1` (SQLite's numbered parameters); Leio's statements hold no `$` elsewhere.
+  static func sqliteParameters(_ sql: String) -> String {
+    guard sql.contains("$") else { return sql }
+    return sql.replacingOccurrences(of: "$", with: "?")
+  }
+}
+
+extension SQLValue {
+  var sqliteData: SQLiteData {
+    switch self {
+    case .null: .null
+    case .integer(let value): .integer(Int(value))
+    case .real(let value): .float(value)
+    case .text(let value): .text(value)
+    }
+  }
+}

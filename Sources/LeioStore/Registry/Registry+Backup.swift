@@ -1,0 +1,104 @@
+public import Foundation
+
+/// A portable copy of a whole registry: every record (deleted ones too, with their versions and times) and the
+/// audit log, as JSON. Restoring it into an empty registry — SQLite or PostgreSQL — gives the same records, byte for
+/// byte when exported again.
+public struct RegistryBackup: Codable, Sendable, Equatable {
+  public static let formatName = "leio-registry-backup"
+  public var format = RegistryBackup.formatName
+  public var formatVersion = 1
+  /// The schema steps of the database it came from.
+  public var schema: [String]
+  public var exportedAt: Int64
+  public var patients: [Patient]
+  public var tumours: [Tumour]
+  public var treatments: [Treatment]
+  public var events: [FollowUpEvent]
+  public var audit: [AuditEvent]
+
+  /// The file's bytes: sorted keys, one stable text for the same content.
+  public func encoded() throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    return try encoder.encode(self)
+  }
+
+  public static func decode(_ data: Data) throws -> RegistryBackup {
+    let backup: RegistryBackup
+    do { backup = try JSONDecoder().decode(RegistryBackup.self, from: data) } catch {
+      throw RegistryError.invalidBackup(reason: "the file is not a Leio registry backup (\(error.localizedDescription)).")
+    }
+    guard backup.format == formatName, backup.formatVersion == 1 else {
+      throw RegistryError.invalidBackup(reason: "format \(backup.format) version \(backup.formatVersion) is not supported.")
+    }
+    return backup
+  }
+}
+
+extension Registry {
+  /// Every record and the audit log, read in one transaction (with its own audit row first).
+  public func export(by actor: AuditContext) async throws -> RegistryBackup {
+    let time = now()
+    return try await backend.write { db in
+      try await audit(db, actor, "export", "registry", nil, at: time)
+      func all<R: StoredRecord>(_ type: R.Type) async throws -> [R] {
+        try await db.query("SELECT \(R.allColumns.joined(separator: ", ")) FROM \(R.table) ORDER BY created_at, id", []).map(R.init(row:))
+      }
+      let audit = try await db.query(
+        "SELECT seq, at, account_id, username, action, entity, entity_id, remote, detail FROM audit_event ORDER BY seq", []).map(AuditEvent.init(row:))
+      let schema = try await db.query("SELECT id FROM schema_migration ORDER BY applied_at, id", []).map { try $0.text("id") }
+      return RegistryBackup(schema: schema, exportedAt: time, patients: try await all(Patient.self), tumours: try await all(Tumour.self),
+                            treatments: try await all(Treatment.self), events: try await all(FollowUpEvent.self), audit: audit)
+    }
+  }
+
+  /// Loads `backup` into this registry, which must be empty; one transaction, so it is all or nothing.
+  public func restore(_ backup: RegistryBackup, by actor: AuditContext) async throws {
+    let unknown = backup.schema.filter { !Registry.schemaSteps.contains($0) }
+    guard unknown.isEmpty else { throw RegistryError.schemaTooNew(found: unknown[0]) }
+    let dialect = backend.dialect
+    try await backend.write { db in
+      for table in ["patient", "tumour", "treatment", "follow_up_event", "audit_event"] {
+        guard try await db.query("SELECT 1 AS one FROM \(table) LIMIT 1", []).isEmpty else {
+          throw RegistryError.invalidBackup(reason: "this registry is not empty (table \(table) has rows); restore into a new database.")
+        }
+      }
+      func put<R: StoredRecord>(_ records: [R]) async throws {
+        let columns = R.allColumns
+        let sql = "INSERT INTO \(R.table) (\(columns.joined(separator: ", "))) VALUES (\((1...columns.count).map { "$\($0)" }.joined(separator: ", ")))"
+        for record in records { try await db.execute(sql, Self.allValues(record)) }
+      }
+      try await put(backup.patients)
+      try await put(backup.tumours)
+      try await put(backup.treatments)
+      try await put(backup.events)
+      for event in backup.audit {
+        try await db.execute(
+          "INSERT INTO audit_event (seq, at, account_id, username, action, entity, entity_id, remote, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+          [.integer(event.seq), .integer(event.at), .optional(event.accountID), .text(event.username), .text(event.action), .text(event.entity),
+           .optional(event.entityID), .optional(event.remote), .optional(event.detail)])
+      }
+      if dialect == .postgres {
+        try await db.execute("SELECT setval(pg_get_serial_sequence('audit_event', 'seq'), (SELECT COALESCE(max(seq), 0) + 1 FROM audit_event), false)")
+      }
+      try await audit(db, actor, "import", "registry", nil,
+                      detail: "\(backup.patients.count) patients, \(backup.tumours.count) tumours, \(backup.treatments.count) treatments, \(backup.events.count) events")
+    }
+  }
+
+  /// The audit log, newest first, `limit` rows before `beforeSeq` (paging); reading it is audited too.
+  public func auditLog(limit: Int = 100, beforeSeq: Int64? = nil, entityID: String? = nil, by actor: AuditContext) async throws -> [AuditEvent] {
+    try await backend.write { db in
+      var conditions: [String] = []
+      var binds: [SQLValue] = []
+      if let beforeSeq { binds.append(.integer(beforeSeq)); conditions.append("seq < $\(binds.count)") }
+      if let entityID { binds.append(.text(entityID)); conditions.append("entity_id = $\(binds.count)") }
+      binds.append(.integer(Int64(max(1, min(limit, 10_000)))))
+      let rows = try await db.query(
+        "SELECT seq, at, account_id, username, action, entity, entity_id, remote, detail FROM audit_event \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")) ORDER BY seq DESC LIMIT $\(binds.count)",
+        binds).map(AuditEvent.init(row:))
+      try await audit(db, actor, "read", "audit", entityID, detail: "\(rows.count) rows")
+      return rows
+    }
+  }
+}

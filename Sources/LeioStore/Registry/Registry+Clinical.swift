@@ -1,0 +1,209 @@
+import Foundation
+import LeioCore
+
+/// Everything the registry holds about one patient: the case page's data.
+public struct PatientFile: Sendable, Hashable, Codable {
+  public var patient: Patient
+  public var tumours: [Tumour]
+  public var treatments: [Treatment]
+  public var events: [FollowUpEvent]
+}
+
+extension Registry {
+  // MARK: Tumours
+
+  /// Adds a tumour to a live patient; the facts are validated and staged by LeioCore.
+  public func createTumour(_ tumour: Tumour, by actor: AuditContext) async throws -> Tumour {
+    let staged = try tumour.staged()
+    return try await backend.write { db in
+      _ = try await fetch(Patient.self, staged.patientID, db)
+      let created = try await insert(staged, db, by: actor)
+      return try await refreshFollowUp(created.id, db)
+    }
+  }
+
+  public func tumour(_ id: String, by actor: AuditContext) async throws -> Tumour {
+    try await backend.write { db in
+      let tumour = try await fetch(Tumour.self, id, db)
+      try await audit(db, actor, "read", Tumour.entity, id)
+      return tumour
+    }
+  }
+
+  /// Saves `tumour` (its `version` is the one the caller read); the stage is derived again.
+  public func updateTumour(_ tumour: Tumour, by actor: AuditContext) async throws -> Tumour {
+    let staged = try tumour.staged()
+    return try await backend.write { db in
+      let stored = try await fetch(Tumour.self, staged.id, db)
+      guard stored.patientID == staged.patientID else { throw RegistryError.invalid(field: "patientID", message: "a tumour cannot move to another patient.") }
+      _ = try await update(staged, db, by: actor)
+      return try await refreshFollowUp(staged.id, db)
+    }
+  }
+
+  public func deleteTumour(_ id: String, version: Int64, by actor: AuditContext) async throws -> Tumour {
+    try await backend.write { db in try await softDelete(Tumour.self, id, version: version, db, by: actor) }
+  }
+
+  public func restoreTumour(_ id: String, version: Int64, by actor: AuditContext) async throws -> Tumour {
+    try await backend.write { db in
+      let restored: Tumour = try await restore(Tumour.self, id, version: version, db, by: actor)
+      _ = try await fetch(Patient.self, restored.patientID, db)  // restore the patient first
+      return restored
+    }
+  }
+
+  // MARK: Treatments
+
+  public func createTreatment(_ treatment: Treatment, by actor: AuditContext) async throws -> Treatment {
+    let valid = try treatment.validated()
+    return try await backend.write { db in
+      _ = try await fetch(Tumour.self, valid.tumourID, db)
+      let created = try await insert(valid, db, by: actor)
+      _ = try await refreshFollowUp(valid.tumourID, db)
+      return created
+    }
+  }
+
+  public func updateTreatment(_ treatment: Treatment, by actor: AuditContext) async throws -> Treatment {
+    let valid = try treatment.validated()
+    return try await backend.write { db in
+      let stored = try await fetch(Treatment.self, valid.id, db)
+      guard stored.tumourID == valid.tumourID else { throw RegistryError.invalid(field: "tumourID", message: "a treatment cannot move to another tumour.") }
+      let saved = try await update(valid, db, by: actor)
+      _ = try await refreshFollowUp(valid.tumourID, db)
+      return saved
+    }
+  }
+
+  public func deleteTreatment(_ id: String, version: Int64, by actor: AuditContext) async throws -> Treatment {
+    try await backend.write { db in
+      let deleted: Treatment = try await softDelete(Treatment.self, id, version: version, db, by: actor)
+      _ = try await refreshFollowUp(deleted.tumourID, db)
+      return deleted
+    }
+  }
+
+  public func restoreTreatment(_ id: String, version: Int64, by actor: AuditContext) async throws -> Treatment {
+    try await backend.write { db in
+      let restored: Treatment = try await restore(Treatment.self, id, version: version, db, by: actor)
+      _ = try await fetch(Tumour.self, restored.tumourID, db)
+      _ = try await refreshFollowUp(restored.tumourID, db)
+      return restored
+    }
+  }
+
+  // MARK: Follow-up events
+
+  public func createEvent(_ event: FollowUpEvent, by actor: AuditContext) async throws -> FollowUpEvent {
+    let valid = try event.validated()
+    return try await backend.write { db in
+      try await checkOwner(valid, db)
+      let created = try await insert(valid, db, by: actor)
+      try await refreshPatientFollowUp(valid.patientID, db)
+      return created
+    }
+  }
+
+  public func updateEvent(_ event: FollowUpEvent, by actor: AuditContext) async throws -> FollowUpEvent {
+    let valid = try event.validated()
+    return try await backend.write { db in
+      let stored = try await fetch(FollowUpEvent.self, valid.id, db)
+      guard stored.patientID == valid.patientID else { throw RegistryError.invalid(field: "patientID", message: "an event cannot move to another patient.") }
+      try await checkOwner(valid, db)
+      let saved = try await update(valid, db, by: actor)
+      try await refreshPatientFollowUp(valid.patientID, db)
+      return saved
+    }
+  }
+
+  public func deleteEvent(_ id: String, version: Int64, by actor: AuditContext) async throws -> FollowUpEvent {
+    try await backend.write { db in
+      let deleted: FollowUpEvent = try await softDelete(FollowUpEvent.self, id, version: version, db, by: actor)
+      try await refreshPatientFollowUp(deleted.patientID, db)
+      return deleted
+    }
+  }
+
+  public func restoreEvent(_ id: String, version: Int64, by actor: AuditContext) async throws -> FollowUpEvent {
+    try await backend.write { db in
+      let restored: FollowUpEvent = try await restore(FollowUpEvent.self, id, version: version, db, by: actor)
+      try await checkOwner(restored, db)
+      try await refreshPatientFollowUp(restored.patientID, db)
+      return restored
+    }
+  }
+
+  private func checkOwner(_ event: FollowUpEvent, _ db: any SQLExecutor) async throws {
+    _ = try await fetch(Patient.self, event.patientID, db)
+    if let tumourID = event.tumourID {
+      let tumour = try await fetch(Tumour.self, tumourID, db)
+      guard tumour.patientID == event.patientID else { throw RegistryError.invalid(field: "tumourID", message: "the tumour belongs to another patient.") }
+    }
+  }
+
+  // MARK: The case file
+
+  /// The patient with their live tumours, treatments and events, in date order; the read is audited.
+  public func file(_ patientID: String, by actor: AuditContext) async throws -> PatientFile {
+    try await backend.write { db in
+      let patient = try await fetch(Patient.self, patientID, db)
+      let tumours = try await db.query(
+        "SELECT \(Tumour.allColumns.joined(separator: ", ")) FROM tumour WHERE patient_id = $1 AND deleted_at IS NULL ORDER BY diagnosis_date, created_at",
+        [.text(patientID)]).map(Tumour.init(row:))
+      let treatments = try await db.query(
+        """
+        SELECT \(Treatment.allColumns.map { "r.\($0)" }.joined(separator: ", ")) FROM treatment r JOIN tumour t ON t.id = r.tumour_id
+        WHERE t.patient_id = $1 AND r.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY r.start_date, r.created_at
+        """, [.text(patientID)]).map(Treatment.init(row:))
+      let events = try await db.query(
+        "SELECT \(FollowUpEvent.allColumns.joined(separator: ", ")) FROM follow_up_event WHERE patient_id = $1 AND deleted_at IS NULL ORDER BY event_date, created_at",
+        [.text(patientID)]).map(FollowUpEvent.init(row:))
+      try await audit(db, actor, "read", Patient.entity, patientID, detail: "case file")
+      return PatientFile(patient: patient, tumours: tumours, treatments: treatments, events: events)
+    }
+  }
+
+  // MARK: Follow-up schedule
+
+  /// Derives the tumour's risk group and next visit due from its facts, treatments and events (§9.4 plan).
+  /// Derived data: it does not change the tumour's `version`, so adding an event never conflicts with an edit.
+  @discardableResult
+  func refreshFollowUp(_ tumourID: String, _ db: any SQLExecutor) async throws -> Tumour {
+    var tumour = try await fetch(Tumour.self, tumourID, db, includeDeleted: true)
+    let treatments = try await db.query("SELECT start_date, end_date FROM treatment WHERE tumour_id = $1 AND deleted_at IS NULL", [.text(tumourID)])
+    let events = try await db.query(
+      "SELECT kind, event_date FROM follow_up_event WHERE patient_id = $1 AND deleted_at IS NULL AND (tumour_id IS NULL OR tumour_id = $2)",
+      [.text(tumour.patientID), .text(tumourID)])
+    let ends = try treatments.map { try $0.optionalText("end_date") ?? $0.text("start_date") }
+    let kinds = try events.map { (try $0.text("kind"), try $0.text("event_date")) }
+    (tumour.riskGroup, tumour.nextDueDate) = try Self.schedule(facts: tumour.facts, treatmentEnds: ends, events: kinds)
+    try await db.execute("UPDATE tumour SET risk_group = $2, next_due_date = $3 WHERE id = $1",
+                         [.text(tumourID), .optional(tumour.riskGroup), .optional(tumour.nextDueDate)])
+    return tumour
+  }
+
+  func refreshPatientFollowUp(_ patientID: String, _ db: any SQLExecutor) async throws {
+    for row in try await db.query("SELECT id FROM tumour WHERE patient_id = $1", [.text(patientID)]) {
+      try await refreshFollowUp(try row.text("id"), db)
+    }
+  }
+
+  /// Risk group and next due date: month 0 is the last day of the latest treatment; visits and scans on or after it
+  /// count as visits that took place; the next due is the first scheduled visit after the last one (an overdue one
+  /// if it was missed). None without a treatment date, after death, or past the month-120 checkpoint.
+  static func schedule(facts: CaseInput, treatmentEnds: [String], events: [(kind: String, date: String)]) throws -> (String?, String?) {
+    guard let end = treatmentEnds.max(), let treatmentEnd = try? CalendarDate(parsing: end, field: "endDate") else { return (nil, nil) }
+    let visits = events.filter { $0.kind == "visit" || $0.kind == "imaging" }.map(\.date).filter { $0 >= end }
+    let lastVisit = try visits.max().map { try CalendarDate(parsing: $0, field: "date") }
+    let plan: FollowUpPlan
+    do {
+      plan = try FollowUp.plan(for: try CaseFacts(facts), treatmentEnd: treatmentEnd, lastVisit: lastVisit)
+    } catch let error as StagingError {
+      throw RegistryError.invalid(field: error.field, message: error.description)
+    }
+    if events.contains(where: { $0.kind == "death" }) { return (plan.riskGroup, nil) }
+    let after = lastVisit ?? treatmentEnd
+    return (plan.riskGroup, plan.visits.first { $0.date > after }?.date.description)
+  }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import LeioCore
+
+/// Filters of the patient list.
+public struct PatientQuery: Sendable, Hashable {
+  /// Words in the name or identifier (case-insensitive).
+  public var text: String?
+  /// Site group code (`TE`, `UC`, …) of any of the patient's tumours.
+  public var siteGroup: String?
+  /// Stage group of any tumour under its current standard (`IIIA`, `IB`, …).
+  public var stageGroup: String?
+  /// Only patients with a follow-up visit due before `today`.
+  public var overdueOn: String?
+  /// Only patients with a visit due from `today` up to 30 days after it.
+  public var dueWithin30DaysOf: String?
+  public var includeDeleted = false
+  public var limit = 100
+  public var offset = 0
+
+  public init(text: String? = nil, siteGroup: String? = nil, stageGroup: String? = nil, overdueOn: String? = nil,
+              dueWithin30DaysOf: String? = nil, includeDeleted: Bool = false, limit: Int = 100, offset: Int = 0) {
+    (self.text, self.siteGroup, self.stageGroup, self.overdueOn, self.dueWithin30DaysOf, self.includeDeleted, self.limit, self.offset) =
+      (text, siteGroup, stageGroup, overdueOn, dueWithin30DaysOf, includeDeleted, limit, offset)
+  }
+}
+
+/// A row of the patient list: the patient and a summary of their tumours.
+public struct PatientListing: Sendable, Hashable, Codable {
+  public var patient: Patient
+  public var tumourCount: Int
+  /// Stage groups of the live tumours (current standard), in order of diagnosis.
+  public var stageGroups: [String]
+  public var siteGroups: [String]
+  /// The earliest next visit due over all tumours.
+  public var nextDueDate: String?
+}
+
+/// A calendar date given by the caller, as a field error when it is not one.
+func day(_ text: String, field: String) throws -> CalendarDate {
+  do { return try CalendarDate(parsing: text, field: field) } catch let error as StagingError {
+    throw RegistryError.invalid(field: field, message: error.description)
+  }
+}
+
+extension Registry {
+  public func createPatient(_ patient: Patient, by actor: AuditContext) async throws -> Patient {
+    let valid = try patient.validated()
+    return try await backend.write { db in try await insert(valid, db, by: actor) }
+  }
+
+  /// The patient (a deleted one only with `includeDeleted`); the read is audited.
+  public func patient(_ id: String, includeDeleted: Bool = false, by actor: AuditContext) async throws -> Patient {
+    try await backend.write { db in
+      let patient = try await fetch(Patient.self, id, db, includeDeleted: includeDeleted)
+      try await audit(db, actor, "read", Patient.entity, id)
+      return patient
+    }
+  }
+
+  /// Saves `patient`, whose `version` is the one the caller read.
+  public func updatePatient(_ patient: Patient, by actor: AuditContext) async throws -> Patient {
+    let valid = try patient.validated()
+    return try await backend.write { db in try await update(valid, db, by: actor) }
+  }
+
+  public func deletePatient(_ id: String, version: Int64, by actor: AuditContext) async throws -> Patient {
+    try await backend.write { db in try await softDelete(Patient.self, id, version: version, db, by: actor) }
+  }
+
+  public func restorePatient(_ id: String, version: Int64, by actor: AuditContext) async throws -> Patient {
+    try await backend.write { db in try await restore(Patient.self, id, version: version, db, by: actor) }
+  }
+
+  /// Patients matching `query`, by name; the listing is audited (one row, with the filter kinds, not their values).
+  public func patients(_ query: PatientQuery, by actor: AuditContext) async throws -> [PatientListing] {
+    var conditions: [String] = []
+    var binds: [SQLValue] = []
+    func bind(_ value: SQLValue) -> String {
+      binds.append(value)
+      return "$\(binds.count)"
+    }
+    if !query.includeDeleted { conditions.append("p.deleted_at IS NULL") }
+    if let text = query.text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
+      let pattern = bind(.text("%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+        .replacingOccurrences(of: "_", with: "\\_") + "%"))
+      conditions.append("(lower(p.name) LIKE \(pattern) ESCAPE '\\' OR lower(p.identifier) LIKE \(pattern) ESCAPE '\\')")
+    }
+    var tumourConditions: [String] = []
+    if let site = query.siteGroup { tumourConditions.append("t.site_group = \(bind(.text(site)))") }
+    if let stage = query.stageGroup { tumourConditions.append("t.stage_group = \(bind(.text(stage)))") }
+    if let today = query.overdueOn {
+      tumourConditions.append("t.next_due_date < \(bind(.text(try day(today, field: "overdueOn").description)))")
+    }
+    if let today = query.dueWithin30DaysOf {
+      let start = try day(today, field: "dueWithin30DaysOf")
+      tumourConditions.append("t.next_due_date >= \(bind(.text(start.description))) AND t.next_due_date <= \(bind(.text(start.adding(days: FollowUp.dueWindowDays).description)))")
+    }
+    if !tumourConditions.isEmpty {
+      conditions.append("EXISTS (SELECT 1 FROM tumour t WHERE t.patient_id = p.id AND t.deleted_at IS NULL AND \(tumourConditions.joined(separator: " AND ")))")
+    }
+    let limit = bind(.integer(Int64(max(1, min(query.limit, 1000)))))
+    let offset = bind(.integer(Int64(max(0, query.offset))))
+    let columns = Patient.allColumns.map { "p.\($0)" }.joined(separator: ", ")
+    let sql = """
+      SELECT \(columns) FROM patient p \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+      ORDER BY lower(p.name), p.id LIMIT \(limit) OFFSET \(offset)
+      """
+    let filters = [query.text.map { _ in "text" }, query.siteGroup.map { _ in "site" }, query.stageGroup.map { _ in "stage" },
+                   query.overdueOn.map { _ in "overdue" }, query.dueWithin30DaysOf.map { _ in "due" }].compactMap { $0 }
+    let bound = binds
+    return try await backend.write { db in
+      let patients = try await db.query(sql, bound).map(Patient.init(row:))
+      var listings: [PatientListing] = []
+      listings.reserveCapacity(patients.count)
+      if !patients.isEmpty {
+        let ids = patients.map(\.id)
+        let marks = (1...ids.count).map { "$\($0)" }.joined(separator: ", ")
+        let tumours = try await db.query(
+          "SELECT patient_id, site_group, stage_group, next_due_date FROM tumour WHERE deleted_at IS NULL AND patient_id IN (\(marks)) ORDER BY diagnosis_date, created_at",
+          ids.map(SQLValue.text))
+        var byPatient: [String: [SQLRow]] = [:]
+        for row in tumours { byPatient[try row.text("patient_id"), default: []].append(row) }
+        for patient in patients {
+          let rows = byPatient[patient.id] ?? []
+          listings.append(PatientListing(
+            patient: patient, tumourCount: rows.count, stageGroups: try rows.compactMap { try $0.optionalText("stage_group") },
+            siteGroups: try rows.compactMap { try $0.optionalText("site_group") },
+            nextDueDate: try rows.compactMap { try $0.optionalText("next_due_date") }.min()))
+        }
+      }
+      try await audit(db, actor, "list", Patient.entity, nil, detail: "\(listings.count) rows" + (filters.isEmpty ? "" : "; filters: " + filters.joined(separator: ",")))
+      return listings
+    }
+  }
+}

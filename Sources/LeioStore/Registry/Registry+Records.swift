@@ -1,0 +1,85 @@
+import Foundation
+
+// The generic record statements: insert, read, versioned update, soft delete and restore, each with its audit row
+// in the same transaction. Built from each type's column list.
+
+extension Registry {
+  static func selectSQL<R: StoredRecord>(_ type: R.Type) -> String {
+    "SELECT \(R.allColumns.joined(separator: ", ")) FROM \(R.table) WHERE id = $1"
+  }
+
+  /// Inserts `record` as version 1 with a new id.
+  func insert<R: StoredRecord>(_ record: R, _ db: any SQLExecutor, by actor: AuditContext) async throws -> R {
+    var record = record
+    let time = now()
+    record.id = UUID().uuidString.lowercased()
+    (record.version, record.createdAt, record.updatedAt, record.deletedAt) = (1, time, time, nil)
+    let columns = R.allColumns
+    let placeholders = (1...columns.count).map { "$\($0)" }.joined(separator: ", ")
+    try await db.execute("INSERT INTO \(R.table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))", Self.allValues(record))
+    try await audit(db, actor, "create", R.entity, record.id, detail: "version 1", at: time)
+    return record
+  }
+
+  static func allValues<R: StoredRecord>(_ record: R) -> [SQLValue] {
+    [.text(record.id), .integer(record.version), .integer(record.createdAt), .integer(record.updatedAt), .optional(record.deletedAt)] + record.dataValues
+  }
+
+  /// The record with `id`; deleted ones only when `includeDeleted`.
+  func fetch<R: StoredRecord>(_ type: R.Type, _ id: String, _ db: any SQLExecutor, includeDeleted: Bool = false) async throws -> R {
+    guard let row = try await db.query(Self.selectSQL(R.self), [.text(id)]).first else { throw RegistryError.notFound(entity: R.entity, id: id) }
+    let record = try R(row: row)
+    if record.deletedAt != nil, !includeDeleted { throw RegistryError.notFound(entity: R.entity, id: id) }
+    return record
+  }
+
+  /// Writes `record`'s data if its `version` is still the stored one; the stored version becomes version + 1.
+  /// - Throws: ``RegistryError/conflict(entity:id:expected:current:)`` when someone else wrote it first.
+  func update<R: StoredRecord>(_ record: R, _ db: any SQLExecutor, by actor: AuditContext, action: String = "update",
+                               deletedAt: Int64?? = .none) async throws -> R {
+    let current = try await fetch(R.self, record.id, db, includeDeleted: true)
+    guard current.version == record.version else {
+      throw RegistryError.conflict(entity: R.entity, id: record.id, expected: record.version, current: current.version)
+    }
+    var next = record
+    let time = now()
+    next.version = record.version + 1
+    next.updatedAt = time
+    next.createdAt = current.createdAt
+    next.deletedAt = deletedAt ?? current.deletedAt
+    let assignments = R.dataColumns.enumerated().map { "\($0.element) = $\($0.offset + 5)" }.joined(separator: ", ")
+    let rows = try await db.query(
+      "UPDATE \(R.table) SET version = $3, updated_at = $4, deleted_at = $\(R.dataColumns.count + 5), \(assignments) WHERE id = $1 AND version = $2 RETURNING version",
+      [.text(record.id), .integer(record.version), .integer(next.version), .integer(time)] + next.dataValues + [.optional(next.deletedAt)])
+    guard !rows.isEmpty else {  // changed between the read and the write (PostgreSQL, READ COMMITTED)
+      let latest = try await fetch(R.self, record.id, db, includeDeleted: true)
+      throw RegistryError.conflict(entity: R.entity, id: record.id, expected: record.version, current: latest.version)
+    }
+    try await audit(db, actor, action, R.entity, record.id, detail: "version \(next.version)", at: time)
+    return next
+  }
+
+  /// Marks the record deleted (it stays, and can be restored); `version` must be current.
+  func softDelete<R: StoredRecord>(_ type: R.Type, _ id: String, version: Int64, _ db: any SQLExecutor, by actor: AuditContext) async throws -> R {
+    var record = try await fetch(R.self, id, db)
+    record.version = version
+    return try await update(record, db, by: actor, action: "delete", deletedAt: .some(now()))
+  }
+
+  /// Undoes a soft delete; `version` must be current.
+  func restore<R: StoredRecord>(_ type: R.Type, _ id: String, version: Int64, _ db: any SQLExecutor, by actor: AuditContext) async throws -> R {
+    var record = try await fetch(R.self, id, db, includeDeleted: true)
+    guard record.deletedAt != nil else { throw RegistryError.invalid(field: "id", message: "\(R.entity) \(id) is not deleted.") }
+    record.version = version
+    return try await update(record, db, by: actor, action: "restore", deletedAt: .some(nil))
+  }
+
+  /// Appends one audit row (in the caller's transaction).
+  func audit(_ db: any SQLExecutor, _ actor: AuditContext, _ action: String, _ entity: String, _ entityID: String?,
+             detail: String? = nil, at time: Int64? = nil) async throws {
+    try await db.execute(
+      "INSERT INTO audit_event (at, account_id, username, action, entity, entity_id, remote, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+      [.integer(time ?? now()), .optional(actor.accountID), .text(actor.username), .text(action), .text(entity), .optional(entityID),
+       .optional(actor.remote), .optional(detail)])
+  }
+}

@@ -1,0 +1,51 @@
+import Foundation
+public import Logging
+
+/// The registry: patients, tumours, treatments and follow-up events in a SQL database, with optimistic
+/// concurrency, soft deletes and an audit row for every read and change, written in the same transaction.
+///
+/// One implementation over the ``SQLBackend`` interface, which has two: ``SQLiteBackend`` (the embedded default)
+/// and ``PostgresBackend``. The same test suite runs against both.
+///
+/// ```swift
+/// let registry = try await Registry.open(try DatabaseLocation("leio.sqlite"))
+/// let patient = try await registry.createPatient(Patient(identifier: "SYN-0001", name: "Fictional Patient"), by: .system("demo"))
+/// ```
+public struct Registry: Sendable {
+  let backend: any SQLBackend
+  /// The clock, in milliseconds since 1970 (tests pin it).
+  let now: @Sendable () -> Int64
+
+  /// Opens the database at `location`, creating and migrating it as needed.
+  public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "leio.store")) async throws -> Registry {
+    let backend: any SQLBackend
+    switch location {
+    case .sqlite(let path): backend = try await SQLiteBackend.open(path: path, logger: logger)
+    case .postgres(let url): backend = try await PostgresBackend.connect(url: url, logger: logger)
+    }
+    return try await Registry(backend: backend)
+  }
+
+  /// A registry on an open backend, migrated to the current schema.
+  public init(backend: any SQLBackend, now: @escaping @Sendable () -> Int64 = Clock.milliseconds) async throws {
+    self.backend = backend
+    self.now = now
+    try await Migrator.migrate(backend)
+  }
+
+  /// Where the data is (never a password).
+  public var location: String { backend.location }
+  public var dialect: SQLDialect { backend.dialect }
+
+  public func close() async throws { try await backend.close() }
+
+  /// The schema steps applied to this database, oldest first.
+  public func appliedMigrations() async throws -> [String] {
+    try await backend.read { db in
+      try await db.query("SELECT id FROM schema_migration ORDER BY applied_at, id", []).map { try $0.text("id") }
+    }
+  }
+
+  /// The ids of all schema steps this program knows, oldest first.
+  public static var schemaSteps: [String] { Schema.migrations.map(\.id) }
+}
