@@ -80,3 +80,12 @@ func facts(_ fill: (inout CaseInput) -> Void) -> CaseInput {
 let extremityG3 = facts {
   $0.site = "extremity"; $0.sizeCm = 7.5; $0.depth = "deep"; $0.grade = "G3"; $0.nodes = "N0"; $0.metastasis = "M0"
 }
+
+@Suite("Store test backends")
+struct TestBackendTests {
+  @Test("CI runs the store tests on PostgreSQL as well as SQLite")
+  func postgresInCI() {
+    #expect(ProcessInfo.processInfo.environment["CI"] == nil || TestBackend.available.contains(.postgres),
+            "CI must set LEIO_TEST_POSTGRES_URL (.ci/run starts PostgreSQL)")
+  }
+}

@@ -63,7 +63,7 @@ public struct FollowUpEvent: StoredRecord {
     }
     if copy.recurrenceType != nil, kind != "recurrence" { throw RegistryError.invalid(field: "recurrenceType", message: "recorded for a recurrence only.") }
     copy.site = try optionalText(site, field: "site", limit: 200)
-    copy.notes = try optionalText(notes, field: "notes")
+    copy.notes = try optionalText(notes, field: "notes", multiline: true)
     return copy
   }
 

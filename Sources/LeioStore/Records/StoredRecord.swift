@@ -62,19 +62,20 @@ func validatedDate(_ text: String?, field: String) throws -> String? {
 }
 
 /// A required text field, trimmed, non-empty and at most `limit` characters.
-func requiredText(_ text: String, field: String, limit: Int = 200) throws -> String {
+func requiredText(_ text: String, field: String, limit: Int = 200, multiline: Bool = false) throws -> String {
   let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
   guard !trimmed.isEmpty else { throw RegistryError.invalid(field: field, message: "must not be empty.") }
   guard trimmed.count <= limit else { throw RegistryError.invalid(field: field, message: "is longer than \(limit) characters.") }
-  guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+  let allowed: Set<Unicode.Scalar> = multiline ? ["\n", "\t"] : []
+  guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !allowed.contains($0) }) else {
     throw RegistryError.invalid(field: field, message: "contains control characters.")
   }
   return trimmed
 }
 
-func optionalText(_ text: String?, field: String, limit: Int = 2000) throws -> String? {
+func optionalText(_ text: String?, field: String, limit: Int = 2000, multiline: Bool = false) throws -> String? {
   guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
-  return try requiredText(text, field: field, limit: limit)
+  return try requiredText(text.replacingOccurrences(of: "\r\n", with: "\n"), field: field, limit: limit, multiline: multiline)
 }
 
 /// A code field: one of `allowed`, exactly.

@@ -59,7 +59,7 @@ public struct Treatment: StoredRecord {
     if copy.margin != nil, kind != "surgery" { throw RegistryError.invalid(field: "margin", message: "a margin is recorded for surgery only.") }
     copy.agent = try optionalText(agent, field: "agent", limit: 200)
     if copy.agent != nil, kind != "systemic" { throw RegistryError.invalid(field: "agent", message: "an agent is recorded for systemic therapy only.") }
-    copy.notes = try optionalText(notes, field: "notes")
+    copy.notes = try optionalText(notes, field: "notes", multiline: true)
     return copy
   }
 

@@ -46,6 +46,13 @@ public struct Registry: Sendable {
     }
   }
 
+  /// Applies the schema steps `backend` has not had yet (only the first `steps`, for the migration tests).
+  /// - Returns: the ids of the steps applied now.
+  @discardableResult
+  public static func migrate(_ backend: any SQLBackend, steps: Int? = nil) async throws -> [String] {
+    try await Migrator.migrate(backend, steps: steps)
+  }
+
   /// The ids of all schema steps this program knows, oldest first.
   public static var schemaSteps: [String] { Schema.migrations.map(\.id) }
 }
