@@ -41,7 +41,10 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
   func makeRegistry(now: (@Sendable () -> Int64)? = nil) async throws -> (Registry, TestDatabase) {
     let database = try await makeBackend()
     do {
-      let registry = if let now { try await Registry(backend: database.backend, now: now) } else { try await Registry(backend: database.backend) }
+      let fast = SecurityPolicy(bcryptCost: 4)  // the lowest bcrypt cost: the tests check the rules, not the hash's strength
+      let registry = if let now { try await Registry(backend: database.backend, security: fast, now: now) } else {
+        try await Registry(backend: database.backend, security: fast)
+      }
       return (registry, database)
     } catch {
       await database.cleanup()

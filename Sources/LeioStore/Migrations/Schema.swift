@@ -71,5 +71,29 @@ enum Schema {
         ]
       }
     },
+    Migration(id: "2026-11-24 create account, session, api_token") { _ in
+      [
+        """
+        CREATE TABLE account (id TEXT PRIMARY KEY,
+          version BIGINT NOT NULL CHECK (version >= 1), created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, deleted_at BIGINT,
+          username TEXT NOT NULL, password_hash TEXT NOT NULL,
+          role TEXT NOT NULL CHECK (role IN ('admin', 'clinician', 'registrar', 'viewer')),
+          failed_logins BIGINT NOT NULL DEFAULT 0, locked_until BIGINT)
+        """,
+        "CREATE UNIQUE INDEX account_username ON account (username)",
+        """
+        CREATE TABLE session (token_hash TEXT PRIMARY KEY,
+          account_id TEXT NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+          csrf_token TEXT NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, last_seen_at BIGINT NOT NULL, remote TEXT)
+        """,
+        "CREATE INDEX session_account ON session (account_id)",
+        """
+        CREATE TABLE api_token (id TEXT PRIMARY KEY,
+          account_id TEXT NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+          name TEXT NOT NULL, token_hash TEXT NOT NULL, created_at BIGINT NOT NULL, revoked_at BIGINT, last_used_at BIGINT)
+        """,
+        "CREATE UNIQUE INDEX api_token_hash ON api_token (token_hash)",
+      ]
+    },
   ]
 }

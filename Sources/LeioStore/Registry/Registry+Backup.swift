@@ -14,6 +14,8 @@ public struct RegistryBackup: Codable, Sendable, Equatable {
   public var tumours: [Tumour]
   public var treatments: [Treatment]
   public var events: [FollowUpEvent]
+  /// Accounts with their password hashes (sessions and API tokens are not carried: sign in again, issue new tokens).
+  public var accounts: [Account]
   public var audit: [AuditEvent]
 
   /// The file's bytes: sorted keys, one stable text for the same content.
@@ -48,7 +50,8 @@ extension Registry {
         "SELECT seq, at, account_id, username, action, entity, entity_id, remote, detail FROM audit_event ORDER BY seq", []).map(AuditEvent.init(row:))
       let schema = try await db.query("SELECT id FROM schema_migration ORDER BY applied_at, id", []).map { try $0.text("id") }
       return RegistryBackup(schema: schema, exportedAt: time, patients: try await all(Patient.self), tumours: try await all(Tumour.self),
-                            treatments: try await all(Treatment.self), events: try await all(FollowUpEvent.self), audit: audit)
+                            treatments: try await all(Treatment.self), events: try await all(FollowUpEvent.self),
+                            accounts: try await all(Account.self), audit: audit)
     }
   }
 
@@ -58,7 +61,7 @@ extension Registry {
     guard unknown.isEmpty else { throw RegistryError.schemaTooNew(found: unknown[0]) }
     let dialect = backend.dialect
     try await backend.write { db in
-      for table in ["patient", "tumour", "treatment", "follow_up_event", "audit_event"] {
+      for table in ["patient", "tumour", "treatment", "follow_up_event", "account", "audit_event"] {
         guard try await db.query("SELECT 1 AS one FROM \(table) LIMIT 1", []).isEmpty else {
           throw RegistryError.invalidBackup(reason: "this registry is not empty (table \(table) has rows); restore into a new database.")
         }
@@ -68,6 +71,7 @@ extension Registry {
         let sql = "INSERT INTO \(R.table) (\(columns.joined(separator: ", "))) VALUES (\((1...columns.count).map { "$\($0)" }.joined(separator: ", ")))"
         for record in records { try await db.execute(sql, Self.allValues(record)) }
       }
+      try await put(backup.accounts)
       try await put(backup.patients)
       try await put(backup.tumours)
       try await put(backup.treatments)

@@ -15,21 +15,26 @@ public struct Registry: Sendable {
   let backend: any SQLBackend
   /// The clock, in milliseconds since 1970 (tests pin it).
   let now: @Sendable () -> Int64
+  /// Password hashing cost, lock-out and session lifetimes.
+  public let security: SecurityPolicy
 
   /// Opens the database at `location`, creating and migrating it as needed.
-  public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "leio.store")) async throws -> Registry {
+  public static func open(_ location: DatabaseLocation, security: SecurityPolicy = SecurityPolicy(),
+                          logger: Logger = Logger(label: "leio.store")) async throws -> Registry {
     let backend: any SQLBackend
     switch location {
     case .sqlite(let path): backend = try await SQLiteBackend.open(path: path, logger: logger)
     case .postgres(let url): backend = try await PostgresBackend.connect(url: url, logger: logger)
     }
-    return try await Registry(backend: backend)
+    return try await Registry(backend: backend, security: security)
   }
 
   /// A registry on an open backend, migrated to the current schema.
-  public init(backend: any SQLBackend, now: @escaping @Sendable () -> Int64 = Clock.milliseconds) async throws {
+  public init(backend: any SQLBackend, security: SecurityPolicy = SecurityPolicy(),
+              now: @escaping @Sendable () -> Int64 = Clock.milliseconds) async throws {
     self.backend = backend
     self.now = now
+    self.security = security
     try await Migrator.migrate(backend)
   }
 

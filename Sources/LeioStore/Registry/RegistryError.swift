@@ -23,6 +23,10 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
   case unavailable(location: String, reason: String)
   /// A backup file that cannot be restored (wrong format, or into a registry that is not empty).
   case invalidBackup(reason: String)
+  /// Sign-in refused: unknown user, wrong password or disabled account (deliberately not saying which).
+  case badCredentials
+  /// Too many failed sign-ins: try again after this many seconds.
+  case locked(retryAfterSeconds: Int64)
 
   public var description: String {
     switch self {
@@ -37,6 +41,8 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
     case .invalidDatabaseURL(let url): "--database '\(url)' is not a SQLite file path or a postgres://user:password@host:port/database URL."
     case .unavailable(let location, let reason): "the database at \(location) cannot be reached: \(reason)"
     case .invalidBackup(let reason): "the backup cannot be restored: \(reason)"
+    case .badCredentials: "the user name or the password is wrong."
+    case .locked(let seconds): "too many failed sign-ins; try again in \(max(1, (seconds + 59) / 60)) minute(s)."
     }
   }
 

@@ -1,0 +1,216 @@
+import Crypto
+import Foundation
+import HummingbirdBcrypt
+import NIOPosix
+
+/// Password hashing, lock-out and session rules.
+public struct SecurityPolicy: Sendable {
+  /// bcrypt cost (2^cost rounds); 12 in use, lower only in tests.
+  public var bcryptCost: UInt8 = 12
+  /// Failed sign-ins allowed before the account locks.
+  public var failuresBeforeLock: Int64 = 5
+  /// The first lock lasts this long; each further failure doubles it, up to `maximumLockSeconds`.
+  public var firstLockSeconds: Int64 = 60
+  public var maximumLockSeconds: Int64 = 3600
+  /// A session ends this long after its last use, and in any case `absoluteSessionSeconds` after sign-in.
+  public var idleSessionSeconds: Int64 = 30 * 60
+  public var absoluteSessionSeconds: Int64 = 12 * 3600
+
+  public init(bcryptCost: UInt8 = 12) { self.bcryptCost = bcryptCost }
+}
+
+/// A signed-in session: who, and the token that must accompany every form they send (CSRF).
+public struct SessionGrant: Sendable {
+  /// The secret for the cookie; only its SHA-256 is stored.
+  public let token: String
+  public let csrfToken: String
+  public let account: AccountSummary
+  public let expiresAt: Int64
+}
+
+/// Who a request acts as, after its cookie or API token was checked.
+public struct Identity: Sendable, Hashable {
+  public let account: AccountSummary
+  /// The session's CSRF token (nil for an API token, which is not sent by browsers on their own).
+  public let csrfToken: String?
+  public func allows(_ permission: Permission) -> Bool { !account.disabled && account.role.allows(permission) }
+}
+
+extension Registry {
+  // MARK: Accounts
+
+  /// Creates an account (`leio user create`, or an admin in the web pages).
+  public func createAccount(username: String, password: String, role: Role, by actor: AuditContext) async throws -> AccountSummary {
+    let name = try Account.normalised(username)
+    try Account.checkPassword(password)
+    let hash = try await Self.offload { [cost = security.bcryptCost] in Bcrypt.hash(password, cost: cost) }
+    let account = try await backend.write { db in try await insert(Account(username: name, passwordHash: hash, role: role), db, by: actor) }
+    return AccountSummary(account, now: now())
+  }
+
+  public func accounts(by actor: AuditContext) async throws -> [AccountSummary] {
+    try await backend.write { db in
+      let rows = try await db.query("SELECT \(Account.allColumns.joined(separator: ", ")) FROM account ORDER BY username", [])
+      try await audit(db, actor, "list", Account.entity, nil, detail: "\(rows.count) rows")
+      let time = now()
+      return try rows.map { AccountSummary(try Account(row: $0), now: time) }
+    }
+  }
+
+  /// Changes the role, the password or the enabled state; `version` must be current. Disabling ends its sessions.
+  public func updateAccount(_ id: String, version: Int64, role: Role? = nil, password: String? = nil, disabled: Bool? = nil,
+                            by actor: AuditContext) async throws -> AccountSummary {
+    if let password { try Account.checkPassword(password) }
+    var hash: String?
+    if let password { hash = try await Self.offload { [cost = security.bcryptCost] in Bcrypt.hash(password, cost: cost) } }
+    let newHash = hash
+    return try await backend.write { db in
+      var account = try await fetch(Account.self, id, db, includeDeleted: true)
+      account.version = version
+      if let role { account.role = role }
+      if let newHash { (account.passwordHash, account.failedLogins, account.lockedUntil) = (newHash, 0, nil) }
+      let deletedAt: Int64?? = disabled.map { $0 ? .some(account.deletedAt ?? now()) : .some(nil) } ?? .none
+      let saved = try await update(account, db, by: actor, deletedAt: deletedAt)
+      if saved.deletedAt != nil || newHash != nil { try await db.execute("DELETE FROM session WHERE account_id = $1", [.text(id)]) }
+      return AccountSummary(saved, now: now())
+    }
+  }
+
+  // MARK: Sign-in
+
+  /// Checks the password and opens a session. Failed attempts count towards a lock-out that doubles with each
+  /// further failure; the answer never says whether the user name exists.
+  /// - Throws: ``RegistryError/badCredentials``, ``RegistryError/locked(retryAfterSeconds:)``.
+  public func login(username: String, password: String, remote: String?) async throws -> SessionGrant {
+    let name = (try? Account.normalised(username)) ?? username.lowercased()
+    let account = try await backend.read { db in
+      try await db.query("SELECT \(Account.allColumns.joined(separator: ", ")) FROM account WHERE username = $1", [.text(name)]).first.map(Account.init(row:))
+    }
+    let time = now()
+    if let account, let until = account.lockedUntil, until > time {
+      try await backend.write { db in
+        try await audit(db, AuditContext(accountID: account.id, username: name, remote: remote), "loginFailed", Account.entity, account.id, detail: "locked")
+      }
+      throw RegistryError.locked(retryAfterSeconds: (until - time + 999) / 1000)
+    }
+    // Without an account, verify against a fixed hash anyway, so the time taken does not reveal which names exist.
+    let hash = account?.passwordHash ?? Self.dummyHash
+    let matches = try await Self.offload { Bcrypt.verify(password, hash: hash) } && account != nil && account?.deletedAt == nil
+    let actor = AuditContext(accountID: account?.id, username: name, remote: remote)
+    guard matches, let account else {
+      try await backend.write { db in
+        if let account {
+          let failures = account.failedLogins + 1
+          let over = failures - security.failuresBeforeLock
+          let lock: Int64? = over >= 0 ? time + min(security.maximumLockSeconds, security.firstLockSeconds << min(over, 20)) * 1000 : nil
+          try await db.execute("UPDATE account SET failed_logins = $2, locked_until = $3 WHERE id = $1", [.text(account.id), .integer(failures), .optional(lock)])
+        }
+        try await audit(db, actor, "loginFailed", Account.entity, account?.id)
+      }
+      throw RegistryError.badCredentials
+    }
+    let token = Self.randomToken()
+    let csrf = Self.randomToken()
+    let expires = time + security.absoluteSessionSeconds * 1000
+    try await backend.write { db in
+      try await db.execute("UPDATE account SET failed_logins = 0, locked_until = NULL WHERE id = $1", [.text(account.id)])
+      try await db.execute("DELETE FROM session WHERE expires_at < $1 OR last_seen_at < $2", [.integer(time), .integer(time - security.idleSessionSeconds * 1000)])
+      try await db.execute(
+        "INSERT INTO session (token_hash, account_id, csrf_token, created_at, expires_at, last_seen_at, remote) VALUES ($1, $2, $3, $4, $5, $4, $6)",
+        [.text(Self.digest(token)), .text(account.id), .text(csrf), .integer(time), .integer(expires), .optional(remote)])
+      try await audit(db, actor, "login", Account.entity, account.id)
+    }
+    return SessionGrant(token: token, csrfToken: csrf, account: AccountSummary(account, now: time), expiresAt: expires)
+  }
+
+  /// The identity of a session cookie, or nil when it is unknown, expired, idle too long, or its account disabled.
+  /// Use refreshes the idle timer (at most once a minute, to keep reads from writing on every request).
+  public func identity(sessionToken token: String) async throws -> Identity? {
+    let time = now()
+    let hash = Self.digest(token)
+    let found = try await backend.read { db -> (Account, String, Int64)? in
+      guard let row = try await db.query(
+        """
+        SELECT s.csrf_token, s.last_seen_at, s.expires_at, \(Account.allColumns.map { "a.\($0)" }.joined(separator: ", "))
+        FROM session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = $1
+        """, [.text(hash)]).first else { return nil }
+      guard try row.integer("expires_at") > time, try row.integer("last_seen_at") > time - security.idleSessionSeconds * 1000 else { return nil }
+      return (try Account(row: row), try row.text("csrf_token"), try row.integer("last_seen_at"))
+    }
+    guard let (account, csrf, lastSeen) = found, account.deletedAt == nil else { return nil }
+    if time - lastSeen > 60_000 {
+      try await backend.write { db in try await db.execute("UPDATE session SET last_seen_at = $2 WHERE token_hash = $1", [.text(hash), .integer(time)]) }
+    }
+    return Identity(account: AccountSummary(account, now: time), csrfToken: csrf)
+  }
+
+  /// Ends the session (sign out).
+  public func logout(sessionToken token: String, by actor: AuditContext) async throws {
+    try await backend.write { db in
+      try await db.execute("DELETE FROM session WHERE token_hash = $1", [.text(Self.digest(token))])
+      try await audit(db, actor, "logout", Account.entity, actor.accountID)
+    }
+  }
+
+  // MARK: API tokens
+
+  /// A new API token for scripts; the secret is shown once, only its SHA-256 is stored.
+  public func createAPIToken(name: String, for accountID: String, by actor: AuditContext) async throws -> (id: String, token: String) {
+    let label = try requiredText(name, field: "name", limit: 100)
+    let token = "leio_" + Self.randomToken()
+    let id = UUID().uuidString.lowercased()
+    try await backend.write { db in
+      _ = try await fetch(Account.self, accountID, db)
+      try await db.execute("INSERT INTO api_token (id, account_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
+                           [.text(id), .text(accountID), .text(label), .text(Self.digest(token)), .integer(now())])
+      try await audit(db, actor, "create", "apiToken", id)
+    }
+    return (id, token)
+  }
+
+  public func revokeAPIToken(_ id: String, by actor: AuditContext) async throws {
+    try await backend.write { db in
+      let rows = try await db.query("UPDATE api_token SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id", [.text(id), .integer(now())])
+      guard !rows.isEmpty else { throw RegistryError.notFound(entity: "apiToken", id: id) }
+      try await audit(db, actor, "delete", "apiToken", id)
+    }
+  }
+
+  /// The identity of an API token (`Authorization: Bearer leio_…`), or nil when unknown or revoked.
+  public func identity(apiToken token: String) async throws -> Identity? {
+    let time = now()
+    let hash = Self.digest(token)
+    let account = try await backend.read { db -> Account? in
+      try await db.query(
+        """
+        SELECT \(Account.allColumns.map { "a.\($0)" }.joined(separator: ", ")) FROM api_token t JOIN account a ON a.id = t.account_id
+        WHERE t.token_hash = $1 AND t.revoked_at IS NULL
+        """, [.text(hash)]).first.map(Account.init(row:))
+    }
+    guard let account, account.deletedAt == nil else { return nil }
+    return Identity(account: AccountSummary(account, now: time), csrfToken: nil)
+  }
+
+  // MARK: Helpers
+
+  /// 32 random bytes from the system's secure generator, base64url without padding.
+  static func randomToken() -> String {
+    var generator = SystemRandomNumberGenerator()
+    let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+      .replacingOccurrences(of: "=", with: "")
+  }
+
+  /// SHA-256 in hex: how tokens are stored and looked up.
+  static func digest(_ token: String) -> String {
+    SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+  }
+
+  /// A bcrypt hash of a random password, for timing-equal failures on unknown names.
+  static let dummyHash = Bcrypt.hash(randomToken(), cost: 12)
+
+  /// Runs slow, blocking work (bcrypt) on NIO's thread pool, off the cooperative threads that serve requests.
+  static func offload<T: Sendable>(_ work: @escaping @Sendable () -> T) async throws -> T {
+    try await NIOThreadPool.singleton.runIfActive(work)
+  }
+}
