@@ -28,6 +28,7 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
   ],
   targets: [
     // The clinical core: Foundation only, so an iOS/macOS app can embed it.
@@ -49,6 +50,7 @@ let package = Package(
         .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: swiftSettings
@@ -68,6 +70,7 @@ let package = Package(
       name: "LeioCLI",
       dependencies: [
         "LeioCore",
+        "LeioStore",
         "LeioServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],

@@ -17,4 +17,4 @@ check() {
 }
 
 check LeioCore 'Foundation'
-check LeioStore 'Foundation|LeioCore|SQLiteNIO|PostgresNIO|NIOCore|NIOPosix|Logging|HummingbirdBcrypt|Crypto'
+check LeioStore 'Foundation|LeioCore|SQLiteNIO|PostgresNIO|NIOCore|NIOPosix|NIOSSL|Logging|HummingbirdBcrypt|Crypto'

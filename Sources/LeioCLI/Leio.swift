@@ -13,10 +13,11 @@ struct Leio: AsyncParsableCommand {
 
       Exit codes: 0 success (a result of 'unknown' or 'notApplicable' is data, not a failure);
       64 malformed command line; 65 invalid or inconsistent clinical input (from flags or a file);
-      66 input file cannot be read; 1 anything else.
+      66 input file cannot be read; 69 database unreachable; 73 output file cannot be written;
+      75 record changed by someone else (try again); 1 anything else.
       """,
     version: "0.1.0",
-    subcommands: [StageCommand.self, GradeCommand.self, ClassifyCommand.self, BatchCommand.self, FactsCommand.self, PrognosisCommand.self, OptionsCommand.self, PlanCommand.self, ReportCommand.self, ServeCommand.self]
+    subcommands: [StageCommand.self, GradeCommand.self, ClassifyCommand.self, BatchCommand.self, FactsCommand.self, PrognosisCommand.self, OptionsCommand.self, PlanCommand.self, ReportCommand.self, ServeCommand.self, UserCommand.self, BackupCommand.self, RestoreCommand.self]
   )
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 public import Logging
 import NIOCore
+import NIOSSL
 import PostgresNIO
 
 /// PostgreSQL through a PostgresNIO connection pool (`--database postgres://user:password@host:port/database`).
@@ -24,12 +25,27 @@ public final class PostgresBackend: SQLBackend {
     let query = Dictionary((components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { $1 })
     let local = ["localhost", "127.0.0.1", "::1"].contains(host)
     let tls: PostgresClient.Configuration.TLS
+    let probeTLS: PostgresConnection.Configuration.TLS
     switch query["sslmode"] ?? (local ? "disable" : "require") {
-    case "disable": tls = .disable
-    case "prefer": tls = .prefer(.makeClientConfiguration())
-    default: tls = .require(.makeClientConfiguration())
+    case "disable": (tls, probeTLS) = (.disable, .disable)
+    case "prefer": (tls, probeTLS) = (.prefer(.makeClientConfiguration()), .prefer(try NIOSSLContext(configuration: .makeClientConfiguration())))
+    default: (tls, probeTLS) = (.require(.makeClientConfiguration()), .require(try NIOSSLContext(configuration: .makeClientConfiguration())))
     }
     let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+    let location = "\(host):\(components.port ?? 5432)/\(database)"
+    // One direct connection first: a wrong password or an unknown database is reported as the server says it,
+    // where the pool would only report that it gave up.
+    do {
+      let probe = try await PostgresConnection.connect(
+        configuration: PostgresConnection.Configuration(host: host, port: components.port ?? 5432, username: user, password: components.password,
+                                                        database: database.isEmpty ? nil : database, tls: probeTLS),
+        id: 0, logger: Logger(label: "leio.store.probe", factory: { _ in SwiftLogNoOpLogHandler() }))
+      try await probe.close()
+    } catch let error as PSQLError {
+      throw RegistryError.unavailable(location: location, reason: error.serverInfo?[.message] ?? "\(error.code)")
+    } catch {
+      throw RegistryError.unavailable(location: location, reason: String(describing: error))
+    }
     var configuration = PostgresClient.Configuration(host: host, port: components.port ?? 5432, username: user,
                                                      password: components.password, database: database.isEmpty ? nil : database, tls: tls)
     if let searchPath { configuration.options.additionalStartupParameters = [("search_path", searchPath)] }
@@ -38,7 +54,7 @@ public final class PostgresBackend: SQLBackend {
     quiet.logLevel = .warning  // statements are never logged: they carry patient data in their binds
     let client = PostgresClient(configuration: configuration, backgroundLogger: quiet)
     let runner = Task { await client.run() }
-    let backend = PostgresBackend(location: "\(host):\(components.port ?? 5432)/\(database)", client: client, runner: runner, logger: quiet)
+    let backend = PostgresBackend(location: location, client: client, runner: runner, logger: quiet)
     do {
       _ = try await backend.read { try await $0.query("SELECT 1 AS ok", []) }
     } catch {

@@ -26,7 +26,12 @@ public struct Registry: Sendable {
     case .sqlite(let path): backend = try await SQLiteBackend.open(path: path, logger: logger)
     case .postgres(let url): backend = try await PostgresBackend.connect(url: url, logger: logger)
     }
-    return try await Registry(backend: backend, security: security)
+    do {
+      return try await Registry(backend: backend, security: security)
+    } catch {
+      try? await backend.close()
+      throw error
+    }
   }
 
   /// A registry on an open backend, migrated to the current schema.

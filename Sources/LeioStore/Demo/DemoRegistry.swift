@@ -1,0 +1,99 @@
+import Foundation
+public import LeioCore
+
+/// A living registry for newcomers (`leio serve --demo`): clearly fictional patients generated deterministically,
+/// with tumours at different sites and stages, treatments, visits, recurrences and deaths dated around `today`, so
+/// the follow-up dashboard has overdue and due visits at once; and one demo account per role.
+public enum DemoRegistry {
+  /// The demo accounts' password, printed at start-up. Demo registries must never hold real patient data.
+  public static let password = "leio-demo-password"
+  public static let accounts: [(username: String, role: Role)] = [
+    ("demo.admin", .admin), ("demo.clinician", .clinician), ("demo.registrar", .registrar), ("demo.viewer", .viewer),
+  ]
+
+  static let givenNames = ["Ada", "Ben", "Cleo", "Dev", "Esme", "Femi", "Greta", "Hugo", "Ines", "Jon", "Kira", "Luca", "Mina", "Nils", "Oona", "Paz"]
+
+  /// Case documents of the demo: (label, facts), from the reference's sites and extents.
+  static let cases: [(String, CaseInput)] = [
+    ("extremity", demoCase { $0.site = "extremity"; $0.sizeCm = 7.5; $0.depth = "deep"; $0.grade = "G3"; $0.nodes = "N0"; $0.metastasis = "M0" }),
+    ("extremity small", demoCase { $0.site = "extremity"; $0.sizeCm = 3.2; $0.depth = "superficial"; $0.grade = "G1"; $0.nodes = "N0"; $0.metastasis = "M0" }),
+    ("uterus", demoCase { $0.site = "uterus"; $0.sizeCm = 9; $0.uterineExtent = "confined"; $0.nodes = "N0"; $0.metastasis = "M0" }),
+    ("uterus adnexa", demoCase { $0.site = "uterus"; $0.sizeCm = 12; $0.uterineExtent = "adnexa"; $0.nodes = "N0"; $0.metastasis = "M0" }),
+    ("retroperitoneum", demoCase { $0.site = "retroperitoneum"; $0.sizeCm = 14; $0.grade = "G2"; $0.nodes = "N0"; $0.metastasis = "M0" }),
+    ("trunk metastatic", demoCase { $0.site = "trunk"; $0.sizeCm = 11; $0.depth = "deep"; $0.grade = "G3"; $0.nodes = "N0"; $0.metastasis = "M1" }),
+    ("extremity grade unknown", demoCase { $0.site = "extremity"; $0.sizeCm = 5.0; $0.depth = "deep"; $0.nodes = "N0"; $0.metastasis = "M0" }),
+  ]
+
+  static func demoCase(_ fill: (inout CaseInput) -> Void) -> CaseInput {
+    var input = CaseInput()
+    fill(&input)
+    return input
+  }
+
+  /// Seeds an empty registry with `patients` fictional patients (deterministic for a given `today`) and the demo
+  /// accounts. Does nothing when the registry already has patients.
+  /// - Returns: the number of patients added.
+  @discardableResult
+  public static func seed(_ registry: Registry, patients count: Int = 48, today: CalendarDate) async throws -> Int {
+    let actor = AuditContext.system("demo")
+    guard try await registry.patients(PatientQuery(includeDeleted: true, limit: 1), by: actor).isEmpty else { return 0 }
+    let existing = Set(try await registry.accounts(by: actor).map(\.username))
+    for (username, role) in accounts where !existing.contains(username) {
+      _ = try await registry.createAccount(username: username, password: password, role: role, by: actor)
+    }
+    var random = SplitMix(seed: 20_261_124)
+    for index in 1...count {
+      let name = "\(givenNames[index % givenNames.count]) Example-\(String(format: "%03d", index)) (fictional)"
+      let uterine = index % 3 == 0
+      let birth = CalendarDate(year: 1940 + random.below(50), month: 1 + random.below(12), day: 1 + random.below(28))
+      let patient = try await registry.createPatient(
+        Patient(identifier: "DEMO-\(String(format: "%04d", index))", name: name, birthDate: birth?.description,
+                sex: uterine ? "female" : ["female", "male"][random.below(2)]), by: actor)
+      let choices = cases.filter { ($0.1.site == "uterus") == uterine }
+      let facts = choices[random.below(choices.count)].1
+      // Treatment ended between 1 and 60 months ago; diagnosis two months before it.
+      let treatmentEnd = today.adding(months: -(1 + random.below(60))).adding(days: -random.below(28))
+      let tumour = try await registry.createTumour(
+        Tumour(patientID: patient.id, diagnosisDate: treatmentEnd.adding(months: -2).description, facts: facts), by: actor)
+      _ = try await registry.createTreatment(
+        Treatment(tumourID: tumour.id, kind: "surgery", startDate: treatmentEnd.description, margin: ["R0", "R0", "R1", "R2"][random.below(4)]), by: actor)
+      if facts.grade == "G3", random.below(2) == 0 {
+        _ = try await registry.createTreatment(
+          Treatment(tumourID: tumour.id, kind: "radiation", startDate: treatmentEnd.adding(days: -60).description,
+                    endDate: treatmentEnd.adding(days: -25).description), by: actor)
+      }
+      // Visits: each scheduled visit up to today took place, except that about one patient in four missed the last.
+      let plan = try FollowUp.plan(for: try CaseFacts(facts), treatmentEnd: treatmentEnd)
+      let past = plan.visits.filter { $0.date < today }
+      let attended = random.below(4) == 0 ? past.dropLast() : past[...]
+      for visit in attended {
+        _ = try await registry.createEvent(
+          FollowUpEvent(patientID: patient.id, tumourID: tumour.id, kind: "imaging", date: visit.date.adding(days: random.below(10)).description,
+                        imagingResult: "noEvidence"), by: actor)
+      }
+      if random.below(6) == 0, let last = attended.last {
+        _ = try await registry.createEvent(
+          FollowUpEvent(patientID: patient.id, tumourID: tumour.id, kind: "recurrence", date: last.date.adding(days: 12).description,
+                        recurrenceType: random.below(2) == 0 ? "local" : "distant", site: "lung"), by: actor)
+      }
+      if random.below(12) == 0 {
+        _ = try await registry.createEvent(FollowUpEvent(patientID: patient.id, kind: "death", date: today.adding(days: -random.below(90) - 1).description), by: actor)
+      }
+    }
+    return count
+  }
+}
+
+/// SplitMix64: deterministic demo data.
+struct SplitMix {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+}
