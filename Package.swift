@@ -60,6 +60,7 @@ let package = Package(
       name: "LeioServer",
       dependencies: [
         "LeioCore",
+        "LeioStore",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -96,7 +97,7 @@ let package = Package(
     ),
     .testTarget(
       name: "LeioServerTests",
-      dependencies: ["LeioServer", "LeioCore", .product(name: "HummingbirdTesting", package: "hummingbird")],
+      dependencies: ["LeioServer", "LeioCore", "LeioStore", .product(name: "HummingbirdTesting", package: "hummingbird")],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -1,23 +1,29 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import LeioCore
 import LeioServer
+import LeioStore
 import Logging
 
-/// `leio serve`: the HTTP API and web pages over the same core.
+/// `leio serve`: the web pages, the registry and the HTTP API over the same core.
 struct ServeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "serve",
-    abstract: "Run the HTTP server: the JSON API under /api/v1 and /healthz.",
+    abstract: "Run the web application: calculators, education pages, the registry, and the JSON API under /api/v1.",
     discussion: """
-      leio serve                       # http://127.0.0.1:8080
-      leio serve --host 0.0.0.0 --port 9000
+      leio serve --demo                # http://127.0.0.1:8080, with a fictional demo registry and demo logins
+      leio serve --database postgres://leio:secret@db:5432/leio --host 0.0.0.0 --port 9000
+      The registry is ./leio.sqlite unless --database says otherwise (created and migrated on first start).
       Stops gracefully on SIGINT (Ctrl-C) or SIGTERM. Logs request id, route, status and duration only.
       """
   )
 
   @Option(help: "Address to listen on.") var host = "127.0.0.1"
   @Option(help: "Port to listen on.") var port = 8080
+  @OptionGroup var store: StoreOptions
+  @Flag(help: "Seed an empty registry with clearly fictional demo patients and one demo account per role (password printed).")
+  var demo = false
   @Flag(help: .hidden) var benchmarkBaseline = false
 
   func validate() throws {
@@ -27,8 +33,21 @@ struct ServeCommand: AsyncParsableCommand {
   func run() async throws {
     var logger = Logger(label: "leio")
     logger.logLevel = .info
-    let app = buildApplication(host: host, port: port, logger: logger, baselineRoute: benchmarkBaseline)
-    FileHandle.standardError.write(Data("leio: serving on http://\(host):\(port) (educational software, not a medical device)\n".utf8))
-    try await app.runService()
+    try await store.withRegistry { registry in
+      if demo {
+        let added = try await DemoRegistry.seed(registry, today: CalendarDate.today())
+        let note = added > 0 ? "seeded \(added) fictional patients" : "the registry already had patients; nothing seeded"
+        Self.say("demo registry in \(registry.location): \(note)")
+        Self.say("demo sign-in (fictional data only): " + DemoRegistry.accounts.map { "\($0.username) (\($0.role.rawValue))" }.joined(separator: ", ")
+                 + " — password: \(DemoRegistry.password)")
+      } else if try await registry.accounts(by: .system("serve")).isEmpty {
+        Self.say("no registry accounts yet: create the first admin with `leio user create --username NAME --role admin` (or start with --demo)")
+      }
+      let app = buildApplication(host: host, port: port, logger: logger, baselineRoute: benchmarkBaseline, registry: registry)
+      Self.say("serving on http://\(host):\(port) — registry \(registry.location) (educational software, not a medical device)")
+      try await app.runService()
+    }
   }
+
+  static func say(_ line: String) { FileHandle.standardError.write(Data("leio: \(line)\n".utf8)) }
 }

@@ -1,6 +1,7 @@
 public import Hummingbird
 import Foundation
 import LeioCore
+public import LeioStore
 public import Logging
 
 /// Builds Leio's router: `/healthz`, the JSON API under `/api/v1`, and the web pages.
@@ -8,7 +9,10 @@ public import Logging
 /// With `baselineRoute`, also `POST /bench/baseline`: it reads the body within the same limit and answers a fixed
 /// JSON document through the same middleware, so `Benchmarks/load.sh` can compare the stage endpoint with the
 /// cost of Hummingbird alone, in one binary. Off unless asked for (`leio serve --benchmark-baseline`).
-public func buildRouter(baselineRoute: Bool = false) -> Router<LeioRequestContext> {
+///
+/// With a `registry`, also the registry: `/login`, the patient pages and `/api/v1/patients…`, each behind its
+/// permission. `secureCookies` marks the session cookie `Secure` (off only for plain HTTP on loopback).
+public func buildRouter(baselineRoute: Bool = false, registry: Registry? = nil, secureCookies: Bool = true) -> Router<LeioRequestContext> {
   let router = Router(context: LeioRequestContext.self)
   router.add(middleware: ProblemMiddleware())
   router.get("healthz") { _, _ in
@@ -23,10 +27,15 @@ public func buildRouter(baselineRoute: Bool = false) -> Router<LeioRequestContex
   }
   APIController<LeioRequestContext>().addRoutes(to: router.group("api/v1"))
   WebController<LeioRequestContext>().addRoutes(to: router)
+  if let registry {
+    RegistryAPI.addRoutes(to: router, registry: registry)
+    RegistryWeb.addRoutes(to: router, registry: registry, secureCookies: secureCookies)
+  }
   return router
 }
 
 /// The application `leio serve` runs: graceful shutdown on SIGINT and SIGTERM (swift-service-lifecycle).
-public func buildApplication(host: String, port: Int, logger: Logger, baselineRoute: Bool = false) -> some ApplicationProtocol {
-  Application(router: buildRouter(baselineRoute: baselineRoute), configuration: .init(address: .hostname(host, port: port), serverName: "Leio"), logger: logger)
+public func buildApplication(host: String, port: Int, logger: Logger, baselineRoute: Bool = false, registry: Registry? = nil) -> some ApplicationProtocol {
+  let loopback = ["127.0.0.1", "localhost", "::1"].contains(host)
+  return Application(router: buildRouter(baselineRoute: baselineRoute, registry: registry, secureCookies: !loopback), configuration: .init(address: .hostname(host, port: port), serverName: "Leio"), logger: logger)
 }

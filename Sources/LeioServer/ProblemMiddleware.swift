@@ -1,6 +1,7 @@
 public import Hummingbird
 import Foundation
 import LeioCore
+import LeioStore
 import Logging
 
 /// Turns every error into an RFC 9457 problem: clinical input errors into 422,
@@ -18,11 +19,12 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     } catch {
       var problem = Self.problem(for: error)
       let allowed = Self.allowedMethods(for: request.uri.path)
-      if problem.statusCode == 404, !(error is Problem), !allowed.isEmpty {
+      if problem.statusCode == 404, error is HTTPError, !allowed.isEmpty {  // no route for this method (not a missing record)
         problem = .status(.methodNotAllowed, detail: "\(request.method.rawValue) is not allowed on \(request.uri.path); use \(allowed.joined(separator: ", ")).")
       }
       var errorResponse = try problem.response(from: request, context: context)
       if problem.statusCode == 405 { errorResponse.headers[.allow] = allowed.joined(separator: ", ") }
+      if case .locked(let seconds)? = error as? RegistryError { errorResponse.headers[.retryAfter] = "\(seconds)" }
       response = errorResponse
       if problem.statusCode >= 500 { context.logger.error("unhandled error", metadata: ["error.type": "\(type(of: error))"]) }
     }
@@ -42,16 +44,35 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
       if case .ruleTable = error { return .status(.internalServerError) }
       return .invalid(error)
     case let error as DecodingError: return .malformed(describe(error), field: field(of: error))
+    case let error as RegistryError: return registryProblem(error)
     case let error as any HTTPResponseError:
       return .status(error.status, detail: error.status == .contentTooLarge ? "The request body is larger than \(LeioRequestContext.maximumBody / 1024) KiB." : nil)
     default: return .status(.internalServerError)
     }
   }
 
+  /// Registry errors: 404 not found, 409 conflict or duplicate, 422 invalid field, 401 sign-in refused, 429 locked
+  /// (with the wait), 503 database unreachable, 500 for the rest (without internal detail).
+  static func registryProblem(_ error: RegistryError) -> Problem {
+    switch error {
+    case .notFound: return .status(.notFound, detail: error.description)
+    case .conflict, .duplicate:
+      return Problem(status: .conflict, type: "https://leio.invalid/problems/conflict", title: "Conflict", detail: error.description)
+    case .invalid(let field, _), .missingReference(let field):
+      return Problem(status: .unprocessableContent, type: "https://leio.invalid/problems/invalid-record", title: "Invalid record",
+                     detail: error.description, field: field)
+    case .invalidBackup: return Problem(status: .unprocessableContent, type: "https://leio.invalid/problems/invalid-backup", title: "Invalid backup", detail: error.description)
+    case .badCredentials: return .status(.unauthorized, detail: error.description)
+    case .locked: return .status(.tooManyRequests, detail: error.description)
+    case .unavailable: return .status(.serviceUnavailable, detail: "The registry database cannot be reached.")
+    case .corrupt, .schemaTooNew, .invalidDatabaseURL: return .status(.internalServerError)
+    }
+  }
+
   /// The methods an existing API path accepts (empty for unknown paths).
   static func allowedMethods(for path: String) -> [String] {
     let parts = path.split(separator: "/")
-    return APIController<Context>.routes.filter { route in
+    return (APIController<Context>.routes + RegistryAPI.routes.map { ($0.method, $0.path) }).filter { route in
       let pattern = route.path.split(separator: "/")
       return pattern.count == parts.count && zip(pattern, parts).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
     }.map(\.method)

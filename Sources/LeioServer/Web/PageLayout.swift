@@ -1,6 +1,7 @@
 import Hummingbird
 import Foundation
 import LeioCore
+import LeioStore
 
 /// The shared page frame: skip link, navigation, main landmark, footer with the
 /// disclaimer. Works without JavaScript; responsive; prints cleanly.
@@ -20,18 +21,32 @@ enum PageLayout {
     button{font:inherit;background:var(--accent);color:#fff;border:0;border-radius:4px;padding:.5rem 1.1rem;cursor:pointer}
     .result{border:2px solid var(--accent);border-radius:6px;padding:1rem;margin:1rem 0}.stage{font-size:1.5rem;font-weight:700;color:var(--accent)}
     table{border-collapse:collapse;width:100%}th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
+    .signout{display:inline}.signout button{background:#fff;color:#0b3d6e;padding:.15rem .6rem;font-size:.9rem}.registry-nav{border-left:2px solid #fff;padding-left:1rem}
+    .badge{display:inline-block;border-radius:4px;padding:0 .4rem;font-size:.85rem;font-weight:700}.badge.overdue{background:var(--bad);color:#fff}.badge.due{background:var(--warn);color:#fff}
     .banner{border-left:6px solid var(--warn);background:#fff6e8;padding:.6rem 1rem}footer{color:var(--muted);font-size:.9rem;border-top:1px solid var(--line);margin-top:2rem;padding-top:1rem}
     @media (max-width:40rem){input,select{min-width:0;width:100%}header.site a{display:inline-block;margin:.2rem .6rem .2rem 0}}
     @media print{header.site,nav,form,.skip{display:none}main{padding:0}}
     """
 
-  static func page(title: String, body: String) -> Response {
+  /// The registry's navigation for a signed-in account: what its role may open, and sign-out.
+  static func registryNavigation(_ identity: Identity) -> String {
+    var links = [("/patients", "Patients"), ("/follow-up", "Follow-up due")]
+    if identity.allows(.readAudit) { links.append(("/audit", "Audit log")) }
+    var html = links.map { "<a href=\"\($0.0)\">\(CareSummaryHTML.escape($0.1))</a>" }.joined()
+    html += "<form class=\"signout\" method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"_csrf\" value=\"\(CareSummaryHTML.escape(identity.csrfToken ?? ""))\">"
+    html += "<button type=\"submit\">Sign out \(CareSummaryHTML.escape(identity.account.username))</button></form>"
+    return html
+  }
+
+  static func page(title: String, body: String, identity: Identity? = nil, status: HTTPResponse.Status = .ok) -> Response {
     var html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\">"
     html += "<title>\(CareSummaryHTML.escape(title)) · Leio</title><style>\(style)</style></head><body>"
     html += "<a class=\"skip\" href=\"#main\">Skip to content</a><header class=\"site\"><nav aria-label=\"Main\">"
     html += navigation.map { "<a href=\"\($0.0)\">\(CareSummaryHTML.escape($0.1))</a>" }.joined()
+    html += identity.map { "<span class=\"registry-nav\">" + registryNavigation($0) + "</span>" } ?? "<a href=\"/patients\">Registry</a>"
     html += "</nav></header><main id=\"main\"><h1>\(CareSummaryHTML.escape(title))</h1>\(body)"
     html += "<footer><p>Leio is educational and registry software, not a medical device. Discuss every result with your care team.</p></footer></main></body></html>\n"
-    return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: identity == nil ? "no-cache" : "no-store"],
+                    body: .init(byteBuffer: ByteBuffer(string: html)))
   }
 }

@@ -1,0 +1,91 @@
+import Hummingbird
+import Foundation
+import LeioCore
+import LeioStore
+
+/// `/patients/{id}`: the case page — the patient, each tumour's stage with its explanation, next follow-up due with
+/// its badge, treatments and events (table and timeline picture), the care summary link, and the forms to add more.
+enum CasePage {
+  static let escape = CareSummaryHTML.escape
+
+  static func render(_ file: PatientFile, identity: Identity, today: CalendarDate, error: RegistryError? = nil, status: HTTPResponse.Status = .ok) -> Response {
+    let patient = file.patient
+    var body = RegistryPages.errorSummary(error)
+    body += "<p class=\"banner\">Registry record. Educational and registry software, not a medical device: discuss every result with the care team.</p>"
+    body += "<dl><dt>Identifier</dt><dd>\(escape(patient.identifier))</dd><dt>Born</dt><dd>\(escape(patient.birthDate ?? "–"))</dd>"
+    body += "<dt>Sex</dt><dd>\(escape(patient.sex ?? "–"))</dd><dt>Record version</dt><dd>\(patient.version)</dd></dl>"
+    if identity.allows(.writePatients) {
+      body += "<p><a href=\"/patients/\(escape(patient.id))/edit\">Edit patient</a> · <a href=\"/patients/\(escape(patient.id))/tumours/new\">Add a tumour</a></p>"
+    }
+    body += "<h2>Timeline</h2>" + CaseTimeline.svg(file, today: today)
+    for tumour in file.tumours { body += section(tumour, file: file, identity: identity, today: today) }
+    body += events(file, identity: identity)
+    if identity.allows(.writePatients) {
+      body += "<form method=\"post\" action=\"/patients/\(escape(patient.id))/delete\">\(RegistryPages.csrf(identity))<input type=\"hidden\" name=\"version\" value=\"\(patient.version)\">"
+      body += "<button type=\"submit\">Delete this patient (can be restored)</button></form>"
+    }
+    return PageLayout.page(title: patient.name, body: body, identity: identity, status: status)
+  }
+
+  static func section(_ tumour: Tumour, file: PatientFile, identity: Identity, today: CalendarDate) -> String {
+    var html = "<section class=\"result\" aria-labelledby=\"t-\(escape(tumour.id))\"><h2 id=\"t-\(escape(tumour.id))\">Tumour: \(escape(tumour.facts.site ?? tumour.facts.topography ?? "site not given"))"
+    html += tumour.diagnosisDate.map { ", diagnosed \(escape($0))" } ?? "" + "</h2>"
+    html += "<p>Stage (\(escape(tumour.stagingSystem ?? "–"))): <span class=\"stage\">\(escape(tumour.stageGroup ?? "–"))</span> · summary stage \(escape(tumour.summaryStage ?? "–"))"
+    html += " · rules \(escape(tumour.rulesVersion))</p>"
+    html += "<p>Next follow-up: \(PatientListPage.due(tumour.nextDueDate, today: today))\(tumour.riskGroup.map { " · schedule \(escape($0))" } ?? "")</p>"
+    if let report = try? Staging.stage(tumour.facts) {
+      html += "<details><summary>Why this stage (rule steps and sources)</summary>"
+      for result in report.results {
+        html += "<h3>\(escape(result.systemLabel)): \(escape(result.stageGroup.rawValue))</h3><ol>"
+        html += result.steps.map { "<li>\(escape($0.because))\($0.output.map { " ⇒ <strong>\(escape($0))</strong>" } ?? "") <span class=\"hint\">(reference \(escape($0.section)))</span></li>" }.joined()
+        html += "</ol>" + result.warnings.map { "<p class=\"hint\">⚠ \(escape($0.message))</p>" }.joined()
+        if !result.sources.isEmpty { html += "<p class=\"hint\">Sources: \(escape(result.sources.joined(separator: ", ")))</p>" }
+      }
+      html += "</details>"
+    }
+    html += "<p><a href=\"/tumours/\(escape(tumour.id))/summary\">Care summary for the patient and their team</a></p>"
+    let treatments = file.treatments.filter { $0.tumourID == tumour.id }
+    html += "<h3>Treatment</h3>"
+    html += treatments.isEmpty ? "<p>None recorded: the follow-up schedule starts at the end of treatment.</p>" :
+      "<table><thead><tr><th scope=\"col\">Treatment</th><th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\">Detail</th></tr></thead><tbody>"
+      + treatments.map { "<tr><td>\(escape($0.kind))</td><td>\(escape($0.startDate))</td><td>\(escape($0.endDate ?? "–"))</td><td>\(escape([$0.margin, $0.agent, $0.notes].compactMap { $0 }.joined(separator: "; ")))</td></tr>" }.joined()
+      + "</tbody></table>"
+    if identity.allows(.writePatients) { html += treatmentForm(tumour, identity: identity) }
+    return html + "</section>"
+  }
+
+  static func treatmentForm(_ tumour: Tumour, identity: Identity, values: FormBody = FormBody(""), error: RegistryError? = nil) -> String {
+    let prefix = "tr-\(tumour.id.prefix(8))"
+    var html = "<details\(error == nil ? "" : " open")><summary>Add a treatment</summary><form method=\"post\" action=\"/tumours/\(escape(tumour.id))/treatments\">\(RegistryPages.csrf(identity))"
+    html += RegistryPages.errorSummary(error)
+    html += RegistryPages.field("kind", "Treatment", value: values["kind"], error: error, options: Treatment.kinds, id: "\(prefix)-kind")
+    for (name, label, hint) in [("startDate", "Start date", "YYYY-MM-DD"), ("endDate", "End date", "Empty for a single day."), ("agent", "Agent (systemic therapy)", ""), ("notes", "Notes", "")] {
+      html += RegistryPages.field(name, label, value: values[name], error: error, hint: hint, id: "\(prefix)-\(name)")
+    }
+    html += RegistryPages.field("margin", "Margin (surgery)", value: values["margin"], error: error, options: Treatment.margins, id: "\(prefix)-margin")
+    return html + "<button type=\"submit\">Add treatment</button></form></details>"
+  }
+
+  static func events(_ file: PatientFile, identity: Identity) -> String {
+    var html = "<h2>Follow-up events</h2>"
+    html += file.events.isEmpty ? "<p>None recorded.</p>" :
+      "<table><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Event</th><th scope=\"col\">Detail</th></tr></thead><tbody>"
+      + file.events.map { "<tr><td>\(escape($0.date))</td><td>\(escape($0.kind))</td><td>\(escape([$0.imagingResult, $0.recurrenceType, $0.site, $0.notes].compactMap { $0 }.joined(separator: "; ")))</td></tr>" }.joined()
+      + "</tbody></table>"
+    guard identity.allows(.writePatients) else { return html }
+    html += "<details><summary>Record a visit, scan, recurrence, last contact or death</summary>"
+    html += "<form method=\"post\" action=\"/patients/\(escape(file.patient.id))/events\">\(RegistryPages.csrf(identity))"
+    html += RegistryPages.field("kind", "Event", value: nil, error: nil, options: FollowUpEvent.kinds)
+    html += RegistryPages.field("date", "Date", value: nil, error: nil, hint: "YYYY-MM-DD")
+    if file.tumours.count > 1 {
+      html += RegistryPages.field("tumourID", "Tumour", value: nil, error: nil, hint: "Which tumour it concerns, if one.", options: file.tumours.map(\.id))
+    } else if let only = file.tumours.first {
+      html += "<input type=\"hidden\" name=\"tumourID\" value=\"\(escape(only.id))\">"
+    }
+    html += RegistryPages.field("imagingResult", "Imaging result", value: nil, error: nil, options: FollowUpEvent.imagingResults)
+    html += RegistryPages.field("recurrenceType", "Recurrence", value: nil, error: nil, options: FollowUpEvent.recurrenceTypes)
+    html += RegistryPages.field("site", "Recurrence site", value: nil, error: nil, hint: "For example lung.")
+    html += RegistryPages.field("notes", "Notes", value: nil, error: nil)
+    return html + "<button type=\"submit\">Record event</button></form></details>"
+  }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LeioServer
+import LeioStore
+import Testing
+
+/// A registry on a temporary SQLite file with one account per role, each signed in (session cookie + CSRF token)
+/// and holding an API token, and one fictional patient; the router built over it.
+struct RegistryHarness: Sendable {
+  struct Credentials: Sendable {
+    let role: Role
+    let cookie: String
+    let csrf: String
+    let apiToken: String
+  }
+
+  let registry: Registry
+  let directory: URL
+  let credentials: [Role: Credentials]
+  let patientID: String
+  static let password = "correct horse battery"
+
+  static func make() async throws -> RegistryHarness {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leio-server-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let backend = try await SQLiteBackend.open(path: directory.appendingPathComponent("registry.sqlite").path)
+    let registry = try await Registry(backend: backend, security: SecurityPolicy(bcryptCost: 4))
+    var credentials: [Role: Credentials] = [:]
+    for role in Role.allCases {
+      let account = try await registry.createAccount(username: "test.\(role.rawValue)", password: password, role: role, by: .system("test"))
+      let grant = try await registry.login(username: account.username, password: password, remote: nil)
+      let token = try await registry.createAPIToken(name: "test", for: account.id, by: .system("test")).token
+      credentials[role] = Credentials(role: role, cookie: "leio_session=\(grant.token)", csrf: grant.csrfToken, apiToken: token)
+    }
+    let patient = try await registry.createPatient(Patient(identifier: "SYN-H1", name: "Fictional Harness Patient"), by: .system("test"))
+    return RegistryHarness(registry: registry, directory: directory, credentials: credentials, patientID: patient.id)
+  }
+
+  func close() async {
+    try? await registry.close()
+    try? FileManager.default.removeItem(at: directory)
+  }
+
+  /// Runs one request against the router and returns status, headers and body.
+  func call(_ method: HTTPRequest.Method, _ uri: String, headers: HTTPFields = [:], body: String? = nil) async throws -> (status: Int, headers: HTTPFields, body: String) {
+    let app = Application(router: buildRouter(registry: registry, secureCookies: true))
+    return try await app.test(.router) { client in
+      try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response in
+        (Int(response.status.code), response.headers, String(buffer: response.body))
+      }
+    }
+  }
+
+  /// Runs `body` with a fresh harness, closed afterwards whatever happens.
+  static func with(_ body: (RegistryHarness) async throws -> Void) async throws {
+    let harness = try await make()
+    do {
+      try await body(harness)
+      await harness.close()
+    } catch {
+      await harness.close()
+      throw error
+    }
+  }
+}
