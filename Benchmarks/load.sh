@@ -20,7 +20,7 @@ WORK=$(mktemp -d)
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 swift build -c release --product leio >/dev/null
 # Request logs go to stderr at info level, as in production; keep them (for the count), off the terminal.
-.build/release/leio serve --host 127.0.0.1 --port "$PORT" --benchmark-baseline 2>"$WORK/server.log" &
+.build/release/leio serve --host 127.0.0.1 --port "$PORT" --database "$WORK/registry.sqlite" --benchmark-baseline 2>"$WORK/server.log" &
 SERVER=$!
 trap 'kill -TERM "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done

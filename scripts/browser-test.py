@@ -71,7 +71,7 @@ def shot(driver, name, height=None):
 
 def start_server():
     log = open(os.path.join(OUT, "server.log"), "w")
-    server = subprocess.Popen([LEIO, "serve", "--host", "127.0.0.1", "--port", str(PORT)], stdout=log, stderr=log)
+    server = subprocess.Popen([LEIO, "serve", "--host", "127.0.0.1", "--port", str(PORT), "--database", os.path.join(OUT, "registry.sqlite")], stdout=log, stderr=log)
     for _ in range(100):
         try:
             with urllib.request.urlopen(BASE + "/healthz", timeout=1) as response:

@@ -116,11 +116,49 @@ schemas = {
    "treatmentEnd": string, "today": string, "margin": string}),
  "Problem": obj(["type", "title", "status", "detail"], {"type": string, "title": string, "status": integer, "detail": string, "field": string}),
  "Health": obj(["status"], {"status": string}),
+ # The registry (issue 5): records as the store returns them; times are milliseconds since 1970 UTC.
+ "Patient": obj(["id", "version", "createdAt", "updatedAt", "identifier", "name"], {
+   "id": string, "version": integer, "createdAt": integer, "updatedAt": integer, "deletedAt": integer, "identifier": string, "name": string,
+   "birthDate": date, "sex": {"type": "string", "enum": ["female", "male", "other", "unknown"]}}),
+ "Tumour": obj(["id", "version", "createdAt", "updatedAt", "patientID", "facts", "rulesVersion"], {
+   "id": string, "version": integer, "createdAt": integer, "updatedAt": integer, "deletedAt": integer, "patientID": string, "diagnosisDate": date,
+   "facts": ref("CaseInput"), "siteGroup": string, "stagingSystem": string, "stageGroup": string, "stageStatus": string, "summaryStage": string,
+   "rulesVersion": string, "riskGroup": string, "nextDueDate": date}),
+ "Treatment": obj(["id", "version", "createdAt", "updatedAt", "tumourID", "kind", "startDate"], {
+   "id": string, "version": integer, "createdAt": integer, "updatedAt": integer, "deletedAt": integer, "tumourID": string,
+   "kind": {"type": "string", "enum": ["surgery", "radiation", "systemic"]}, "startDate": date, "endDate": date,
+   "margin": {"type": "string", "enum": ["R0", "R1", "R2", "RX"]}, "agent": string, "notes": string}),
+ "FollowUpEvent": obj(["id", "version", "createdAt", "updatedAt", "patientID", "kind", "date"], {
+   "id": string, "version": integer, "createdAt": integer, "updatedAt": integer, "deletedAt": integer, "patientID": string, "tumourID": string,
+   "kind": {"type": "string", "enum": ["visit", "imaging", "recurrence", "lastContact", "death"]}, "date": date,
+   "imagingResult": {"type": "string", "enum": ["noEvidence", "suspicious", "recurrence"]}, "recurrenceType": {"type": "string", "enum": ["local", "distant"]},
+   "site": string, "notes": string}),
+ "PatientFile": obj(["patient", "tumours", "treatments", "events"], {"patient": ref("Patient"), "tumours": arr(ref("Tumour")),
+   "treatments": arr(ref("Treatment")), "events": arr(ref("FollowUpEvent"))}),
+ "PatientListing": obj(["patient", "tumourCount", "stageGroups", "siteGroups"], {"patient": ref("Patient"), "tumourCount": integer,
+   "stageGroups": arr(string), "siteGroups": arr(string), "nextDueDate": date}),
+ "FollowUpBoard": obj(["today", "overdue", "dueWithin30Days"], {"today": date, "overdue": arr(ref("PatientListing")), "dueWithin30Days": arr(ref("PatientListing"))}),
+ "AuditEvent": obj(["seq", "at", "username", "action", "entity"], {"seq": integer, "at": integer, "accountID": string, "username": string,
+   "action": string, "entity": string, "entityID": string, "remote": string, "detail": string}),
+ "AccountSummary": obj(["id", "username", "role", "version", "disabled", "locked"], {"id": string, "username": string,
+   "role": {"type": "string", "enum": ["admin", "clinician", "registrar", "viewer"]}, "version": integer, "disabled": boolean, "locked": boolean}),
+ "PatientBody": obj(["identifier", "name"], {"identifier": {"type": "string", "minLength": 1, "maxLength": 64}, "name": {"type": "string", "minLength": 1, "maxLength": 200},
+   "birthDate": date, "sex": {"type": "string", "enum": ["female", "male", "other", "unknown"]}, "version": {"type": "integer", "minimum": 1}}),
+ "TumourBody": obj(["facts"], {"diagnosisDate": date, "facts": ref("CaseInput"), "version": {"type": "integer", "minimum": 1}}),
+ "TreatmentBody": obj(["kind", "startDate"], {"kind": {"type": "string", "enum": ["surgery", "radiation", "systemic"]}, "startDate": date, "endDate": date,
+   "margin": {"type": "string", "enum": ["R0", "R1", "R2", "RX"]}, "agent": string, "notes": string, "tumourID": string, "version": {"type": "integer", "minimum": 1}}),
+ "EventBody": obj(["kind", "date"], {"kind": {"type": "string", "enum": ["visit", "imaging", "recurrence", "lastContact", "death"]}, "date": date,
+   "patientID": string, "tumourID": string, "imagingResult": {"type": "string", "enum": ["noEvidence", "suspicious", "recurrence"]},
+   "recurrenceType": {"type": "string", "enum": ["local", "distant"]}, "site": string, "notes": string, "version": {"type": "integer", "minimum": 1}}),
+ "RegistryBackup": {"type": "object", "required": ["format", "formatVersion", "schema", "patients", "tumours", "treatments", "events", "accounts", "audit"],
+   "properties": {"format": {"const": "leio-registry-backup"}, "formatVersion": integer}},
 }
 
 problem = {"description": "An RFC 9457 problem", "content": {"application/problem+json": {"schema": ref("Problem")}}}
 def errors(*codes):
-    labels = {"400": "Malformed request", "404": "Not found", "405": "Method not allowed", "413": "Body larger than 64 KiB",
+    labels = {"400": "Malformed request", "401": "Not signed in (send a session cookie or 'Authorization: Bearer TOKEN')",
+              "403": "The account's role does not allow this, or a missing CSRF token", "404": "Not found", "405": "Method not allowed",
+              "409": "Changed by someone else since it was read (stale version), or a duplicate", "413": "Body larger than 64 KiB",
               "422": "Invalid clinical input, with the field"}
     return {c: {**problem, "description": labels[c]} for c in codes}
 def post(op, summary, request, response, media="application/json"):
@@ -150,10 +188,58 @@ paths = {
    "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}}}}},
  "/healthz": {"get": {"operationId": "health", "summary": "Liveness", "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": ref("Health")}}}}}},
 }
+# Registry routes: every one needs a signed-in account with the role's permission (x-leio-permission).
+def ok(schema, code="200"):
+    return {code: {"description": "OK" if code == "200" else "Created", "content": {"application/json": {"schema": schema}}}}
+def registry(op, summary, permission, responses, parameters=(), body=None, codes=("401", "403")):
+    operation = {"operationId": op, "summary": summary, "security": [{"bearerToken": []}, {"sessionCookie": []}],
+                 "x-leio-permission": permission, "parameters": list(parameters), "responses": {**responses, **errors(*codes)}}
+    if body: operation["requestBody"] = {"required": True, "content": {"application/json": {"schema": body}}}
+    return operation
+pid = {"name": "id", "in": "path", "required": True, "schema": string}
+version = {"name": "version", "in": "query", "required": True, "schema": {"type": "integer", "minimum": 1}}
+write_codes = ("400", "401", "403", "404", "409", "413", "422")
+paths.update({
+ "/api/v1/me": {"get": registry("me", "The signed-in account", "any", ok(ref("AccountSummary")))},
+ "/api/v1/patients": {
+   "get": registry("listPatients", "Patients with filters (name/identifier text, site group, stage group, overdue, due in 30 days)", "readPatients",
+                   ok(arr(ref("PatientListing"))), parameters=[{"name": n, "in": "query", "schema": sc} for n, sc in [
+                     ("q", string), ("site", string), ("stage", string), ("overdueOn", date), ("dueFrom", date), ("deleted", {"type": "string", "enum": ["true", "false"]}),
+                     ("limit", {"type": "integer", "minimum": 1, "maximum": 1000}), ("offset", {"type": "integer", "minimum": 0})]], codes=("400", "401", "403", "422")),
+   "post": registry("createPatient", "Add a patient", "writePatients", ok(ref("Patient"), "201"), body=ref("PatientBody"), codes=write_codes)},
+ "/api/v1/patients/{id}": {
+   "get": registry("patientFile", "A patient with their tumours, treatments and events", "readPatients", ok(ref("PatientFile")), [pid], codes=("401", "403", "404")),
+   "put": registry("updatePatient", "Change a patient (give the version read)", "writePatients", ok(ref("Patient")), [pid], ref("PatientBody"), write_codes),
+   "delete": registry("deletePatient", "Delete a patient (soft; can be restored)", "writePatients", ok(ref("Patient")), [pid, version], codes=write_codes)},
+ "/api/v1/patients/{id}/restore": {"post": registry("restorePatient", "Undo a delete", "writePatients", ok(ref("Patient")), [pid, version], codes=write_codes)},
+ "/api/v1/patients/{id}/tumours": {"post": registry("createTumour", "Add a tumour: its facts are validated and staged", "writePatients",
+                                                    ok(ref("Tumour"), "201"), [pid], ref("TumourBody"), write_codes)},
+ "/api/v1/patients/{id}/events": {"post": registry("createEvent", "Record a follow-up event", "writePatients", ok(ref("FollowUpEvent"), "201"), [pid], ref("EventBody"), write_codes)},
+ "/api/v1/tumours/{id}": {
+   "put": registry("updateTumour", "Change a tumour's facts (restaged)", "writePatients", ok(ref("Tumour")), [pid], ref("TumourBody"), write_codes),
+   "delete": registry("deleteTumour", "Delete a tumour (soft)", "writePatients", ok(ref("Tumour")), [pid, version], codes=write_codes)},
+ "/api/v1/tumours/{id}/treatments": {"post": registry("createTreatment", "Add a treatment", "writePatients", ok(ref("Treatment"), "201"), [pid], ref("TreatmentBody"), write_codes)},
+ "/api/v1/treatments/{id}": {
+   "put": registry("updateTreatment", "Change a treatment", "writePatients", ok(ref("Treatment")), [pid], ref("TreatmentBody"), write_codes),
+   "delete": registry("deleteTreatment", "Delete a treatment (soft)", "writePatients", ok(ref("Treatment")), [pid, version], codes=write_codes)},
+ "/api/v1/events/{id}": {
+   "put": registry("updateEvent", "Change a follow-up event", "writePatients", ok(ref("FollowUpEvent")), [pid], ref("EventBody"), write_codes),
+   "delete": registry("deleteEvent", "Delete a follow-up event (soft)", "writePatients", ok(ref("FollowUpEvent")), [pid, version], codes=write_codes)},
+ "/api/v1/follow-up": {"get": registry("followUpBoard", "Overdue and due in the next 30 days", "readPatients", ok(ref("FollowUpBoard")),
+                                       [{"name": "today", "in": "query", "schema": date}], codes=("401", "403", "422"))},
+ "/api/v1/audit": {"get": registry("auditLog", "The audit log, newest first", "readAudit", ok(arr(ref("AuditEvent"))),
+                                   [{"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 10000}},
+                                    {"name": "before", "in": "query", "schema": {"type": "integer"}}, {"name": "entity", "in": "query", "schema": string}])},
+ "/api/v1/export": {"get": registry("exportRegistry", "The whole registry as a portable backup", "exportRegistry", ok(ref("RegistryBackup")))},
+})
 doc = {"openapi": "3.1.0",
        "info": {"title": "Leio API", "version": "0.1.0",
                 "description": "Leiomyosarcoma staging, grading, criteria checks, prognosis figures, treatment options, follow-up plans and care summaries over HTTP. Educational and registry software, not a medical device."},
-       "servers": [{"url": "http://127.0.0.1:8080"}], "paths": paths, "components": {"schemas": schemas}}
+       "servers": [{"url": "http://127.0.0.1:8080"}], "paths": paths,
+       "components": {"schemas": schemas, "securitySchemes": {
+         "bearerToken": {"type": "http", "scheme": "bearer", "description": "An API token from `leio user token`."},
+         "sessionCookie": {"type": "apiKey", "in": "cookie", "name": "leio_session",
+                           "description": "The web session; changes also need the X-CSRF-Token header."}}}}
 out = os.path.join(os.path.dirname(__file__), "..", "Sources", "LeioServer", "Resources", "openapi.json")
 json.dump(doc, open(out, "w"), indent=1)
 print(len(paths), "paths,", len(schemas), "schemas")

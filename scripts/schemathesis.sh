@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs schemathesis against a live `leio serve` on loopback, using the served OpenAPI document.
-# Checks: no 5xx, declared status codes, declared content types, responses matching their schemas.
+# Checks: no 5xx, declared status codes, declared content types, responses matching their schemas. The registry's
+# operations run as an admin (API token), on a throw-away SQLite registry.
 # (Positive/negative data acceptance is not checked: clinical consistency between fields, such as a
 # uterine extent on a limb site, cannot be expressed in a JSON schema, so schema-valid bodies may be 422.)
 #   bash scripts/schemathesis.sh [path/to/leio] [max examples per operation]
@@ -9,13 +10,17 @@ cd "$(dirname "$0")/.."
 LEIO=${1:-.build/debug/leio}
 EXAMPLES=${2:-30}
 PORT=18080
-"$LEIO" serve --host 127.0.0.1 --port "$PORT" > /tmp/leio-schemathesis-server.log 2>&1 &
+DB=$(mktemp -d)/registry.sqlite
+# An admin API token, so the registry's operations are exercised for real (not only their 401s).
+echo "schemathesis-password" | "$LEIO" user create --database "$DB" --username fuzz.admin --role admin --password-stdin >/dev/null
+TOKEN=$("$LEIO" user token --database "$DB" --username fuzz.admin --name schemathesis)
+"$LEIO" serve --host 127.0.0.1 --port "$PORT" --database "$DB" > /tmp/leio-schemathesis-server.log 2>&1 &
 SERVER=$!
 trap 'kill -TERM "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do
   curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break
   sleep 0.2
 done
-schemathesis run "http://127.0.0.1:$PORT/api/v1/openapi.json" \
+schemathesis run "http://127.0.0.1:$PORT/api/v1/openapi.json" -H "Authorization: Bearer $TOKEN" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
   --max-examples "$EXAMPLES" --workers 2 --seed 20261123

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import LeioCore
 import LeioServer
+import LeioStore
 import Testing
 
 /// The OpenAPI document is valid and true to the implementation: every route is in it,
@@ -18,10 +19,18 @@ struct OpenAPITests {
   @Test("it lists every route with its method")
   func routes() async throws {
     let paths = try #require(try await Self.document()["paths"] as? [String: [String: Any]])
-    for route in APIController<LeioRequestContext>.routes {
+    let all = APIController<LeioRequestContext>.routes + RegistryAPI.routes.map { (method: $0.method, path: $0.path) }
+    for route in all {
       #expect(paths[route.path]?[route.method.lowercased()] != nil, "\(route.method) \(route.path)")
     }
-    #expect(Set(paths.keys) == Set(APIController<LeioRequestContext>.routes.map(\.path)))
+    #expect(Set(paths.keys) == Set(all.map(\.path)))
+    // Every registry operation names its permission and declares 401 and 403.
+    for route in RegistryAPI.routes {
+      let operation = paths[route.path]?[route.method.lowercased()] as? [String: Any]
+      #expect(operation?["x-leio-permission"] as? String == (route.permission?.rawValue ?? "any"), "\(route.method) \(route.path)")
+      let responses = operation?["responses"] as? [String: Any] ?? [:]
+      #expect(responses["401"] != nil && responses["403"] != nil, "\(route.method) \(route.path)")
+    }
   }
 
   /// Each coded request field, with the core type that parses it: the document's enum must list exactly
@@ -77,6 +86,37 @@ struct OpenAPITests {
     try await sample(.get, "/api/v1/facts/{id}", "/api/v1/facts/survival-sts", nil)
     try await sample(.get, "/api/v1/facts/{id}", "/api/v1/facts/nope", nil)
     try await sample(.get, "/healthz", "/healthz", nil)
+
+    // The registry, signed in with API tokens: successes, conflicts, field errors, 401 and 403.
+    try await RegistryHarness.with { harness in
+      func token(_ role: Role) -> HTTPFields { [.authorization: "Bearer \(harness.credentials[role]?.apiToken ?? "")", .contentType: "application/json"] }
+      func registry(_ method: HTTPRequest.Method, _ path: String, _ uri: String, _ headers: HTTPFields, _ body: String? = nil) async throws -> String {
+        let response = try await harness.call(method, uri, headers: headers, body: body)
+        samples.append(["method": method.rawValue.lowercased(), "path": path, "status": String(response.status),
+                        "type": response.headers[.contentType] ?? "", "body": response.body])
+        return response.body
+      }
+      let created = try await registry(.post, "/api/v1/patients", "/api/v1/patients", token(.clinician), #"{"identifier":"SYN-O1","name":"Fictional","sex":"other","birthDate":"1980-05-06"}"#)
+      let id = (try? JSONSerialization.jsonObject(with: Data(created.utf8)) as? [String: Any])?["id"] as? String ?? "missing"
+      let tumour = try await registry(.post, "/api/v1/patients/{id}/tumours", "/api/v1/patients/\(id)/tumours", token(.clinician),
+                                      #"{"diagnosisDate":"2025-01-02","facts":\#(extremity)}"#)
+      let tumourID = (try? JSONSerialization.jsonObject(with: Data(tumour.utf8)) as? [String: Any])?["id"] as? String ?? "missing"
+      _ = try await registry(.post, "/api/v1/tumours/{id}/treatments", "/api/v1/tumours/\(tumourID)/treatments", token(.clinician), #"{"kind":"surgery","startDate":"2025-02-01","margin":"R0"}"#)
+      _ = try await registry(.post, "/api/v1/patients/{id}/events", "/api/v1/patients/\(id)/events", token(.clinician), #"{"kind":"imaging","date":"2025-05-03","imagingResult":"noEvidence"}"#)
+      _ = try await registry(.post, "/api/v1/patients/{id}/events", "/api/v1/patients/\(id)/events", token(.clinician), #"{"kind":"recurrence","date":"2025-05-03"}"#)
+      _ = try await registry(.get, "/api/v1/patients/{id}", "/api/v1/patients/\(id)", token(.viewer))
+      _ = try await registry(.get, "/api/v1/patients", "/api/v1/patients?q=fict&overdueOn=2026-11-24", token(.viewer))
+      _ = try await registry(.put, "/api/v1/patients/{id}", "/api/v1/patients/\(id)", token(.clinician), #"{"identifier":"SYN-O1","name":"F","version":1}"#)
+      _ = try await registry(.put, "/api/v1/patients/{id}", "/api/v1/patients/\(id)", token(.clinician), #"{"identifier":"SYN-O1","name":"F","version":1}"#)
+      _ = try await registry(.post, "/api/v1/patients", "/api/v1/patients", token(.viewer), #"{"identifier":"SYN-O2","name":"F"}"#)
+      _ = try await registry(.get, "/api/v1/patients", "/api/v1/patients", [:])
+      _ = try await registry(.get, "/api/v1/follow-up", "/api/v1/follow-up?today=2026-11-24", token(.viewer))
+      _ = try await registry(.get, "/api/v1/me", "/api/v1/me", token(.registrar))
+      _ = try await registry(.get, "/api/v1/audit", "/api/v1/audit?limit=5", token(.admin))
+      _ = try await registry(.get, "/api/v1/export", "/api/v1/export", token(.registrar))
+      _ = try await registry(.delete, "/api/v1/patients/{id}", "/api/v1/patients/\(id)?version=2", token(.clinician))
+      _ = try await registry(.get, "/api/v1/patients/{id}", "/api/v1/patients/\(id)", token(.viewer))
+    }
 
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leio-openapi-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
