@@ -168,3 +168,26 @@ struct RestoreCommand: AsyncParsableCommand {
     FileHandle.standardError.write(Data("leio: restored \(backup.patients.count) patients, \(backup.accounts.count) accounts and \(backup.audit.count) audit rows into \(location)\n".utf8))
   }
 }
+
+/// `leio store check`: the database's integrity.
+struct StoreCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "store", abstract: "Inspect the registry database.", subcommands: [Check.self])
+
+  struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check the database's integrity (engine check, references, derived fields); exit 1 on any problem.",
+      discussion: "leio store check --database leio.sqlite")
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+      let (problems, counts) = try await store.withRegistry { registry in (try await registry.check(), try await registry.counts()) }
+      Console.print(counts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+      guard problems.isEmpty else {
+        for problem in problems { Console.error(problem) }
+        throw ExitCode(1)
+      }
+      Console.print("ok: no integrity problems")
+    }
+  }
+}

@@ -112,6 +112,27 @@ struct IntegrityTests {
     }
   }
 
+  @Test("the integrity check passes on a sound registry and names what is wrong otherwise", arguments: TestBackend.available)
+  func integrityCheck(_ kind: TestBackend) async throws {
+    let (registry, database) = try await kind.makeRegistry()
+    do {
+      try await BackupTests.populate(registry)
+      #expect(try await registry.check() == [])
+      let backup = try await registry.export(by: tester)
+      let other = try await registry.createPatient(Patient(identifier: "SYN-I2", name: "Other"), by: tester)
+      let tumour = try #require(backup.tumours.first)
+      // An event on another patient's tumour can only get in by going around the registry.
+      _ = try await database.backend.write { db in
+        try await db.query("INSERT INTO follow_up_event (id, version, created_at, updated_at, patient_id, tumour_id, kind, event_date) VALUES ('e-bad', 1, 1, 1, $1, $2, 'visit', '2026-01-01')",
+                           [.text(other.id), .text(tumour.id)])
+      }
+      #expect(try await registry.check() == ["event on another patient's tumour: 1"])
+    } catch {
+      Issue.record(error)
+    }
+    await database.cleanup()
+  }
+
   @Test("a database migrated by a newer Leio is refused, not damaged", arguments: TestBackend.available)
   func newerSchema(_ kind: TestBackend) async throws {
     let database = try await kind.makeBackend()

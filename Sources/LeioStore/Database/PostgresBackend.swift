@@ -51,7 +51,7 @@ public final class PostgresBackend: SQLBackend {
     if let searchPath { configuration.options.additionalStartupParameters = [("search_path", searchPath)] }
     configuration.options.maximumConnections = Int(query["pool"] ?? "") ?? 16
     var quiet = logger
-    quiet.logLevel = .warning  // statements are never logged: they carry patient data in their binds
+    quiet.logLevel = .error  // statements are never logged: they carry patient data in their binds
     let client = PostgresClient(configuration: configuration, backgroundLogger: quiet)
     let runner = Task { await client.run() }
     let backend = PostgresBackend(location: location, client: client, runner: runner, logger: quiet)

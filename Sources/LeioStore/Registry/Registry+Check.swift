@@ -1,0 +1,45 @@
+import Foundation
+
+extension Registry {
+  /// Checks the database: the engine's own integrity check (SQLite `PRAGMA integrity_check` and
+  /// `foreign_key_check`), and on both engines that every reference points at a record and every derived field is
+  /// consistent. Returns the problems found (empty when sound).
+  public func check() async throws -> [String] {
+    let dialect = backend.dialect
+    return try await backend.withoutTransaction { db in
+      var problems: [String] = []
+      if dialect == .sqlite {
+        let integrity = try await db.query("PRAGMA integrity_check", []).compactMap { try $0.optionalText("integrity_check") }
+        if integrity != ["ok"] { problems += integrity.map { "integrity_check: \($0)" } }
+        let keys = try await db.query("PRAGMA foreign_key_check", [])
+        if !keys.isEmpty { problems.append("foreign_key_check: \(keys.count) rows refer to missing records") }
+      }
+      let orphans = [
+        ("tumour without patient", "SELECT count(*) AS n FROM tumour t LEFT JOIN patient p ON p.id = t.patient_id WHERE p.id IS NULL"),
+        ("treatment without tumour", "SELECT count(*) AS n FROM treatment r LEFT JOIN tumour t ON t.id = r.tumour_id WHERE t.id IS NULL"),
+        ("event without patient", "SELECT count(*) AS n FROM follow_up_event e LEFT JOIN patient p ON p.id = e.patient_id WHERE p.id IS NULL"),
+        ("event on another patient's tumour", "SELECT count(*) AS n FROM follow_up_event e JOIN tumour t ON t.id = e.tumour_id WHERE t.patient_id <> e.patient_id"),
+        ("record with version below 1", "SELECT (SELECT count(*) FROM patient WHERE version < 1) + (SELECT count(*) FROM tumour WHERE version < 1) AS n"),
+        ("duplicate patient identifier", "SELECT count(*) AS n FROM (SELECT identifier FROM patient GROUP BY identifier HAVING count(*) > 1) d"),
+      ]
+      for (label, sql) in orphans {
+        let count = try await db.query(sql, []).first?.integer("n") ?? 0
+        if count > 0 { problems.append("\(label): \(count)") }
+      }
+      let audit = try await db.query("SELECT count(*) AS n, COALESCE(max(seq), 0) AS top FROM audit_event", []).first
+      if let audit, try audit.integer("top") < (try audit.integer("n")) { problems.append("audit_event sequence has gaps below its count") }
+      return problems
+    }
+  }
+
+  /// How many live and deleted records of each kind there are.
+  public func counts() async throws -> [String: Int64] {
+    try await backend.read { db in
+      var counts: [String: Int64] = [:]
+      for table in ["patient", "tumour", "treatment", "follow_up_event", "account", "audit_event"] {
+        counts[table] = try await db.query("SELECT count(*) AS n FROM \(table)", []).first?.integer("n") ?? 0
+      }
+      return counts
+    }
+  }
+}
