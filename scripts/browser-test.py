@@ -2,7 +2,8 @@
 
 Starts `leio serve` on loopback, then, as a user would: fills the staging calculator with the keyboard and the
 mouse, reads the stage, sees a field error beside its field, follows the care-summary link, uses the grade,
-uterine-criteria, follow-up-plan and education pages, and checks the pages at a phone width. Every page must load
+uterine-criteria, follow-up-plan and education pages; signs in to the registry, adds a patient and a tumour, sees
+the stage and the next follow-up, signs out; and checks the pages at a phone width. Every page must load
 without a browser console error. Screenshots are kept in out/browser/ as CI artifacts.
 
     python3 scripts/browser-test.py [path/to/leio] [--docs]
@@ -70,6 +71,12 @@ def shot(driver, name, height=None):
 
 
 def start_server():
+    database = os.path.join(OUT, "registry.sqlite")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(database + suffix):
+            os.remove(database + suffix)
+    subprocess.run([LEIO, "user", "create", "--database", database, "--username", "browser.clinician", "--role", "clinician", "--password-stdin"],
+                   input="browser-test-password\n", text=True, check=True, capture_output=True)
     log = open(os.path.join(OUT, "server.log"), "w")
     server = subprocess.Popen([LEIO, "serve", "--host", "127.0.0.1", "--port", str(PORT), "--database", os.path.join(OUT, "registry.sqlite")], stdout=log, stderr=log)
     for _ in range(100):
@@ -179,6 +186,51 @@ def tools(driver):
     check(len(driver.find_elements(By.TAG_NAME, "h1")) == 1, "a fact page opens with one heading")
 
 
+def registry(driver):
+    print("registry: sign in, add a patient and a tumour, see the stage and the next follow-up, sign out")
+    driver.set_window_size(1200, 900)
+    driver.get(BASE + "/patients")
+    check(driver.current_url.startswith(BASE + "/login"), "the registry asks to sign in first")
+    fill(driver, {"username": "browser.clinician", "password": "browser-test-password"})
+    send(driver, "main h1")
+    console_errors(driver, "POST /login")
+    check(driver.current_url.endswith("/patients"), "after signing in, the patient list opens")
+    submit(driver, driver.find_element(By.LINK_TEXT, "Add a patient"), "#identifier")
+    fill(driver, {"identifier": "BROWSER-0001", "name": "Browser Test Patient (fictional)", "sex": "female"})
+    driver.execute_script("document.getElementById('birthDate').value = '1968-03-14'")
+    send(driver, "section, main dl")
+    console_errors(driver, "POST /patients")
+    check("Browser Test Patient" in driver.title, "the new patient's case page opens")
+    submit(driver, driver.find_element(By.LINK_TEXT, "Add a tumour"), "#site")
+    fill(driver, {"site": "extremity", "sizeCm": "7.5", "depth": "deep", "grade": "G3", "nodes": "N0", "metastasis": "M0"})
+    driver.execute_script("document.getElementById('diagnosisDate').value = '2025-11-03'")
+    send(driver, "section.result")
+    console_errors(driver, "POST /patients/{id}/tumours")
+    stage = driver.find_element(By.CSS_SELECTOR, "section.result .stage").text
+    check(stage == "IIIA", f"the tumour is staged AJCC 8 IIIA (read {stage!r})")
+    treatment = driver.find_element(By.CSS_SELECTOR, "form[action$='/treatments']")
+    treatment.find_element(By.XPATH, "./ancestor::details/summary").click()
+    Select(treatment.find_element(By.NAME, "kind")).select_by_value("surgery")
+    Select(treatment.find_element(By.NAME, "margin")).select_by_value("R0")
+    treatment.find_element(By.NAME, "startDate").send_keys("2026-01-15")
+    submit(driver, treatment.find_element(By.CSS_SELECTOR, "button[type=submit]"), "section.result")
+    console_errors(driver, "POST /tumours/{id}/treatments")
+    section = driver.find_element(By.CSS_SELECTOR, "section.result").text
+    check("Next follow-up: 2026-04-15" in section, "surgery on 2026-01-15 (G3, schedule RG-HI) makes the first visit due 2026-04-15")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "svg.timeline")) == 1, "the case page shows the timeline picture")
+    driver.set_window_size(1200, 1500)
+    shot(driver, "registry-case.png")
+    driver.set_window_size(1200, 900)
+    if "--docs" in sys.argv:
+        shutil.copyfile(os.path.join(OUT, "registry-case.png"), os.path.join(ROOT, "docs", "registry-case.png"))
+    driver.get(BASE + "/follow-up")
+    console_errors(driver, "GET /follow-up")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.signout button"), "#username")
+    check(driver.current_url.startswith(BASE + "/login"), "signing out returns to the sign-in page")
+    driver.get(BASE + "/patients")
+    check(driver.current_url.startswith(BASE + "/login"), "after signing out, the registry asks to sign in again")
+
+
 def phone(driver):
     print("phone width")
     driver.set_window_size(375, 812)
@@ -201,6 +253,7 @@ def main():
         calculator(driver)
         field_error(driver)
         tools(driver)
+        registry(driver)
         phone(driver)
     finally:
         driver.quit()

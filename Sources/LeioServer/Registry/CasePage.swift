@@ -12,12 +12,13 @@ enum CasePage {
     let patient = file.patient
     var body = RegistryPages.errorSummary(error)
     body += "<p class=\"banner\">Registry record. Educational and registry software, not a medical device: discuss every result with the care team.</p>"
-    body += "<dl><dt>Identifier</dt><dd>\(escape(patient.identifier))</dd><dt>Born</dt><dd>\(escape(patient.birthDate ?? "–"))</dd>"
+    body += "<dl class=\"facts\"><dt>Identifier</dt><dd>\(escape(patient.identifier))</dd><dt>Born</dt><dd>\(escape(patient.birthDate ?? "–"))</dd>"
     body += "<dt>Sex</dt><dd>\(escape(patient.sex ?? "–"))</dd><dt>Record version</dt><dd>\(patient.version)</dd></dl>"
     if identity.allows(.writePatients) {
       body += "<p><a href=\"/patients/\(escape(patient.id))/edit\">Edit patient</a> · <a href=\"/patients/\(escape(patient.id))/tumours/new\">Add a tumour</a></p>"
     }
     body += "<h2>Timeline</h2>" + CaseTimeline.svg(file, today: today)
+    body += "<p class=\"legend\" aria-hidden=\"true\"><span>● diagnosis</span><span>▬ treatment</span><span>○ visit or scan</span><span>▲ recurrence</span><span>✕ death</span><span>┆ next visit due</span></p>"
     for tumour in file.tumours { body += section(tumour, file: file, identity: identity, today: today) }
     body += events(file, identity: identity)
     if identity.allows(.writePatients) {
@@ -29,7 +30,7 @@ enum CasePage {
 
   static func section(_ tumour: Tumour, file: PatientFile, identity: Identity, today: CalendarDate) -> String {
     var html = "<section class=\"result\" aria-labelledby=\"t-\(escape(tumour.id))\"><h2 id=\"t-\(escape(tumour.id))\">Tumour: \(escape(tumour.facts.site ?? tumour.facts.topography ?? "site not given"))"
-    html += tumour.diagnosisDate.map { ", diagnosed \(escape($0))" } ?? "" + "</h2>"
+    html += (tumour.diagnosisDate.map { ", diagnosed \(escape($0))" } ?? "") + "</h2>"
     html += "<p>Stage (\(escape(tumour.stagingSystem ?? "–"))): <span class=\"stage\">\(escape(tumour.stageGroup ?? "–"))</span> · summary stage \(escape(tumour.summaryStage ?? "–"))"
     html += " · rules \(escape(tumour.rulesVersion))</p>"
     html += "<p>Next follow-up: \(PatientListPage.due(tumour.nextDueDate, today: today))\(tumour.riskGroup.map { " · schedule \(escape($0))" } ?? "")</p>"
