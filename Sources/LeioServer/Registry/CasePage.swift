@@ -44,7 +44,9 @@ enum CasePage {
       }
       html += "</details>"
     }
-    html += "<p><a href=\"/tumours/\(escape(tumour.id))/summary\">Care summary for the patient and their team</a></p>"
+    html += "<p><a href=\"/tumours/\(escape(tumour.id))/summary\">Care summary for the patient and their team</a>"
+    if identity.allows(.writePatients) { html += " · <a href=\"/tumours/\(escape(tumour.id))/edit\">Edit tumour</a>" }
+    html += "</p>"
     let treatments = file.treatments.filter { $0.tumourID == tumour.id }
     html += "<h3>Treatment</h3>"
     html += treatments.isEmpty ? "<p>None recorded: the follow-up schedule starts at the end of treatment.</p>" :

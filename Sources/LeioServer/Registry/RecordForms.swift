@@ -30,15 +30,21 @@ enum RecordForms {
     Patient(identifier: form["identifier"] ?? "", name: form["name"] ?? "", birthDate: form["birthDate"], sex: form["sex"])
   }
 
-  /// New tumour: the staging calculator's case fields plus the diagnosis date; staged by LeioCore on save.
-  static func tumour(_ patient: Patient, values: FormBody, identity: Identity, error: String? = nil, field: String? = nil,
+  /// New tumour (or, with `editing`, a stored one and its version): the staging calculator's case fields plus the
+  /// diagnosis date; staged by LeioCore on save.
+  static func tumour(_ patient: Patient, editing: Tumour? = nil, values: FormBody, identity: Identity, error: String? = nil, field: String? = nil,
                      status: HTTPResponse.Status = .ok) -> Response {
     var body = ""
+    if error?.contains("changed by someone else") == true, let editing {
+      body += "<p class=\"banner\">Someone saved this tumour while you were editing. <a href=\"/tumours/\(escape(editing.id))/edit\">Reload the latest version</a> and apply your change again.</p>"
+    }
     if let error {
       body += "<div role=\"alert\" class=\"result\"><p class=\"error\">Please correct this:</p><p>\(field.map { "<a href=\"#\(escape($0))\">\(escape(error))</a>" } ?? escape(error))</p></div>"
     }
     body += "<p class=\"banner\">The facts are checked and staged with the same rules as the staging calculator. Unknown values stay unknown.</p>"
-    body += "<form method=\"post\" action=\"/patients/\(escape(patient.id))/tumours\" novalidate>\(RegistryPages.csrf(identity))"
+    let action = editing.map { "/tumours/\(escape($0.id))/edit" } ?? "/patients/\(escape(patient.id))/tumours"
+    body += "<form method=\"post\" action=\"\(action)\" novalidate>\(RegistryPages.csrf(identity))"
+    if let editing { body += "<input type=\"hidden\" name=\"version\" value=\"\(escape(values["version"] ?? String(editing.version)))\">" }
     body += "<fieldset><legend>Diagnosis</legend>"
     body += RegistryPages.field("diagnosisDate", "Diagnosis date", value: values["diagnosisDate"], error: field == "diagnosisDate" ? .invalid(field: "diagnosisDate", message: error ?? "") : nil, hint: "YYYY-MM-DD", type: "date")
     body += "</fieldset>"
@@ -49,8 +55,8 @@ enum RecordForms {
       }
       body += "</fieldset>"
     }
-    body += "<button type=\"submit\">Add tumour</button></form>"
-    return PageLayout.page(title: "Add a tumour for \(patient.name)", body: body, identity: identity, status: status)
+    body += "<button type=\"submit\">\(editing == nil ? "Add tumour" : "Save and restage")</button></form>"
+    return PageLayout.page(title: "\(editing == nil ? "Add a tumour for" : "Edit a tumour of") \(patient.name)", body: body, identity: identity, status: status)
   }
 
   static func treatmentValues(_ form: FormBody, tumourID: String) -> Treatment {

@@ -21,6 +21,8 @@ public enum RegistryPages {
     .init(method: "GET", path: "/patients/{id}/tumours/new", permission: .writePatients),
     .init(method: "POST", path: "/patients/{id}/tumours", permission: .writePatients),
     .init(method: "POST", path: "/patients/{id}/events", permission: .writePatients),
+    .init(method: "GET", path: "/tumours/{id}/edit", permission: .writePatients),
+    .init(method: "POST", path: "/tumours/{id}/edit", permission: .writePatients),
     .init(method: "POST", path: "/tumours/{id}/treatments", permission: .writePatients),
     .init(method: "GET", path: "/tumours/{id}/summary", permission: .readPatients),
     .init(method: "GET", path: "/follow-up", permission: .readPatients),

@@ -84,6 +84,31 @@ enum RegistryWeb {
           guard case .invalid(let field, _) = error else { throw error }
           return RecordForms.tumour(try await registry.patient(id, by: actor), values: form, identity: identity, error: error.description, field: field, status: .unprocessableContent)
         }
+      case ("GET", "/tumours/{id}/edit"):
+        let tumour = try await registry.tumour(id, by: actor)
+        let values = CalculatorPage.form(from: tumour.facts, adding: tumour.diagnosisDate.map { ["diagnosisDate": $0] } ?? [:])
+        return RecordForms.tumour(try await registry.patient(tumour.patientID, by: actor), editing: tumour, values: values, identity: identity)
+      case ("POST", "/tumours/{id}/edit"):
+        let form = try await WebController<LeioRequestContext>.form(request, context)
+        let stored = try await registry.tumour(id, by: actor)
+        let patient = try await registry.patient(stored.patientID, by: actor)
+        do {
+          // The form shows the calculator's fields; facts it does not show (diagnosis year, basis, registrar categories) are kept.
+          var facts = try CalculatorPage.caseInput(form)
+          (facts.diagnosisYear, facts.basis, facts.discontinuousTumours) = (stored.facts.diagnosisYear, stored.facts.basis, stored.facts.discontinuousTumours)
+          (facts.system, facts.t, facts.n, facts.m) = (stored.facts.system, stored.facts.t, stored.facts.n, stored.facts.m)
+          var tumour = stored
+          (tumour.facts, tumour.diagnosisDate, tumour.version) = (facts, form["diagnosisDate"], Int64(form["version"] ?? "") ?? 0)
+          _ = try await registry.updateTumour(tumour, by: actor)
+          return RegistryPages.redirect("/patients/\(stored.patientID)")
+        } catch let error as StagingError {
+          return RecordForms.tumour(patient, editing: stored, values: form, identity: identity, error: error.description, field: error.field, status: .unprocessableContent)
+        } catch let error as RegistryError {
+          let field: String? = if case .invalid(let field, _) = error { field } else { nil }
+          guard field != nil || error.isConflict else { throw error }
+          return RecordForms.tumour(patient, editing: stored, values: form, identity: identity, error: error.description, field: field,
+                                    status: error.isConflict ? .conflict : .unprocessableContent)
+        }
       case ("POST", "/tumours/{id}/treatments"):
         let form = try await WebController<LeioRequestContext>.form(request, context)
         let tumour = try await registry.tumour(id, by: actor)

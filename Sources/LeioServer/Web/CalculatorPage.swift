@@ -80,6 +80,28 @@ enum CalculatorPage {
     return input
   }
 
+  /// The form values of a stored case document: the inverse of ``caseInput(_:)``, for edit forms.
+  static func form(from input: CaseInput, adding extra: [String: String] = [:]) -> FormBody {
+    var values: [String: [String]] = [:]
+    func put(_ name: String, _ value: String?) { if let value { values[name] = [value] } }
+    func put(_ name: String, _ number: Double?) { if let number { values[name] = [number.clinicalText] } }
+    put("site", input.site); put("topography", input.topography); put("trunkLocation", input.trunkLocation)
+    put("histology", input.histology); put("primaryTumor", input.primaryTumor); put("sizeCm", input.sizeCm)
+    put("depth", input.depth); put("grade", input.grade); put("nodes", input.nodes); put("metastasis", input.metastasis)
+    put("extension", input.extension); put("uterineExtent", input.uterineExtent); put("peritonealCytology", input.peritonealCytology)
+    put("visceralExtent", input.visceralExtent); put("multifocalSites", input.multifocalSites.map(String.init))
+    if input.cervixInvolved == true { values["cervixInvolved"] = ["true"] }
+    if let structures = input.headAndNeckInvasion { values["headAndNeckInvasion"] = structures }
+    if let organs = input.invadedOrgans { values["invadedOrgans"] = organs }
+    if let fnclcc = input.fnclcc {
+      put("subtype", fnclcc.subtype); put("differentiationScore", fnclcc.differentiationScore.map(String.init))
+      put("mitoticCount", fnclcc.mitoticCount); put("mitoticAreaMm2", fnclcc.mitoticAreaMm2)
+      put("necrosis", fnclcc.necrosis); put("necrosisPercent", fnclcc.necrosisPercent)
+    }
+    for (name, value) in extra { values[name] = [value] }
+    return FormBody(values: values)
+  }
+
   /// A decimal field (comma or point); empty means not given. Non-finite values are refused here, not downstream.
   static func number(_ form: FormBody, _ name: String, expected: String) throws(StagingError) -> Double? {
     guard let text = form[name] else { return nil }

@@ -12,6 +12,9 @@ struct FormBody: Sendable {
     }
   }
 
+  /// A form with these values (for prefilling an edit form).
+  init(values: [String: [String]]) { self.values = values }
+
   /// The first non-blank value of `key`.
   subscript(_ key: String) -> String? {
     values[key]?.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?.trimmingCharacters(in: .whitespaces)
