@@ -36,10 +36,7 @@ struct AccountTests {
 
   @Test("sign-in: success opens a session; failures lock the account, for longer each time; unknown names look the same", arguments: TestBackend.available)
   func signIn(_ kind: TestBackend) async throws {
-    let clock = ManualClock()
-    let database = try await kind.makeBackend()
-    do {
-      let registry = try await Registry(backend: database.backend, security: SecurityPolicy(bcryptCost: 4), now: { clock.now })
+    try await withClockedRegistry(kind) { registry, clock in
       let account = try await registry.createAccount(username: "clara", password: Self.password, role: .clinician, by: tester)
       let grant = try await registry.login(username: "Clara", password: Self.password, remote: "10.0.0.1")
       #expect(grant.account.id == account.id && !grant.token.isEmpty && grant.csrfToken != grant.token)
@@ -63,18 +60,12 @@ struct AccountTests {
       #expect(log.filter { $0.action == "loginFailed" }.count == 9)
       #expect(log.filter { $0.action == "login" }.count == 2)
       #expect(!log.contains { ($0.detail ?? "").contains("wrong") }, "no password in the audit log")
-    } catch {
-      Issue.record(error)
     }
-    await database.cleanup()
   }
 
   @Test("sessions end when idle, at their absolute limit, on sign-out, and when the account is disabled", arguments: TestBackend.available)
   func sessions(_ kind: TestBackend) async throws {
-    let clock = ManualClock()
-    let database = try await kind.makeBackend()
-    do {
-      let registry = try await Registry(backend: database.backend, security: SecurityPolicy(bcryptCost: 4), now: { clock.now })
+    try await withClockedRegistry(kind) { registry, clock in
       let account = try await registry.createAccount(username: "vera", password: Self.password, role: .viewer, by: tester)
       let idle = try await registry.login(username: "vera", password: Self.password, remote: nil)
       clock.advance(seconds: 29 * 60)
@@ -100,10 +91,7 @@ struct AccountTests {
       #expect(disabled.disabled)
       #expect(try await registry.identity(sessionToken: live.token) == nil)
       await #expect(throws: RegistryError.badCredentials) { try await registry.login(username: "vera", password: Self.password, remote: nil) }
-    } catch {
-      Issue.record(error)
     }
-    await database.cleanup()
   }
 
   @Test("API tokens identify their account until revoked; only a hash is stored", arguments: TestBackend.available)
@@ -118,6 +106,19 @@ struct AccountTests {
       try await registry.revokeAPIToken(id, by: tester)
       #expect(try await registry.identity(apiToken: token) == nil)
     }
+  }
+}
+
+/// Runs `body` with a fresh registry whose clock the test moves by hand; always cleans up.
+func withClockedRegistry(_ kind: TestBackend, _ body: (Registry, ManualClock) async throws -> Void) async throws {
+  let clock = ManualClock()
+  let (registry, database) = try await kind.makeRegistry(now: { clock.now })
+  do {
+    try await body(registry, clock)
+    await database.cleanup()
+  } catch {
+    await database.cleanup()
+    throw error
   }
 }
 

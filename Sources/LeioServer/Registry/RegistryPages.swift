@@ -48,18 +48,24 @@ public enum RegistryPages {
   /// A labelled text input (or select), with its error beside it.
   static func field(_ name: String, _ label: String, value: String?, error: RegistryError?, hint: String = "", options: [String]? = nil,
                     type: String = "text", id: String? = nil) -> String {
-    let invalid = errorField(error) == name
+    labelled(name, label, value: value, message: errorField(error) == name ? error?.description : nil, hint: hint, options: options, type: type, id: id)
+  }
+
+  /// The one renderer of a labelled control: `message` is the error of this field, shown beside it and announced.
+  static func labelled(_ name: String, _ label: String, value: String?, message: String?, hint: String = "", options: [String]? = nil,
+                       type: String = "text", id: String? = nil) -> String {
     let id = id ?? name
-    let described = "\(id)-hint" + (invalid ? " \(id)-error" : "")
+    let invalid = message == nil ? "" : " aria-invalid=\"true\""
+    let described = "\(id)-hint" + (message == nil ? "" : " \(id)-error")
     var html = "<div class=\"field\"><label for=\"\(id)\">\(escape(label))</label>"
     if let options {
-      html += "<select id=\"\(id)\" name=\"\(name)\" aria-describedby=\"\(described)\"\(invalid ? " aria-invalid=\"true\"" : "")><option value=\"\">— not given —</option>"
+      html += "<select id=\"\(id)\" name=\"\(name)\" aria-describedby=\"\(described)\"\(invalid)><option value=\"\">— not given —</option>"
       html += options.map { "<option value=\"\(escape($0))\"\(value == $0 ? " selected" : "")>\(escape($0))</option>" }.joined() + "</select>"
     } else {
-      html += "<input id=\"\(id)\" name=\"\(name)\" type=\"\(type)\" value=\"\(escape(value ?? ""))\" aria-describedby=\"\(described)\"\(invalid ? " aria-invalid=\"true\"" : "")>"
+      html += "<input id=\"\(id)\" name=\"\(name)\" type=\"\(type)\" value=\"\(escape(value ?? ""))\" aria-describedby=\"\(described)\"\(invalid)>"
     }
     html += "<div class=\"hint\" id=\"\(id)-hint\">\(escape(hint))</div>"
-    if invalid, let error { html += "<p class=\"error\" id=\"\(id)-error\">\(escape(error.description))</p>" }
+    if let message { html += "<p class=\"error\" id=\"\(id)-error\">\(escape(message))</p>" }
     return html + "</div>"
   }
 

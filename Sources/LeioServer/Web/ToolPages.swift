@@ -7,18 +7,7 @@ enum ToolPages {
   static let escape = CareSummaryHTML.escape
 
   static func input(_ name: String, _ label: String, _ hint: String, _ form: FormBody, error: StagingError?, select: [String]? = nil) -> String {
-    let invalid = error?.field == name
-    var html = "<div class=\"field\"><label for=\"\(name)\">\(escape(label))</label>"
-    let described = invalid ? "\(name)-hint \(name)-error" : "\(name)-hint"
-    if let select {
-      html += "<select id=\"\(name)\" name=\"\(name)\" aria-describedby=\"\(described)\"\(invalid ? " aria-invalid=\"true\"" : "")><option value=\"\">— not given —</option>"
-      html += select.map { "<option value=\"\(escape($0))\"\(form[name] == $0 ? " selected" : "")>\(escape($0))</option>" }.joined() + "</select>"
-    } else {
-      html += "<input id=\"\(name)\" name=\"\(name)\" type=\"text\" value=\"\(escape(form[name] ?? ""))\" aria-describedby=\"\(described)\"\(invalid ? " aria-invalid=\"true\"" : "")>"
-    }
-    html += "<div class=\"hint\" id=\"\(name)-hint\">\(escape(hint))</div>"
-    if invalid, let error { html += "<p class=\"error\" id=\"\(name)-error\">\(escape(error.description))</p>" }
-    return html + "</div>"
+    RegistryPages.labelled(name, label, value: form[name], message: error?.field == name ? error?.description : nil, hint: hint, options: select)
   }
 
   static func number(_ form: FormBody, _ name: String) throws(StagingError) -> Double? {
