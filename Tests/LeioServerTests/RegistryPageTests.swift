@@ -52,6 +52,20 @@ struct RegistryPageTests {
     }
   }
 
+  @Test("a deleted patient disappears from the list and comes back with Restore")
+  func deleteAndRestore() async throws {
+    try await RegistryHarness.with { harness in
+      let clinician = try #require(harness.credentials[.clinician])
+      #expect(try await harness.call(.post, "/patients/\(harness.patientID)/delete", headers: Self.form(clinician), body: "_csrf=\(clinician.csrf)&version=1").status == 303)
+      #expect(!(try await harness.call(.get, "/patients", headers: [.cookie: clinician.cookie]).body.contains("Fictional Harness Patient")))
+      #expect(try await harness.call(.get, "/patients/\(harness.patientID)", headers: [.cookie: clinician.cookie]).status == 404)
+      let deleted = try await harness.call(.get, "/patients?deleted=true", headers: [.cookie: clinician.cookie])
+      #expect(deleted.body.contains("Fictional Harness Patient (deleted)") && deleted.body.contains("action=\"/patients/\(harness.patientID)/restore\""))
+      #expect(try await harness.call(.post, "/patients/\(harness.patientID)/restore", headers: Self.form(clinician), body: "_csrf=\(clinician.csrf)&version=2").status == 303)
+      #expect(try await harness.call(.get, "/patients/\(harness.patientID)", headers: [.cookie: clinician.cookie]).status == 200)
+    }
+  }
+
   @Test("the follow-up dashboard and the audit page render for their roles; the CSV export is a download")
   func dashboardAndAudit() async throws {
     try await RegistryHarness.with { harness in

@@ -14,19 +14,28 @@ enum PatientListPage {
     body += RegistryPages.field("stage", "Stage group (current standard)", value: query["stage"], error: nil, hint: "AJCC 8, or FIGO 2009 for the uterus.",
                                 options: StageGroup.allCases.filter { $0 != .unknown && $0 != .notApplicable }.map(\.rawValue))
     body += "<div class=\"field\"><label for=\"overdue\"><input id=\"overdue\" name=\"overdue\" type=\"checkbox\" value=\"true\"\(query["overdue"] == nil ? "" : " checked")> Only overdue follow-up</label></div>"
+    body += "<div class=\"field\"><label for=\"deleted\"><input id=\"deleted\" name=\"deleted\" type=\"checkbox\" value=\"true\"\(query["deleted"] == nil ? "" : " checked")> Include deleted patients (to restore them)</label></div>"
     body += "<button type=\"submit\">Search</button></fieldset></form>"
     if identity.allows(.writePatients) { body += "<p><a href=\"/patients/new\">Add a patient</a></p>" }
-    body += table(listings, today: today, caption: "\(listings.count) patient\(listings.count == 1 ? "" : "s")")
+    body += table(listings, today: today, caption: "\(listings.count) patient\(listings.count == 1 ? "" : "s")", restore: identity.allows(.writePatients) ? identity : nil)
     return PageLayout.page(title: "Patients", body: body, identity: identity)
   }
 
-  static func table(_ listings: [PatientListing], today: CalendarDate, caption: String) -> String {
+  /// The patient table; with `restore`, deleted patients get a restore button (its version included).
+  static func table(_ listings: [PatientListing], today: CalendarDate, caption: String, restore: Identity? = nil) -> String {
     guard !listings.isEmpty else { return "<p>No patients match.</p>" }
     var html = "<table><caption>\(escape(caption))</caption><thead><tr><th scope=\"col\">Patient</th><th scope=\"col\">Identifier</th>"
     html += "<th scope=\"col\">Site</th><th scope=\"col\">Stage</th><th scope=\"col\">Next follow-up</th></tr></thead><tbody>"
     for listing in listings {
       let patient = listing.patient
-      html += "<tr><td><a href=\"/patients/\(escape(patient.id))\">\(escape(patient.name))</a>\(patient.deletedAt == nil ? "" : " (deleted)")</td>"
+      var name = "<a href=\"/patients/\(escape(patient.id))\">\(escape(patient.name))</a>"
+      if patient.deletedAt != nil {
+        name = "\(escape(patient.name)) (deleted)"
+        if let restore {
+          name += "<form method=\"post\" action=\"/patients/\(escape(patient.id))/restore\">\(RegistryPages.csrf(restore))<input type=\"hidden\" name=\"version\" value=\"\(patient.version)\"><button type=\"submit\">Restore</button></form>"
+        }
+      }
+      html += "<tr><td>\(name)</td>"
       html += "<td>\(escape(patient.identifier))</td><td>\(escape(listing.siteGroups.joined(separator: ", ")))</td>"
       html += "<td>\(escape(listing.stageGroups.joined(separator: ", ")))</td><td>\(due(listing.nextDueDate, today: today))</td></tr>"
     }

@@ -18,6 +18,7 @@ public enum RegistryPages {
     .init(method: "GET", path: "/patients/{id}/edit", permission: .writePatients),
     .init(method: "POST", path: "/patients/{id}/edit", permission: .writePatients),
     .init(method: "POST", path: "/patients/{id}/delete", permission: .writePatients),
+    .init(method: "POST", path: "/patients/{id}/restore", permission: .writePatients),
     .init(method: "GET", path: "/patients/{id}/tumours/new", permission: .writePatients),
     .init(method: "POST", path: "/patients/{id}/tumours", permission: .writePatients),
     .init(method: "POST", path: "/patients/{id}/events", permission: .writePatients),

@@ -39,7 +39,8 @@ enum RegistryWeb {
       case ("POST", "/logout"): return try await login.logout(context)
       case ("GET", "/patients"):
         let listings = try await registry.patients(PatientQuery(text: query["q"], siteGroup: query["site"], stageGroup: query["stage"],
-                                                                overdueOn: query["overdue"] == nil ? nil : today.description, limit: 500), by: actor)
+                                                                overdueOn: query["overdue"] == nil ? nil : today.description,
+                                                                includeDeleted: query["deleted"] != nil, limit: 500), by: actor)
         return PatientListPage.list(listings, query: query, identity: identity, today: today)
       case ("GET", "/patients/new"): return RecordForms.patient(nil, values: FormBody(""), identity: identity)
       case ("POST", "/patients"):
@@ -70,6 +71,10 @@ enum RegistryWeb {
         let form = try await WebController<LeioRequestContext>.form(request, context)
         _ = try await registry.deletePatient(id, version: Int64(form["version"] ?? "") ?? 0, by: actor)
         return RegistryPages.redirect("/patients")
+      case ("POST", "/patients/{id}/restore"):
+        let form = try await WebController<LeioRequestContext>.form(request, context)
+        _ = try await registry.restorePatient(id, version: Int64(form["version"] ?? "") ?? 0, by: actor)
+        return RegistryPages.redirect("/patients/\(id)")
       case ("GET", "/patients/{id}/tumours/new"):
         return RecordForms.tumour(try await registry.patient(id, by: actor), values: FormBody(""), identity: identity)
       case ("POST", "/patients/{id}/tumours"):
