@@ -15,6 +15,7 @@ let package = Package(
   name: "Leio",
   products: [
     .library(name: "LeioCore", targets: ["LeioCore"]),
+    .library(name: "LeioSurvival", targets: ["LeioSurvival"]),
     .library(name: "LeioStore", targets: ["LeioStore"]),
     .library(name: "LeioServer", targets: ["LeioServer"]),
     .executable(name: "leio", targets: ["LeioCLI"]),
@@ -38,6 +39,8 @@ let package = Package(
       resources: [.copy("Resources/Tables"), .copy("Resources/Knowledge")],
       swiftSettings: swiftSettings
     ),
+    // Survival statistics (Kaplan-Meier, log-rank, Cox): Foundation only, and not LeioCore — usable on any data.
+    .target(name: "LeioSurvival", dependencies: [], swiftSettings: swiftSettings),
     // The registry: patients, tumours, treatments, follow-up and the audit log in SQLite (vendored by sqlite-nio,
     // the embedded default) or PostgreSQL (postgres-nio). Both drivers are async, so one repository implementation
     // serves both through the SQLBackend interface.
@@ -88,6 +91,11 @@ let package = Package(
     .testTarget(
       name: "LeioCoreTests",
       dependencies: ["LeioCore"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "LeioSurvivalTests",
+      dependencies: ["LeioSurvival"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

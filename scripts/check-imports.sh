@@ -18,3 +18,4 @@ check() {
 
 check LeioCore 'Foundation'
 check LeioStore 'Foundation|LeioCore|SQLiteNIO|PostgresNIO|NIOCore|NIOPosix|NIOSSL|Logging|HummingbirdBcrypt|Crypto'
+check LeioSurvival 'Foundation'

@@ -1,0 +1,72 @@
+import Foundation
+
+/// A Cox model's design matrix built from named columns of text, as R's `model.matrix` does with treatment
+/// contrasts: a numeric column enters as is; any other becomes indicators of its levels but the first (levels in
+/// alphabetical order, so the reference is the first — R's default for character columns), named column + level.
+/// Rows with a missing value (empty, `NA`) in any used column, or in time or status, are dropped and counted.
+public struct CoxDesign: Sendable, Equatable {
+  public var names: [String]
+  public var rows: [[Double]]
+  public var time: [Double]
+  public var event: [Bool]
+  public var dropped: Int
+  /// For each categorical column, its reference level.
+  public var references: [String: String]
+
+  /// - Parameters:
+  ///   - columns: covariate name → one text value per row.
+  ///   - order: the covariates in model order.
+  ///   - event: status values: 1/0, TRUE/FALSE, or 1/2 (R's `Surv`: when the values are 1 and 2, 2 is the event).
+  public init(time: [String], status: [String], columns: [String: [String]], order: [String]) throws {
+    let n = time.count
+    func missing(_ text: String) -> Bool { let t = text.trimmingCharacters(in: .whitespaces); return t.isEmpty || t == "NA" }
+    var keep = (0..<n).filter { !missing(time[$0]) && !missing(status[$0]) }
+    for name in order {
+      guard let values = columns[name], values.count == n else { throw CoxError.dimension("no column '\(name)' with one value per row.") }
+      keep = keep.filter { !missing(values[$0]) }
+    }
+    dropped = n - keep.count
+    self.time = try keep.map { index in
+      guard let value = Double(time[index].trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 0 else {
+        throw CoxError.dimension("row \(index + 1): time '\(time[index])' is not a number ≥ 0.")
+      }
+      return value
+    }
+    event = try SurvivalStatus.read(keep.map { status[$0] })
+    names = []
+    references = [:]
+    var matrix = Array(repeating: [Double](), count: keep.count)
+    for name in order {
+      let values = keep.map { columns[name]![$0].trimmingCharacters(in: .whitespaces) }
+      let numbers = values.map { Double($0) }
+      if numbers.allSatisfy({ $0 != nil }) {
+        names.append(name)
+        for row in matrix.indices { matrix[row].append(numbers[row]!) }
+      } else {
+        let levels = Array(Set(values)).sorted()
+        references[name] = levels.first
+        for level in levels.dropFirst() {
+          names.append(name + level)
+          for row in matrix.indices { matrix[row].append(values[row] == level ? 1 : 0) }
+        }
+      }
+    }
+    rows = matrix
+  }
+}
+
+/// Reading an event column as R's `Surv(time, status)` does.
+public enum SurvivalStatus {
+  /// 1/0 or TRUE/FALSE (1, TRUE: event); when every value is 1 or 2, 2 is the event and 1 a censoring.
+  public static func read(_ values: [String]) throws -> [Bool] {
+    let trimmed = values.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    if !trimmed.isEmpty, trimmed.allSatisfy({ $0 == "1" || $0 == "2" }), trimmed.contains("2") { return trimmed.map { $0 == "2" } }
+    return try trimmed.enumerated().map { index, value in
+      switch value {
+      case "1", "true", "t", "yes", "dead", "event": return true
+      case "0", "false", "f", "no", "alive", "censored": return false
+      default: throw CoxError.dimension("row \(index + 1): status '\(values[index])' is not 0/1, 1/2 or TRUE/FALSE.")
+      }
+    }
+  }
+}
