@@ -4,7 +4,7 @@ import Foundation
 /// contrasts: a numeric column enters as is; any other becomes indicators of its levels but the first (levels in
 /// alphabetical order, so the reference is the first — R's default for character columns), named column + level.
 /// Rows with a missing value (empty, `NA`) in any used column, or in time or status, are dropped and counted.
-public struct CoxDesign: Sendable, Equatable {
+public struct CoxDesign: Sendable {
   public var names: [String]
   public var rows: [[Double]]
   public var time: [Double]
@@ -12,6 +12,9 @@ public struct CoxDesign: Sendable, Equatable {
   public var dropped: Int
   /// For each categorical column, its reference level.
   public var references: [String: String]
+  /// The model's terms (one per covariate) and their columns in `names`: a categorical term has one column per
+  /// non-reference level (R's `assign`).
+  public var terms: [(name: String, columns: [Int])] = []
 
   /// - Parameters:
   ///   - columns: covariate name → one text value per row.
@@ -33,25 +36,31 @@ public struct CoxDesign: Sendable, Equatable {
       return value
     }
     event = try SurvivalStatus.read(keep.map { status[$0] })
-    names = []
-    references = [:]
+    var columnNames: [String] = []
+    var levelsReference: [String: String] = [:]
     var matrix = Array(repeating: [Double](), count: keep.count)
+    var termList: [(name: String, columns: [Int])] = []
     for name in order {
       let values = keep.map { columns[name]![$0].trimmingCharacters(in: .whitespaces) }
       let numbers = values.map { Double($0) }
+      let first = columnNames.count
+      defer { termList.append((name, Array(first..<columnNames.count))) }
       if numbers.allSatisfy({ $0 != nil }) {
-        names.append(name)
+        columnNames.append(name)
         for row in matrix.indices { matrix[row].append(numbers[row]!) }
       } else {
         let levels = Array(Set(values)).sorted()
-        references[name] = levels.first
+        levelsReference[name] = levels.first
         for level in levels.dropFirst() {
-          names.append(name + level)
+          columnNames.append(name + level)
           for row in matrix.indices { matrix[row].append(values[row] == level ? 1 : 0) }
         }
       }
     }
+    names = columnNames
+    references = levelsReference
     rows = matrix
+    terms = termList
   }
 }
 
