@@ -74,6 +74,7 @@ let package = Package(
       name: "LeioCLI",
       dependencies: [
         "LeioCore",
+        "LeioSurvival",
         "LeioStore",
         "LeioServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,0 +1,72 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+/// `leio survival` and `leio cox` on R's lung and veteran data: the JSON carries R's numbers; the plot is well-formed.
+@Suite("leio survival and leio cox")
+struct SurvivalCommandTests {
+  static let lung = CLIRunner.fixtures.appendingPathComponent("survival/lung.csv").path
+  static let veteran = CLIRunner.fixtures.appendingPathComponent("survival/veteran.csv").path
+
+  @Test("survival --json: R's survfit and survdiff numbers, by group")
+  func survivalJSON() throws {
+    let result = try CLIRunner.json(["survival", Self.lung, "--time", "time", "--event", "status", "--by", "sex", "--at", "365", "--json"])
+    let groups = try #require(result["groups"] as? [[String: Any]])
+    #expect(groups.map { $0["group"] as? String } == ["sex=1", "sex=2"])
+    #expect(groups.map { $0["median"] as? Double } == [270, 426])  // R: print(survfit(Surv(time, status) ~ sex, lung))
+    let logRank = try #require(result["logRank"] as? [String: Any])
+    #expect(abs((logRank["chiSquare"] as? Double ?? 0) - 10.326741954885632) < 1e-9)  // R: survdiff
+    let at = try #require((groups[0]["at"] as? [[String: Any]])?.first)
+    #expect(at["nRisk"] as? Int == 35)
+  }
+
+  @Test("survival --plot writes a well-formed SVG with one curve and band per group and the numbers at risk")
+  func plot() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("leio-plot-\(UUID().uuidString).svg").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let output = try CLIRunner.run(["survival", Self.veteran, "--time", "time", "--event", "status", "--by", "celltype", "--plot", path])
+    #expect(output.status == 0)
+    let data = try #require(FileManager.default.contents(atPath: path))
+    final class Counter: NSObject, XMLParserDelegate {
+      var polylines = 0, polygons = 0, atRisk = 0
+      func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        if name == "polyline" { polylines += 1 }
+        if name == "polygon" { polygons += 1 }
+        if attributes["class"] == "at-risk" { atRisk += 1 }
+      }
+    }
+    let parser = XMLParser(data: data)
+    let counter = Counter()
+    parser.delegate = counter
+    #expect(parser.parse(), "the SVG is well-formed XML")
+    #expect(counter.polylines == 4 && counter.polygons == 4, "four cell types: four curves and four bands")
+    #expect(counter.atRisk > 0)
+  }
+
+  @Test("cox --json: R's coxph coefficients, concordance and cox.zph, categorical reference level")
+  func coxJSON() throws {
+    let result = try CLIRunner.json(["cox", Self.veteran, "--time", "time", "--event", "status", "--covariates", "trt,celltype,karno,age", "--json"])
+    let coefficients = try #require(result["coefficients"] as? [[String: Any]])
+    #expect(coefficients.map { $0["name"] as? String } == ["trt", "celltypelarge", "celltypesmallcell", "celltypesquamous", "karno", "age"])
+    #expect(abs((coefficients[4]["coef"] as? Double ?? 0) - -0.03268548274009922) < 1e-9)  // R: Tests/Fixtures/survival/reference.json
+    #expect((result["referenceLevels"] as? [String: String])?["celltype"] == "adeno")
+    #expect((result["proportionalHazards"] as? [[String: Any]])?.last?["term"] as? String == "GLOBAL")
+    #expect(result["nDropped"] as? Int == 0)
+  }
+
+  @Test("bad input: a missing column, a bad event value, a constant covariate — a message and exit 64 or 65")
+  func errors() throws {
+    let missing = try CLIRunner.run(["survival", Self.lung, "--time", "days", "--event", "status"])
+    #expect(missing.status == 64 && missing.stderr.contains("'days'"))
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("leio-bad-\(UUID().uuidString).csv")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try Data("t,e,x\n1,yes,1\n2,maybe,1\n3,0,1\n".utf8).write(to: file)
+    let badEvent = try CLIRunner.run(["survival", file.path, "--time", "t", "--event", "e"])
+    #expect(badEvent.status == 65 && badEvent.stderr.contains("maybe"))
+    try Data("t,e,x\n1,1,1\n2,1,1\n3,0,1\n".utf8).write(to: file)
+    let constant = try CLIRunner.run(["cox", file.path, "--time", "t", "--event", "e", "--covariates", "x"])
+    #expect(constant.status == 65 && constant.stderr.contains("collinear or constant"))
+  }
+}
