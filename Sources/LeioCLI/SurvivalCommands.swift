@@ -171,12 +171,13 @@ struct SurvivalReport: Encodable {
                    + number(group.curve.median).padding(toLength: 8, withPad: " ", startingAt: 0) + "  (\(number(group.curve.medianLower)) – \(number(group.curve.medianUpper)))")
     }
     if let points = groups.first?.at, !points.isEmpty {
+      let width = max(12, groups.map(\.group.count).max() ?? 0)
       lines.append("")
-      lines.append("survival at" + points.map { "  t=\(number($0.time))".padding(toLength: 26, withPad: " ", startingAt: 0) }.joined())
+      lines.append("survival at".padding(toLength: width, withPad: " ", startingAt: 0) + points.map { "  t=\(number($0.time))".padding(toLength: 32, withPad: " ", startingAt: 0) }.joined())
       for group in groups {
-        lines.append(group.group.prefix(11).padding(toLength: 11, withPad: " ", startingAt: 0) + group.at.map { point in
+        lines.append(group.group.padding(toLength: width, withPad: " ", startingAt: 0) + group.at.map { point in
           String(format: "  %5.1f %% (%4.1f–%4.1f) n=%d", point.survival * 100, (point.lower ?? .nan) * 100, (point.upper ?? .nan) * 100, point.nRisk)
-            .padding(toLength: 26, withPad: " ", startingAt: 0)
+            .padding(toLength: 32, withPad: " ", startingAt: 0)
         }.joined())
       }
     }

@@ -70,3 +70,36 @@ struct SurvivalCommandTests {
     #expect(constant.status == 65 && constant.stderr.contains("collinear or constant"))
   }
 }
+
+@Suite("leio simulate")
+struct SimulateCommandTests {
+  /// 5-year survival per summary stage in the knowledge base (sts-roswell), which the simulation is built from.
+  static let targets = ["localized": 0.815, "regional": 0.578, "distant": 0.171]
+
+  @Test("a large simulated cohort: Kaplan-Meier at 60 months recovers each stage's figure within sampling error")
+  func recovers() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("leio-sim-\(UUID().uuidString).csv")
+    defer { try? FileManager.default.removeItem(at: file) }
+    let simulated = try CLIRunner.run(["simulate", "--n", "60000", "--seed", "11", "--output", file.path])
+    #expect(simulated.status == 0 && simulated.stderr.contains("SYNTHETIC"))
+    let text = try String(contentsOf: file, encoding: .utf8)
+    #expect(text.hasPrefix("id,synthetic,") && text.split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix("SIM-") && $0.contains(",yes,") })
+    let result = try CLIRunner.json(["survival", file.path, "--time", "months", "--event", "died", "--by", "summaryStage", "--at", "60", "--json"])
+    for group in try #require(result["groups"] as? [[String: Any]]) {
+      let stage = String((group["group"] as? String ?? "").split(separator: "=").last ?? "")
+      let point = try #require((group["at"] as? [[String: Any]])?.first)
+      let survival = point["survival"] as? Double ?? 0
+      let halfWidth = ((point["upper"] as? Double ?? 1) - (point["lower"] as? Double ?? 0)) / 2
+      let target = try #require(Self.targets[stage])
+      // Within 2.5 standard errors (the 95 % half-width is 1.96 SE).
+      #expect(abs(survival - target) <= 2.5 / 1.96 * halfWidth, "\(stage): \(survival) vs \(target) ± \(halfWidth)")
+    }
+  }
+
+  @Test("the same seed gives the same file")
+  func deterministic() throws {
+    let first = try CLIRunner.run(["simulate", "--n", "50", "--seed", "3"])
+    let second = try CLIRunner.run(["simulate", "--n", "50", "--seed", "3"])
+    #expect(first.stdout == second.stdout && first.stdout.split(separator: "\n").count == 51)
+  }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// A synthetic LMS registry cohort for demonstrations and benchmarks (`leio simulate`). Every row is marked
+/// synthetic; none describes a person.
+///
+/// Survival depends on the summary stage only: exponential, with the 5-year survival of each stage taken from the
+/// knowledge base's population figures (`sts-roswell-*`, soft tissue sarcoma, diagnosed 2015–2019, reference §7 —
+/// relative survival used as if it were overall survival, a simplification stated in the output's `note`), so
+/// Kaplan-Meier on a large cohort recovers those figures. Everything else is a design choice of the simulation, not
+/// a clinical figure: stages in equal thirds; sites, grades and treatments drawn uniformly; age 30–85 and size 1–25 cm
+/// uniform; entry uniform over 10 years with follow-up to the end of year 10 (administrative censoring only).
+public struct SyntheticCohort: Sendable {
+  public static let header = "id,synthetic,site,age,sizeCm,grade,summaryStage,margin,months,died"
+  public static let note = "SYNTHETIC data from leio simulate: survival by summary stage follows the knowledge base's 5-year figures (sts-roswell, relative survival taken as overall); no row describes a person."
+  static let stages = ["localized", "regional", "distant"]
+  static let sites = ["extremity", "trunk", "retroperitoneum", "uterus"]
+  static let grades = ["G1", "G2", "G3"]
+  static let margins = ["R0", "R1", "R2"]
+
+  /// Monthly hazard per stage: −ln(S₆₀)/60.
+  public let hazards: [String: Double]
+  /// The 5-year survival per stage the hazards were built from.
+  public let fiveYearSurvival: [String: Double]
+  private var random: SplitMix64
+
+  public init(seed: UInt64) throws {
+    let figures = try Prognosis.allFigures()
+    var survival: [String: Double] = [:]
+    for stage in Self.stages {
+      guard let figure = figures.first(where: { $0.id == "sts-roswell-\(stage)" }),
+            let percent = Double(figure.value.replacingOccurrences(of: " %", with: "")) else {
+        throw KnowledgeError.malformed("no sts-roswell-\(stage) figure in prognosis.json")
+      }
+      survival[stage] = percent / 100
+    }
+    fiveYearSurvival = survival
+    hazards = survival.mapValues { -log($0) / 60 }
+    random = SplitMix64(seed: seed)
+  }
+
+  /// The next row (without line end): `index` numbers the identifier.
+  public mutating func row(_ index: Int) -> String {
+    let stage = Self.stages[random.below(3)]
+    let site = Self.sites[random.below(Self.sites.count)]
+    let age = 30 + random.below(56)
+    let size = Double(10 + random.below(241)) / 10
+    let grade = site == "uterus" ? "" : Self.grades[random.below(3)]
+    let margin = Self.margins[random.below(3)]
+    let eventTime = -log(1 - random.unit()) / (hazards[stage] ?? 0.01)
+    let followUp = random.unit() * 120  // entry uniform over 10 years, study ends at year 10
+    let died = eventTime <= followUp
+    let months = (min(eventTime, followUp) * 100).rounded() / 100
+    return "SIM-\(String(format: "%07d", index)),yes,\(site),\(age),\(size),\(grade),\(stage),\(margin),\(months),\(died ? 1 : 0)"
+  }
+}
+
+/// SplitMix64: a small, deterministic generator (the same seed gives the same cohort on every machine).
+struct SplitMix64: Sendable {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+  /// Uniform in [0, 1).
+  mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}
