@@ -85,7 +85,7 @@ let package = Package(
     // generator for `Benchmarks/run.sh`. No dependency beyond LeioCore.
     .executableTarget(
       name: "LeioBench",
-      dependencies: ["LeioCore"],
+      dependencies: ["LeioCore", "LeioSurvival"],
       path: "Benchmarks/LeioBench",
       swiftSettings: swiftSettings
     ),

@@ -1,5 +1,6 @@
 import Foundation
 import LeioCore
+import LeioSurvival
 
 // leio-bench: release-build benchmarks of LeioCore.
 //
@@ -151,12 +152,48 @@ func api(_ arguments: Arguments) throws {
   try measure("write (JSONEncoder)") { blackHole(try encoder.encode(report)) }
 }
 
+/// Survival statistics on a registry file (`leio simulate` output), each step timed alone on one core:
+/// reading the columns, Kaplan-Meier by summary stage, the log-rank test, and the Cox model with five covariates
+/// (age, sizeCm, summaryStage, margin, site; Efron ties) — the same tasks `Benchmarks/survival.sh` times in R and
+/// lifelines.
+func survival(_ arguments: Arguments) throws {
+  guard let path = arguments.values["file"] else {
+    FileHandle.standardError.write(Data("usage: LeioBench survival --file FILE.csv [--cox false]\n".utf8)); exit(64)
+  }
+  let clock = ContinuousClock()
+  func time<T>(_ label: String, _ work: () throws -> T) rethrows -> T {
+    let start = clock.now
+    let value = try work()
+    let elapsed = clock.now - start
+    print(String(format: "leio %-9@ %8.3f s", label, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+    return value
+  }
+  let covariates = ["age", "sizeCm", "summaryStage", "margin", "site"]
+  let (columns, _) = try time("read") { try CSVColumns.read(path, columns: ["months", "died"] + covariates) }
+  let times = columns["months"]!.map { Double($0)! }
+  let events = try SurvivalStatus.read(columns["died"]!)
+  let levels = CSVColumns.levels(columns["summaryStage"]!)
+  let group = columns["summaryStage"]!.map { levels.firstIndex(of: $0)! }
+  _ = time("survfit") {
+    (0..<levels.count).map { g -> KaplanMeierCurve in
+      let members = group.indices.filter { group[$0] == g }
+      return KaplanMeierEstimator.fit(time: members.map { times[$0] }, event: members.map { events[$0] })
+    }
+  }
+  _ = time("survdiff") { LogRankTest.test(time: times, event: events, group: group) }
+  guard arguments.values["cox"] != "false" else { return }
+  let design = try time("design") { try CoxDesign(time: columns["months"]!, status: columns["died"]!, columns: columns, order: covariates) }
+  let model = try time("coxph") { try CoxProportionalHazards.fit(time: design.time, event: design.event, covariates: design.rows, names: design.names) }
+  _ = time("cox.zph") { ProportionalHazardsTest.test(time: design.time, event: design.event, covariates: design.rows, beta: model.coefficients.map(\.coef), ties: .efron, terms: design.terms) }
+}
+
 let command = CommandLine.arguments.dropFirst().first ?? "staging"
 let arguments = Arguments(CommandLine.arguments.dropFirst(2))
 switch command {
 case "generate": try generate(arguments)
 case "staging": try staging(arguments)
 case "api": try api(arguments)
+case "survival": try survival(arguments)
 default:
   FileHandle.standardError.write(Data("usage: LeioBench staging|generate …\n".utf8))
   exit(64)

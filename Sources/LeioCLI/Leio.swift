@@ -47,6 +47,10 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
   } catch let error as InputFileError {
     Console.error(error.message)
     throw Exit.noInput
+  } catch let error as CSVColumnsError {
+    Console.error(error.description)
+    if case .unreadable = error { throw Exit.noInput }
+    throw Exit.usage
   }
 }
 

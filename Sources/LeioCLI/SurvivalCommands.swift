@@ -3,51 +3,6 @@ import Foundation
 import LeioCore
 import LeioSurvival
 
-/// Named columns of a CSV file, as text (the header row names them). Streams the file; keeps only the columns asked for.
-enum CSVColumns {
-  static func read(_ path: String, columns wanted: [String]) throws -> (columns: [String: [String]], rows: Int) {
-    guard let source = path == "-" ? fdopen(0, "rb") : fopen(path, "rb") else { throw InputFileError(message: "cannot read input file '\(path)'.") }
-    defer { if path != "-" { fclose(source) } }
-    var reader = CSVRecordReader()
-    var indices: [Int]?
-    var columns = Dictionary(uniqueKeysWithValues: wanted.map { ($0, [String]()) })
-    var rows = 0
-    let size = 1 << 20
-    let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 1)
-    defer { chunk.deallocate() }
-    var finished = false
-    var missing: [String] = []
-    while !finished {
-      let count = fread(chunk.baseAddress, 1, size, source)
-      finished = count < size
-      reader.append(UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
-      while reader.nextRecord(isFinal: finished, { _, fields in
-        guard let positions = indices else {
-          let header = (0..<fields.count).map { fields.string($0).trimmingCharacters(in: .whitespaces) }
-          missing = wanted.filter { !header.contains($0) }
-          indices = wanted.map { header.firstIndex(of: $0) ?? -1 }
-          return
-        }
-        rows += 1
-        for (name, position) in zip(wanted, positions) where position >= 0 { columns[name]!.append(fields.string(position)) }
-      }) {}
-    }
-    guard missing.isEmpty else {
-      throw ValidationError("the file has no column \(missing.map { "'\($0)'" }.joined(separator: ", ")); columns are named in the header row.")
-    }
-    return (columns, rows)
-  }
-
-  /// Levels in order: numerically when every level is a number, else alphabetically (as R's factor levels).
-  static func levels(_ values: [String]) -> [String] {
-    let distinct = Array(Set(values))
-    if distinct.allSatisfy({ Double($0) != nil }) { return distinct.sorted { Double($0)! < Double($1)! } }
-    return distinct.sorted()
-  }
-
-  static func isMissing(_ text: String) -> Bool { let t = text.trimmingCharacters(in: .whitespaces); return t.isEmpty || t == "NA" }
-}
-
 /// `leio survival`: Kaplan-Meier curves, medians, survival at chosen times and the log-rank test.
 struct SurvivalCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -74,19 +29,19 @@ struct SurvivalCommand: ParsableCommand {
     guard let transform = ConfidenceTransform(rawValue: confType) else { throw ValidationError("--conf-type must be log, log-log or plain.") }
     guard confLevel > 0, confLevel < 1 else { throw ValidationError("--conf-level must be between 0 and 1.") }
     let times = try (at ?? "").split(separator: ",").map { text -> Double in
-      guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value >= 0 else { throw ValidationError("--at takes times ≥ 0, comma-separated.") }
+      guard let value = Double(String(text).trimmedBlanks), value >= 0 else { throw ValidationError("--at takes times ≥ 0, comma-separated.") }
       return value
     }
     let (columns, rows) = try reportingErrors { try CSVColumns.read(file, columns: [time, event] + (by.map { [$0] } ?? [])) }
     let keep = (0..<rows).filter { row in ([time, event] + (by.map { [$0] } ?? [])).allSatisfy { !CSVColumns.isMissing(columns[$0]![row]) } }
     let timeValues = try keep.map { row -> Double in
-      guard let value = Double(columns[time]![row].trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 0 else {
+      guard let value = Double(columns[time]![row].trimmedBlanks), value.isFinite, value >= 0 else {
         throw SurvivalInputError(message: "row \(row + 2): time '\(columns[time]![row])' is not a number ≥ 0.")
       }
       return value
     }
     let events = try reportingSurvivalErrors { try SurvivalStatus.read(keep.map { columns[event]![$0] }) }
-    let groupValues = by.map { name in keep.map { columns[name]![$0].trimmingCharacters(in: .whitespaces) } } ?? Array(repeating: "all", count: keep.count)
+    let groupValues = by.map { name in keep.map { columns[name]![$0].trimmedBlanks } } ?? Array(repeating: "all", count: keep.count)
     let levels = CSVColumns.levels(groupValues)
     let groupIndex = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, $0) })
     let index = groupValues.map { groupIndex[$0]! }
@@ -211,7 +166,7 @@ struct CoxCommand: ParsableCommand {
 
   func run() throws {
     guard let method = TieMethod(rawValue: ties) else { throw ValidationError("--ties must be efron or breslow.") }
-    let names = covariates.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    let names = covariates.split(separator: ",").map { String($0).trimmedBlanks }.filter { !$0.isEmpty }
     guard !names.isEmpty else { throw ValidationError("give at least one covariate: --covariates age,sizeCm.") }
     let (columns, _) = try reportingErrors { try CSVColumns.read(file, columns: [time, event] + names) }
     let report = try reportingSurvivalErrors { () throws -> CoxReport in

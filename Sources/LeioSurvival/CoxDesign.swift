@@ -22,7 +22,7 @@ public struct CoxDesign: Sendable {
   ///   - event: status values: 1/0, TRUE/FALSE, or 1/2 (R's `Surv`: when the values are 1 and 2, 2 is the event).
   public init(time: [String], status: [String], columns: [String: [String]], order: [String]) throws {
     let n = time.count
-    func missing(_ text: String) -> Bool { let t = text.trimmingCharacters(in: .whitespaces); return t.isEmpty || t == "NA" }
+    func missing(_ text: String) -> Bool { let t = text.trimmedBlanks; return t.isEmpty || t == "NA" }
     var keep = (0..<n).filter { !missing(time[$0]) && !missing(status[$0]) }
     for name in order {
       guard let values = columns[name], values.count == n else { throw CoxError.dimension("no column '\(name)' with one value per row.") }
@@ -30,7 +30,7 @@ public struct CoxDesign: Sendable {
     }
     dropped = n - keep.count
     self.time = try keep.map { index in
-      guard let value = Double(time[index].trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 0 else {
+      guard let value = Double(time[index].trimmedBlanks), value.isFinite, value >= 0 else {
         throw CoxError.dimension("row \(index + 1): time '\(time[index])' is not a number ≥ 0.")
       }
       return value
@@ -41,7 +41,7 @@ public struct CoxDesign: Sendable {
     var matrix = Array(repeating: [Double](), count: keep.count)
     var termList: [(name: String, columns: [Int])] = []
     for name in order {
-      let values = keep.map { columns[name]![$0].trimmingCharacters(in: .whitespaces) }
+      let values = keep.map { columns[name]![$0].trimmedBlanks }
       let numbers = values.map { Double($0) }
       let first = columnNames.count
       defer { termList.append((name, Array(first..<columnNames.count))) }
@@ -68,14 +68,32 @@ public struct CoxDesign: Sendable {
 public enum SurvivalStatus {
   /// 1/0 or TRUE/FALSE (1, TRUE: event); when every value is 1 or 2, 2 is the event and 1 a censoring.
   public static func read(_ values: [String]) throws -> [Bool] {
-    let trimmed = values.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    let trimmed = values.map(\.trimmedBlanks)
     if !trimmed.isEmpty, trimmed.allSatisfy({ $0 == "1" || $0 == "2" }), trimmed.contains("2") { return trimmed.map { $0 == "2" } }
     return try trimmed.enumerated().map { index, value in
       switch value {
-      case "1", "true", "t", "yes", "dead", "event": return true
-      case "0", "false", "f", "no", "alive", "censored": return false
-      default: throw CoxError.dimension("row \(index + 1): status '\(values[index])' is not 0/1, 1/2 or TRUE/FALSE.")
+      case "1": return true
+      case "0": return false
+      default:
+        switch value.lowercased() {
+        case "true", "t", "yes", "dead", "event": return true
+        case "false", "f", "no", "alive", "censored": return false
+        default: throw CoxError.dimension("row \(index + 1): status '\(values[index])' is not 0/1, 1/2 or TRUE/FALSE.")
+        }
       }
     }
+  }
+}
+
+extension String {
+  /// The text without surrounding spaces or tabs; free when there are none (the usual case for a CSV cell), unlike
+  /// Foundation's `trimmingCharacters`, which bridges through NSString on Linux.
+  public var trimmedBlanks: String {
+    guard let first = utf8.first, let last = utf8.last else { return self }
+    guard first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 else { return self }
+    var slice = Substring(self)
+    while let head = slice.first, head == " " || head == "\t" { slice = slice.dropFirst() }
+    while let tail = slice.last, tail == " " || tail == "\t" { slice = slice.dropLast() }
+    return String(slice)
   }
 }

@@ -172,6 +172,29 @@ struct AgreementWithRTests {
     #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
   }
 
+  @Test("Breslow baseline hazard and the predicted survival of a covariate profile (survfit.coxph, ctype 1)")
+  func baseline() throws {
+    let cases = try #require(Self.reference["baseline"] as? [[String: Any]])
+    var mismatches: [String] = []
+    for reference in cases {
+      let data = try Self.dataset("lung")
+      let design = try CoxDesign(time: data["time"]!, status: data["status"]!, columns: data, order: ["age", "sex", "ph.ecog"])
+      let model = try CoxProportionalHazards.fit(time: design.time, event: design.event, covariates: design.rows, names: design.names, ties: .breslow)
+      let beta = model.coefficients.map(\.coef)
+      let hazard = BaselineHazard(time: design.time, event: design.event, covariates: design.rows, beta: beta)
+      let profile = try #require(reference["profile"] as? [String: Double])
+      let survival = hazard.survival(for: ["age", "sex", "ph.ecog"].map { profile[$0] ?? .nan }, beta: beta)
+      let times = Self.numbers(reference["time"]).map { $0 as? Double ?? .nan }
+      guard hazard.time == times else { mismatches.append("times differ: \(hazard.time.count) vs \(times.count)"); continue }
+      for (column, values) in [("cumulativeHazard", hazard.cumulativeHazard), ("survival", survival)] {
+        for (index, expected) in Self.numbers(reference[column]).enumerated() where !Self.close(values[index], expected, 1e-9) {
+          mismatches.append("\(column)[\(index)]: EXPECTED \(String(describing: expected)) ACTUAL \(values[index])")
+        }
+      }
+    }
+    #expect(mismatches.isEmpty, "\(mismatches.prefix(20).joined(separator: "\n"))")
+  }
+
   @Test("the quantile and χ² tail functions match R's qnorm and pchisq")
   func distributions() {
     // R 4.2.2: qnorm(p); pchisq(x, df, lower.tail = FALSE). Within a few units in the last place.

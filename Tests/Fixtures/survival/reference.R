@@ -56,6 +56,14 @@ zph <- function(name, formula, data, ties) {
       chiSquare = arr(z$table[, "chisq"]), df = arr(z$table[, "df"]), p = arr(z$table[, "p"]))
 }
 
+baseline <- function(name, formula, data, profile) {
+  fit <- coxph(formula, data = data, ties = "breslow", model = TRUE)
+  sf <- survfit(fit, newdata = profile, ctype = 1, se.fit = FALSE)
+  zero <- survfit(fit, newdata = as.data.frame(lapply(profile, function(x) 0)), ctype = 1, se.fit = FALSE)
+  obj(name = str(name), profile = paste0("{", paste(sprintf("\"%s\":%s", names(profile), num(unlist(profile))), collapse = ","), "}"),
+      time = arr(sf$time), cumulativeHazard = arr(zero$cumhaz), survival = arr(sf$surv))
+}
+
 cat("{\"generator\":", str(paste("R", getRversion(), "survival", packageVersion("survival"))), ",\n")
 cat("\"kaplanMeier\":[\n", paste(c(
   km("lung overall", Surv(time, status) ~ 1, lung, "log"),
@@ -74,6 +82,8 @@ cat("\"cox\":[\n", paste(c(
   cox("lung age sex ph.ecog", Surv(time, status) ~ age + sex + ph.ecog, lung, "efron", robust = TRUE),
   cox("veteran trt celltype karno age", Surv(time, status) ~ trt + celltype + karno + age, veteran, "efron"),
   cox("veteran trt celltype karno age", Surv(time, status) ~ trt + celltype + karno + age, veteran, "breslow")), collapse = ",\n"), "],\n")
+cat("\"baseline\":[\n", baseline("lung age sex ph.ecog breslow", Surv(time, status) ~ age + sex + ph.ecog, lung,
+                                  data.frame(age = 60, sex = 2, ph.ecog = 1)), "],\n")
 cat("\"coxZph\":[\n", paste(c(
   zph("lung age sex ph.ecog", Surv(time, status) ~ age + sex + ph.ecog, lung, "efron"),
   zph("veteran trt celltype karno age", Surv(time, status) ~ trt + celltype + karno + age, veteran, "efron")), collapse = ",\n"), "]}\n")
