@@ -28,19 +28,6 @@ struct Arguments {
   func double(_ key: String, _ fallback: Double) -> Double { values[key].flatMap(Double.init) ?? fallback }
 }
 
-/// A deterministic generator (SplitMix64) so runs are repeatable.
-struct SplitMix64 {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-}
-
 let sites = ["extremity", "trunk", "retroperitoneum", "headAndNeck", "uterus", "visceral", "breast", "peritoneum"]
 let grades = ["G1", "G2", "G3", "GX", ""]
 let nodes = ["N0", "N0", "N0", "N1", "NX"]
@@ -68,7 +55,7 @@ func generate(_ arguments: Arguments) throws {
     FileHandle.standardError.write(Data("usage: LeioBench generate --rows N --output FILE.csv\n".utf8)); exit(64)
   }
   defer { fclose(file) }
-  var random = SplitMix64(state: 20261123)
+  var random = SplitMix64(seed: 20261123)
   var buffer = ""
   buffer.reserveCapacity(1 << 20)
   buffer += header + "\n"
@@ -83,7 +70,7 @@ func generate(_ arguments: Arguments) throws {
 func staging(_ arguments: Arguments) throws {
   let count = arguments.int("cases", 100_000)
   let seconds = arguments.double("seconds", 3)
-  var random = SplitMix64(state: 42)
+  var random = SplitMix64(seed: 42)
   var cases: [CaseFacts] = []
   cases.reserveCapacity(count)
   while cases.count < count {

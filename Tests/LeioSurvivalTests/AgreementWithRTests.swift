@@ -118,19 +118,25 @@ struct AgreementWithRTests {
     #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
   }
 
+  /// The reference's Cox model of `name` (lung: age + sex + ph.ecog; veteran: trt + celltype + karno + age).
+  static func fitted(_ name: String, ties: TieMethod, robust: Bool) throws -> (CoxDesign, CoxModel) {
+    let data = try dataset(name)
+    let covariates = name.hasPrefix("lung") ? ["age", "sex", "ph.ecog"] : ["trt", "celltype", "karno", "age"]
+    let design = try CoxDesign(time: data["time"]!, status: data["status"]!, columns: data, order: covariates)
+    let model = try CoxProportionalHazards.fit(time: design.time, event: design.event, covariates: design.rows, names: design.names,
+                                               ties: ties, robust: robust, nDropped: design.dropped)
+    return (design, model)
+  }
+
   @Test("Cox: coefficients, standard errors (and robust), z, p, log-likelihoods, tests, concordance, counts — Efron and Breslow")
   func cox() throws {
     let cases = try #require(Self.reference["cox"] as? [[String: Any]])
     var mismatches: [String] = []
     for reference in cases {
       let name = try #require(reference["name"] as? String)
-      let data = try Self.dataset(name)
-      let covariates = name.hasPrefix("lung") ? ["age", "sex", "ph.ecog"] : ["trt", "celltype", "karno", "age"]
-      let design = try CoxDesign(time: data["time"]!, status: data["status"]!, columns: data, order: covariates)
       let ties = try #require(TieMethod(rawValue: reference["ties"] as? String ?? ""))
       let robust = reference["robust"] as? Bool ?? false
-      let model = try CoxProportionalHazards.fit(time: design.time, event: design.event, covariates: design.rows, names: design.names,
-                                                 ties: ties, robust: robust, nDropped: design.dropped)
+      let (_, model) = try Self.fitted(name, ties: ties, robust: robust)
       let label = "\(name) \(ties.rawValue)\(robust ? " robust" : "")"
       let terms = reference["terms"] as? [String] ?? []
       if model.coefficients.map(\.name) != terms { mismatches.append("\(label): terms \(model.coefficients.map(\.name)) vs \(terms)"); continue }
@@ -155,10 +161,7 @@ struct AgreementWithRTests {
     var mismatches: [String] = []
     for reference in cases {
       let name = try #require(reference["name"] as? String)
-      let data = try Self.dataset(name)
-      let covariates = name.hasPrefix("lung") ? ["age", "sex", "ph.ecog"] : ["trt", "celltype", "karno", "age"]
-      let design = try CoxDesign(time: data["time"]!, status: data["status"]!, columns: data, order: covariates)
-      let model = try CoxProportionalHazards.fit(time: design.time, event: design.event, covariates: design.rows, names: design.names)
+      let (design, model) = try Self.fitted(name, ties: .efron, robust: false)
       let rows = ProportionalHazardsTest.test(time: design.time, event: design.event, covariates: design.rows, beta: model.coefficients.map(\.coef),
                                               ties: .efron, terms: design.terms)
       let terms = reference["terms"] as? [String] ?? []

@@ -41,7 +41,7 @@ public enum DemoRegistry {
     for (username, role) in accounts where !existing.contains(username) {
       _ = try await registry.createAccount(username: username, password: password, role: role, by: actor)
     }
-    var random = SplitMix(seed: 20_261_124)
+    var random = SplitMix64(seed: 20_261_124)
     for index in 1...count {
       let name = "\(givenNames[index % givenNames.count]) Example-\(String(format: "%03d", index)) (fictional)"
       let uterine = index % 3 == 0
@@ -82,18 +82,4 @@ public enum DemoRegistry {
     }
     return count
   }
-}
-
-/// SplitMix64: deterministic demo data.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
