@@ -19,6 +19,7 @@ struct SurvivalCommand: ParsableCommand {
   @Option(help: "The column with the follow-up time.") var time: String
   @Option(help: "The column with the event indicator.") var event: String
   @Option(help: "A column to compare groups by (log-rank test).") var by: String?
+  @Option(help: "A column to stratify the log-rank test by (as R's strata()).") var strata: String?
   @Option(help: "Times to report survival at, comma-separated.") var at: String?
   @Option(help: "Confidence interval: log (R's default), log-log or plain.") var confType = "log"
   @Option(help: "Confidence level.") var confLevel = 0.95
@@ -32,8 +33,9 @@ struct SurvivalCommand: ParsableCommand {
       guard let value = Double(String(text).trimmedBlanks), value >= 0 else { throw ValidationError("--at takes times ≥ 0, comma-separated.") }
       return value
     }
-    let (columns, rows) = try reportingErrors { try CSVColumns.read(file, columns: [time, event] + (by.map { [$0] } ?? [])) }
-    let keep = (0..<rows).filter { row in ([time, event] + (by.map { [$0] } ?? [])).allSatisfy { !CSVColumns.isMissing(columns[$0]![row]) } }
+    let used = [time, event] + (by.map { [$0] } ?? []) + (strata.map { [$0] } ?? [])
+    let (columns, rows) = try reportingErrors { try CSVColumns.read(file, columns: used) }
+    let keep = (0..<rows).filter { row in used.allSatisfy { !CSVColumns.isMissing(columns[$0]![row]) } }
     let timeValues = try keep.map { row -> Double in
       guard let value = Double(columns[time]![row].trimmedBlanks), value.isFinite, value >= 0 else {
         throw SurvivalInputError(message: "row \(row + 2): time '\(columns[time]![row])' is not a number ≥ 0.")
@@ -52,8 +54,13 @@ struct SurvivalCommand: ParsableCommand {
       groups.append(SurvivalReport.Group(group: by.map { "\($0)=\(level)" } ?? "all", n: members.count, events: members.filter { events[$0] }.count,
                                          curve: curve, at: times.map { SurvivalReport.Point(time: $0, curve.at($0)) }))
     }
-    let logRank = levels.count > 1 ? LogRankTest.test(time: timeValues, event: events, group: index) : nil
-    let report = SurvivalReport(groups: groups, logRank: logRank, n: keep.count, nDropped: rows - keep.count, confType: transform.rawValue, confLevel: confLevel)
+    let stratum: [Int]? = strata.map { name in
+      let values = keep.map { columns[name]![$0].trimmedBlanks }
+      let stratumLevels = Dictionary(uniqueKeysWithValues: CSVColumns.levels(values).enumerated().map { ($1, $0) })
+      return values.map { stratumLevels[$0]! }
+    }
+    let logRank = levels.count > 1 ? LogRankTest.test(time: timeValues, event: events, group: index, stratum: stratum) : nil
+    let report = SurvivalReport(groups: groups, logRank: logRank, stratified: strata != nil, n: keep.count, nDropped: rows - keep.count, confType: transform.rawValue, confLevel: confLevel)
     if let plot {
       let svg = SurvivalPlot.svg(groups.map { ($0.group, $0.curve) }, title: by.map { "Survival by \($0)" } ?? "Survival", timeLabel: time)
       do { try Data(svg.utf8).write(to: URL(fileURLWithPath: plot)) } catch {
@@ -111,6 +118,7 @@ struct SurvivalReport: Encodable {
 
   let groups: [Group]
   let logRank: LogRankResult?
+  let stratified: Bool
   let n: Int
   let nDropped: Int
   let confType: String
@@ -138,7 +146,7 @@ struct SurvivalReport: Encodable {
     }
     if let logRank {
       lines.append("")
-      lines.append(String(format: "Log-rank test: chi-square = %.3f on %d df, p = %.4g", logRank.chiSquare, logRank.df, logRank.p))
+      lines.append(String(format: "Log-rank test%@: chi-square = %.3f on %d df, p = %.4g", stratified ? " (stratified)" : "", logRank.chiSquare, logRank.df, logRank.p))
     }
     return lines.joined(separator: "\n")
   }
@@ -162,6 +170,8 @@ struct CoxCommand: ParsableCommand {
   @Option(help: "The covariate columns, comma-separated.") var covariates: String
   @Option(help: "Ties: efron (R's default) or breslow.") var ties = "efron"
   @Flag(help: "Also robust (sandwich) standard errors; z, p and intervals then use them, as R.") var robust = false
+  @Option(help: "A covariate profile to predict survival for (Breslow baseline hazard), e.g. \"age=60,sex=2,grade=G3\".") var predict: String?
+  @Option(help: "Times for the prediction, comma-separated (default: every event time).") var at: String?
   @OptionGroup var output: OutputOptions
 
   func run() throws {
@@ -175,7 +185,27 @@ struct CoxCommand: ParsableCommand {
                                                  ties: method, robust: robust, nDropped: design.dropped)
       let zph = ProportionalHazardsTest.test(time: design.time, event: design.event, covariates: design.rows, beta: model.coefficients.map(\.coef),
                                              ties: method, terms: design.terms)
-      return CoxReport(model: model, references: design.references, proportionalHazards: zph)
+      var report = CoxReport(model: model, references: design.references, proportionalHazards: zph)
+      if let predict {
+        let profile = Dictionary(predict.split(separator: ",").map { pair -> (String, String) in
+          let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).trimmedBlanks }
+          return (parts.first ?? "", parts.count > 1 ? parts[1] : "")
+        }, uniquingKeysWith: { $1 })
+        let row = try design.row(for: profile)
+        let beta = model.coefficients.map(\.coef)
+        let hazard = BaselineHazard(time: design.time, event: design.event, covariates: design.rows, beta: beta)
+        let survival = hazard.survival(for: row, beta: beta)
+        let times = try (at ?? "").split(separator: ",").map { text -> Double in
+          guard let value = Double(String(text).trimmedBlanks), value >= 0 else { throw SurvivalInputError(message: "--at takes times ≥ 0, comma-separated.") }
+          return value
+        }
+        let pick: [(Double, Double)] = times.isEmpty ? Array(zip(hazard.time, survival)) : times.map { t in
+          let index = hazard.time.lastIndex { $0 <= t }
+          return (t, index.map { survival[$0] } ?? 1)
+        }
+        report.prediction = CoxReport.Prediction(profile: profile, time: pick.map(\.0), survival: pick.map(\.1))
+      }
+      return report
     }
     Console.print(output.json ? try Console.json(report) : report.text)
   }
@@ -193,6 +223,14 @@ struct CoxReport: Encodable {
   let tests: [String: Double]
   let referenceLevels: [String: String]
   let proportionalHazards: [ProportionalHazardsRow]
+  /// Predicted survival of a covariate profile (Breslow baseline hazard), when asked for.
+  var prediction: Prediction?
+
+  struct Prediction: Encodable {
+    let profile: [String: String]
+    let time: [Double]
+    let survival: [Double]
+  }
 
   init(model: CoxModel, references: [String: String], proportionalHazards: [ProportionalHazardsRow]) {
     coefficients = model.coefficients
@@ -224,6 +262,11 @@ struct CoxReport: Encodable {
     lines.append("Proportional hazards (cox.zph, km transform):")
     for row in proportionalHazards {
       lines.append("  " + row.term.padding(toLength: 22, withPad: " ", startingAt: 0) + String(format: "chi-square %8.3f  df %d  p %.3g", row.chiSquare, row.df, row.p))
+    }
+    if let prediction {
+      lines.append("")
+      lines.append("Predicted survival for " + prediction.profile.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + " (Breslow baseline):")
+      for (t, s) in zip(prediction.time, prediction.survival).prefix(40) { lines.append(String(format: "  t = %-10g %6.2f %%", t, s * 100)) }
     }
     return lines.joined(separator: "\n")
   }

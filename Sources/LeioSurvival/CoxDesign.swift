@@ -16,6 +16,27 @@ public struct CoxDesign: Sendable {
   /// non-reference level (R's `assign`).
   public var terms: [(name: String, columns: [Int])] = []
 
+  /// The design row of a covariate profile (`["age": "60", "celltype": "large"]`): numbers as given; a categorical
+  /// term as indicators of its non-reference levels. Every term must be given.
+  public func row(for profile: [String: String]) throws -> [Double] {
+    var row = Array(repeating: 0.0, count: names.count)
+    for term in terms {
+      guard let value = profile[term.name]?.trimmedBlanks, !value.isEmpty else {
+        throw CoxError.dimension("the profile has no value for '\(term.name)'.")
+      }
+      if let reference = references[term.name] {
+        let levelColumns = term.columns.map { (names[$0].dropFirst(term.name.count), $0) }
+        if let match = levelColumns.first(where: { $0.0 == value }) { row[match.1] = 1 } else if value != reference {
+          throw CoxError.dimension("'\(value)' is not a level of '\(term.name)' (levels: \(([reference] + levelColumns.map { String($0.0) }).joined(separator: ", "))).")
+        }
+      } else {
+        guard let number = Double(value) else { throw CoxError.dimension("'\(term.name)' needs a number, not '\(value)'.") }
+        row[term.columns[0]] = number
+      }
+    }
+    return row
+  }
+
   /// - Parameters:
   ///   - columns: covariate name → one text value per row.
   ///   - order: the covariates in model order.

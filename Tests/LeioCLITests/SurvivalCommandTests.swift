@@ -56,6 +56,21 @@ struct SurvivalCommandTests {
     #expect(result["nDropped"] as? Int == 0)
   }
 
+  @Test("survival --strata gives R's stratified log-rank; cox --predict gives R's survfit(fit, newdata) curve")
+  func strataAndPrediction() throws {
+    let stratified = try CLIRunner.json(["survival", Self.veteran, "--time", "time", "--event", "status", "--by", "trt", "--strata", "celltype", "--json"])
+    // R: survdiff(Surv(time, status) ~ trt + strata(celltype), veteran) — Tests/Fixtures/survival/reference.json
+    #expect(abs(((stratified["logRank"] as? [String: Any])?["chiSquare"] as? Double ?? 0) - 0.701743346844319) < 1e-9)
+    let cox = try CLIRunner.json(["cox", Self.lung, "--time", "time", "--event", "status", "--covariates", "age,sex,ph.ecog", "--ties", "breslow",
+                                  "--predict", "age=60,sex=2,ph.ecog=1", "--json"])
+    let prediction = try #require(cox["prediction"] as? [String: Any])
+    // R: survfit(coxph(..., ties = "breslow"), newdata = data.frame(age = 60, sex = 2, ph.ecog = 1), ctype = 1)
+    #expect(abs(((prediction["survival"] as? [Double])?.first ?? 0) - 0.9971760311501858) < 1e-9)
+    #expect((prediction["time"] as? [Double])?.count == 185)
+    let bad = try CLIRunner.run(["cox", Self.veteran, "--time", "time", "--event", "status", "--covariates", "celltype,age", "--predict", "celltype=huge,age=60"])
+    #expect(bad.status == 65 && bad.stderr.contains("not a level of 'celltype'"))
+  }
+
   @Test("bad input: a missing column, a bad event value, a constant covariate — a message and exit 64 or 65")
   func errors() throws {
     let missing = try CLIRunner.run(["survival", Self.lung, "--time", "days", "--event", "status"])
