@@ -14,6 +14,7 @@ chromium-driver. Exit code 0 when every check passes, 1 otherwise (each failure 
 import os, shutil, subprocess, sys, time, urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
@@ -43,7 +44,16 @@ def submit(driver, element, expect, how=None):
     """Submits the form (click, or Enter in a field) and waits for the next page to show `expect` (a CSS selector)."""
     old = driver.find_element(By.TAG_NAME, "html")
     element.send_keys(Keys.ENTER) if how == "enter" else element.click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(old))
+
+    def replaced(_):
+        # The old page is gone. Chromium reports a node of an unloaded document either as a stale element or as
+        # "Node with given id does not belong to the document"; both mean the same here.
+        try:
+            old.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    WebDriverWait(driver, 10).until(replaced)
     return WebDriverWait(driver, 10).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, expect)))
 
 
