@@ -52,6 +52,39 @@ struct RegistryPageTests {
     }
   }
 
+  @Test("treatments and events are edited (stale version: conflict) and deleted from the pages")
+  func editAndDeleteTreatmentsAndEvents() async throws {
+    try await RegistryHarness.with { harness in
+      let clinician = try #require(harness.credentials[.clinician])
+      let system = AuditContext.system("test")
+      let tumour = try await harness.registry.createTumour(Tumour(patientID: harness.patientID, facts: {
+        var input = CaseInput()
+        (input.site, input.sizeCm, input.depth, input.grade, input.nodes, input.metastasis) = ("extremity", 7.5, "deep", "G3", "N0", "M0")
+        return input
+      }()), by: system)
+      let surgery = try await harness.registry.createTreatment(Treatment(tumourID: tumour.id, kind: "surgery", startDate: "2026-01-15", margin: "R1"), by: system)
+      let scan = try await harness.registry.createEvent(FollowUpEvent(patientID: harness.patientID, tumourID: tumour.id, kind: "imaging", date: "2026-04-20", imagingResult: "noEvidence"), by: system)
+      let casePage = try await harness.call(.get, "/patients/\(harness.patientID)", headers: [.cookie: clinician.cookie])
+      #expect(casePage.body.contains("action=\"/treatments/\(surgery.id)/delete\"") && casePage.body.contains("href=\"/events/\(scan.id)/edit\""))
+
+      let edit = try await harness.call(.get, "/treatments/\(surgery.id)/edit", headers: [.cookie: clinician.cookie])
+      #expect(edit.status == 200 && edit.body.contains("value=\"R1\" selected") && edit.body.contains("value=\"2026-01-15\""))
+      let fields = "_csrf=\(clinician.csrf)&kind=surgery&startDate=2026-01-15&margin=R0"
+      #expect(try await harness.call(.post, "/treatments/\(surgery.id)/edit", headers: Self.form(clinician), body: fields + "&version=1").status == 303)
+      #expect(try await harness.registry.treatment(surgery.id, by: system).margin == "R0")
+      let stale = try await harness.call(.post, "/treatments/\(surgery.id)/edit", headers: Self.form(clinician), body: fields + "&version=1")
+      #expect(stale.status == 409 && stale.body.contains("Reload the latest version"))
+      let invalid = try await harness.call(.post, "/treatments/\(surgery.id)/edit", headers: Self.form(clinician),
+                                           body: "_csrf=\(clinician.csrf)&kind=radiation&startDate=2026-01-15&margin=R0&version=2")
+      #expect(invalid.status == 422 && invalid.body.contains("id=\"margin-error\""))
+
+      let before = try await harness.registry.tumour(tumour.id, by: system).nextDueDate
+      #expect(try await harness.call(.post, "/events/\(scan.id)/delete", headers: Self.form(clinician), body: "_csrf=\(clinician.csrf)&version=1").status == 303)
+      #expect(try await harness.registry.file(harness.patientID, by: system).events.isEmpty)
+      #expect(try await harness.registry.tumour(tumour.id, by: system).nextDueDate != before, "without the scan, the first visit is due again")
+    }
+  }
+
   @Test("a deleted patient disappears from the list and comes back with Restore")
   func deleteAndRestore() async throws {
     try await RegistryHarness.with { harness in

@@ -50,11 +50,18 @@ enum CasePage {
     let treatments = file.treatments.filter { $0.tumourID == tumour.id }
     html += "<h3>Treatment</h3>"
     html += treatments.isEmpty ? "<p>None recorded: the follow-up schedule starts at the end of treatment.</p>" :
-      "<table><thead><tr><th scope=\"col\">Treatment</th><th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\">Detail</th></tr></thead><tbody>"
-      + treatments.map { "<tr><td>\(escape($0.kind))</td><td>\(escape($0.startDate))</td><td>\(escape($0.endDate ?? "–"))</td><td>\(escape([$0.margin, $0.agent, $0.notes].compactMap { $0 }.joined(separator: "; ")))</td></tr>" }.joined()
+      "<table><thead><tr><th scope=\"col\">Treatment</th><th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\">Detail</th>\(identity.allows(.writePatients) ? "<th scope=\"col\">Change</th>" : "")</tr></thead><tbody>"
+      + treatments.map { "<tr><td>\(escape($0.kind))</td><td>\(escape($0.startDate))</td><td>\(escape($0.endDate ?? "–"))</td><td>\(escape([$0.margin, $0.agent, $0.notes].compactMap { $0 }.joined(separator: "; ")))</td>\(changeCell("treatments", $0.id, $0.version, identity))</tr>" }.joined()
       + "</tbody></table>"
     if identity.allows(.writePatients) { html += treatmentForm(tumour, identity: identity) }
     return html + "</section>"
+  }
+
+  /// Edit link and delete button (soft delete, restorable through the API) for a row, for accounts that may write.
+  static func changeCell(_ collection: String, _ id: String, _ version: Int64, _ identity: Identity) -> String {
+    guard identity.allows(.writePatients) else { return "" }
+    return "<td><a href=\"/\(collection)/\(escape(id))/edit\">Edit</a> <form class=\"inline\" method=\"post\" action=\"/\(collection)/\(escape(id))/delete\">"
+      + "\(RegistryPages.csrf(identity))<input type=\"hidden\" name=\"version\" value=\"\(version)\"><button type=\"submit\">Delete</button></form></td>"
   }
 
   static func treatmentForm(_ tumour: Tumour, identity: Identity, values: FormBody = FormBody(""), error: RegistryError? = nil) -> String {
@@ -72,8 +79,8 @@ enum CasePage {
   static func events(_ file: PatientFile, identity: Identity) -> String {
     var html = "<h2>Follow-up events</h2>"
     html += file.events.isEmpty ? "<p>None recorded.</p>" :
-      "<table><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Event</th><th scope=\"col\">Detail</th></tr></thead><tbody>"
-      + file.events.map { "<tr><td>\(escape($0.date))</td><td>\(escape($0.kind))</td><td>\(escape([$0.imagingResult, $0.recurrenceType, $0.site, $0.notes].compactMap { $0 }.joined(separator: "; ")))</td></tr>" }.joined()
+      "<table><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Event</th><th scope=\"col\">Detail</th>\(identity.allows(.writePatients) ? "<th scope=\"col\">Change</th>" : "")</tr></thead><tbody>"
+      + file.events.map { "<tr><td>\(escape($0.date))</td><td>\(escape($0.kind))</td><td>\(escape([$0.imagingResult, $0.recurrenceType, $0.site, $0.notes].compactMap { $0 }.joined(separator: "; ")))</td>\(changeCell("events", $0.id, $0.version, identity))</tr>" }.joined()
       + "</tbody></table>"
     guard identity.allows(.writePatients) else { return html }
     html += "<details><summary>Record a visit, scan, recurrence, last contact or death</summary>"

@@ -59,6 +59,38 @@ enum RecordForms {
     return PageLayout.page(title: "\(editing == nil ? "Add a tumour for" : "Edit a tumour of") \(patient.name)", body: body, identity: identity, status: status)
   }
 
+  /// Edit a treatment or a follow-up event (with its version); the same fields as the forms on the case page.
+  static func edit(treatment: Treatment? = nil, event: FollowUpEvent? = nil, values: FormBody, identity: Identity, error: RegistryError? = nil,
+                   status: HTTPResponse.Status = .ok) -> Response {
+    let (kind, id, version, patientLink) = treatment.map { ("treatment", $0.id, $0.version, "") } ?? ("event", event?.id ?? "", event?.version ?? 0, event?.patientID ?? "")
+    func value(_ name: String, _ stored: String?) -> String? { values[name] ?? stored }
+    var body = RegistryPages.errorSummary(error)
+    if case .conflict? = error {
+      body += "<p class=\"banner\">Someone saved this \(kind) while you were editing. <a href=\"/\(kind)s/\(escape(id))/edit\">Reload the latest version</a> and apply your change again.</p>"
+    }
+    body += "<form method=\"post\" action=\"/\(kind)s/\(escape(id))/edit\" novalidate>\(RegistryPages.csrf(identity))"
+    body += "<input type=\"hidden\" name=\"version\" value=\"\(escape(values["version"] ?? String(version)))\">"
+    if let treatment {
+      body += RegistryPages.field("kind", "Treatment", value: value("kind", treatment.kind), error: error, options: Treatment.kinds)
+      body += RegistryPages.field("startDate", "Start date", value: value("startDate", treatment.startDate), error: error, hint: "YYYY-MM-DD")
+      body += RegistryPages.field("endDate", "End date", value: value("endDate", treatment.endDate), error: error, hint: "Empty for a single day.")
+      body += RegistryPages.field("margin", "Margin (surgery)", value: value("margin", treatment.margin), error: error, options: Treatment.margins)
+      body += RegistryPages.field("agent", "Agent (systemic therapy)", value: value("agent", treatment.agent), error: error)
+      body += RegistryPages.field("notes", "Notes", value: value("notes", treatment.notes), error: error)
+    } else if let event {
+      body += RegistryPages.field("kind", "Event", value: value("kind", event.kind), error: error, options: FollowUpEvent.kinds)
+      body += RegistryPages.field("date", "Date", value: value("date", event.date), error: error, hint: "YYYY-MM-DD")
+      if let tumourID = event.tumourID { body += "<input type=\"hidden\" name=\"tumourID\" value=\"\(escape(tumourID))\">" }
+      body += RegistryPages.field("imagingResult", "Imaging result", value: value("imagingResult", event.imagingResult), error: error, options: FollowUpEvent.imagingResults)
+      body += RegistryPages.field("recurrenceType", "Recurrence", value: value("recurrenceType", event.recurrenceType), error: error, options: FollowUpEvent.recurrenceTypes)
+      body += RegistryPages.field("site", "Recurrence site", value: value("site", event.site), error: error)
+      body += RegistryPages.field("notes", "Notes", value: value("notes", event.notes), error: error)
+    }
+    body += "<button type=\"submit\">Save changes</button></form>"
+    if !patientLink.isEmpty { body += "<p><a href=\"/patients/\(escape(patientLink))\">Back to the patient</a></p>" }
+    return PageLayout.page(title: "Edit \(kind)", body: body, identity: identity, status: status)
+  }
+
   static func treatmentValues(_ form: FormBody, tumourID: String) -> Treatment {
     Treatment(tumourID: tumourID, kind: form["kind"] ?? "", startDate: form["startDate"] ?? "", endDate: form["endDate"], margin: form["margin"],
               agent: form["agent"], notes: form["notes"])

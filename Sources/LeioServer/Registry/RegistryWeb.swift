@@ -114,6 +114,42 @@ enum RegistryWeb {
           return RecordForms.tumour(patient, editing: stored, values: form, identity: identity, error: error.description, field: field,
                                     status: error.isConflict ? .conflict : .unprocessableContent)
         }
+      case ("GET", "/treatments/{id}/edit"):
+        return RecordForms.edit(treatment: try await registry.treatment(id, by: actor), values: FormBody(""), identity: identity)
+      case ("POST", "/treatments/{id}/edit"):
+        let form = try await WebController<LeioRequestContext>.form(request, context)
+        let stored = try await registry.treatment(id, by: actor)
+        var treatment = RecordForms.treatmentValues(form, tumourID: stored.tumourID)
+        (treatment.id, treatment.version) = (id, Int64(form["version"] ?? "") ?? 0)
+        do {
+          _ = try await registry.updateTreatment(treatment, by: actor)
+          return RegistryPages.redirect("/patients/\(try await registry.tumour(stored.tumourID, by: actor).patientID)")
+        } catch let error as RegistryError {
+          if case .notFound = error { throw error }
+          return RecordForms.edit(treatment: stored, values: form, identity: identity, error: error, status: error.isConflict ? .conflict : .unprocessableContent)
+        }
+      case ("POST", "/treatments/{id}/delete"):
+        let form = try await WebController<LeioRequestContext>.form(request, context)
+        let deleted = try await registry.deleteTreatment(id, version: Int64(form["version"] ?? "") ?? 0, by: actor)
+        return RegistryPages.redirect("/patients/\(try await registry.tumour(deleted.tumourID, by: actor).patientID)")
+      case ("GET", "/events/{id}/edit"):
+        return RecordForms.edit(event: try await registry.event(id, by: actor), values: FormBody(""), identity: identity)
+      case ("POST", "/events/{id}/edit"):
+        let form = try await WebController<LeioRequestContext>.form(request, context)
+        let stored = try await registry.event(id, by: actor)
+        var event = RecordForms.eventValues(form, patientID: stored.patientID)
+        (event.id, event.version) = (id, Int64(form["version"] ?? "") ?? 0)
+        do {
+          _ = try await registry.updateEvent(event, by: actor)
+          return RegistryPages.redirect("/patients/\(stored.patientID)")
+        } catch let error as RegistryError {
+          if case .notFound = error { throw error }
+          return RecordForms.edit(event: stored, values: form, identity: identity, error: error, status: error.isConflict ? .conflict : .unprocessableContent)
+        }
+      case ("POST", "/events/{id}/delete"):
+        let form = try await WebController<LeioRequestContext>.form(request, context)
+        let deleted = try await registry.deleteEvent(id, version: Int64(form["version"] ?? "") ?? 0, by: actor)
+        return RegistryPages.redirect("/patients/\(deleted.patientID)")
       case ("POST", "/tumours/{id}/treatments"):
         let form = try await WebController<LeioRequestContext>.form(request, context)
         let tumour = try await registry.tumour(id, by: actor)

@@ -65,6 +65,14 @@ extension Registry {
     }
   }
 
+  public func treatment(_ id: String, by actor: AuditContext) async throws -> Treatment {
+    try await backend.write { db in
+      let treatment = try await fetch(Treatment.self, id, db)
+      try await audit(db, actor, "read", Treatment.entity, id)
+      return treatment
+    }
+  }
+
   public func updateTreatment(_ treatment: Treatment, by actor: AuditContext) async throws -> Treatment {
     let valid = try treatment.validated()
     return try await backend.write { db in
@@ -102,6 +110,14 @@ extension Registry {
       let created = try await insert(valid, db, by: actor)
       try await refreshPatientFollowUp(valid.patientID, db)
       return created
+    }
+  }
+
+  public func event(_ id: String, by actor: AuditContext) async throws -> FollowUpEvent {
+    try await backend.write { db in
+      let event = try await fetch(FollowUpEvent.self, id, db)
+      try await audit(db, actor, "read", FollowUpEvent.entity, id)
+      return event
     }
   }
 
