@@ -267,19 +267,46 @@ public enum CoxProportionalHazards {
         }
         collected.append(Step(time: t, hazard: hazards, means: means, deaths: deaths))
       }
-      let steps = collected.reversed()
+      // Ascending event times with running sums of the hazard increments ΣdΛ and of x̄·dΛ (inclusive), so each
+      // subject's sum over the event times up to its own is a lookup: O(n·p) after the sort, not O(n·events).
+      let steps = Array(collected.reversed())
+      var cumulativeHazard = Array(repeating: 0.0, count: steps.count)
+      var cumulativeMean = Array(repeating: 0.0, count: steps.count * p)
+      var hazardSum = 0.0
+      var meanSum = Array(repeating: 0.0, count: p)
+      for (k, step) in steps.enumerated() {
+        for l in step.hazard.indices {
+          hazardSum += step.hazard[l]
+          for j in 0..<p { meanSum[j] += step.means[l][j] * step.hazard[l] }
+        }
+        cumulativeHazard[k] = hazardSum
+        for j in 0..<p { cumulativeMean[k * p + j] = meanSum[j] }
+      }
       var residuals = Array(repeating: 0.0, count: n * p)
       for i in 0..<n {
-        for step in steps where step.time <= time[i] {
-          let tied = step.time == time[i]
-          let draws = step.hazard.count
-          for l in 0..<draws {
-            // Efron: a subject who dies at this time is at risk for the fraction (1 − l/d) of each draw.
-            let presence = tied && event[i] && ties == .efron ? 1 - Double(l) / Double(draws) : 1
-            for j in 0..<p {
-              residuals[i * p + j] -= risk[i] * presence * step.hazard[l] * (x[i * p + j] - step.means[l][j])
-              if tied && event[i] { residuals[i * p + j] += (x[i * p + j] - step.means[l][j]) / Double(draws) }
-            }
+        // The last event time at or before tᵢ.
+        var low = 0
+        var high = steps.count
+        while low < high { let middle = (low + high) / 2; if steps[middle].time <= time[i] { low = middle + 1 } else { high = middle } }
+        let last = low - 1
+        guard last >= 0 else { continue }
+        let diesThere = event[i] && steps[last].time == time[i]
+        // Full presence at every event time before tᵢ, and at tᵢ itself unless the subject dies there.
+        let through = diesThere ? last - 1 : last
+        let hazard = through >= 0 ? cumulativeHazard[through] : 0
+        for j in 0..<p {
+          let weightedMean = through >= 0 ? cumulativeMean[through * p + j] : 0
+          residuals[i * p + j] = -risk[i] * (x[i * p + j] * hazard - weightedMean)
+        }
+        guard diesThere else { continue }
+        // Efron: present for the fraction (1 − l/d) of each draw at its own death time; the event term averages the draws.
+        let step = steps[last]
+        let draws = step.hazard.count
+        for l in 0..<draws {
+          let presence = ties == .efron ? 1 - Double(l) / Double(draws) : 1
+          for j in 0..<p {
+            residuals[i * p + j] -= risk[i] * presence * step.hazard[l] * (x[i * p + j] - step.means[l][j])
+            residuals[i * p + j] += (x[i * p + j] - step.means[l][j]) / Double(draws)
           }
         }
       }
