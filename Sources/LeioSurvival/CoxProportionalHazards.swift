@@ -234,7 +234,7 @@ public enum CoxProportionalHazards {
     func scoreResiduals(_ beta: [Double]) -> [Double] {
       let risk = (0..<n).map { i in exp((0..<p).reduce(0.0) { $0 + x[i * p + $1] * beta[$1] }) }
       // Ascending distinct event times with their hazard increments and weighted means.
-      struct Step { let time: Double; let hazard: [Double]; let means: [[Double]]; let deaths: Int }
+      struct Step { let time: Double; let hazard: [Double]; let means: [[Double]] }
       var s0 = 0.0
       var s1 = Array(repeating: 0.0, count: p)
       var position = 0
@@ -265,7 +265,7 @@ public enum CoxProportionalHazards {
           hazards.append((ties == .breslow ? Double(deaths) : 1) / denominator)
           means.append((0..<p).map { (s1[$0] - fraction * e1[$0]) / denominator })
         }
-        collected.append(Step(time: t, hazard: hazards, means: means, deaths: deaths))
+        collected.append(Step(time: t, hazard: hazards, means: means))
       }
       // Ascending event times with running sums of the hazard increments ΣdΛ and of x̄·dΛ (inclusive), so each
       // subject's sum over the event times up to its own is a lookup: O(n·p) after the sort, not O(n·events).

@@ -103,7 +103,7 @@ public enum KaplanMeierEstimator {
       guard s > 0, se.isFinite else { return (.nan, .nan) }
       return (exp(Foundation.log(s) - z * se), min(exp(Foundation.log(s) + z * se), 1))
     case .logLog:
-      guard s > 0, s < 1, se.isFinite else { return s == 1 ? (.nan, .nan) : (.nan, .nan) }
+      guard s > 0, s < 1, se.isFinite else { return (.nan, .nan) }  // R: NA at S = 0 and S = 1
       let width = z * se / Foundation.log(s)
       let centre = Foundation.log(-Foundation.log(s))
       return (exp(-exp(centre - width)), exp(-exp(centre + width)))
