@@ -65,7 +65,11 @@ let package = Package(
         "LeioCore",
         "LeioStore",
         .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdCore", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
       ],
       resources: [.copy("Resources/openapi.json")],
       swiftSettings: swiftSettings

@@ -31,16 +31,13 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
       guard let source = file == "-" ? fdopen(0, "rb") : fopen(file, "rb") else {
-        Console.error("cannot read input file '\(file)'.")
-        throw Exit.noInput
+        throw Exit.translated(InputFileError(message: "cannot read input file '\(file.excerpt(limit: 200))'."))
       }
       defer { if file != "-" { fclose(source) } }
-      guard let sink = output.map({ fopen($0, "wb") }) ?? fdopen(1, "wb") else {
-        Console.error("cannot write output file '\(output ?? "")'.")
-        throw ExitCode.failure
+      // The output appears only when the whole file was read: a bad file leaves no half-written output.
+      let counts = try reportingErrors {
+        try OutputStream.writing(to: output) { sink in try BatchRun(source: source, sink: sink, progress: Console.stderrIsTerminal).run() }
       }
-      defer { if output != nil { fclose(sink) } else { fflush(sink) } }
-      let counts = try BatchRun(source: source, sink: sink, progress: Console.stderrIsTerminal).run()
       FileHandle.standardError.write(Data("leio: staged \(counts.rows) rows, \(counts.errors) with errors.\n".utf8))
     }
   }
@@ -71,7 +68,7 @@ struct BatchRun {
       while try reader.nextRecord(isFinal: finished, { line, fields in
         out.append(contentsOf: line)
         guard let rowStager = stager else {
-          stager = try reportingErrors { try BatchRowStager(header: (0..<fields.count).map(fields.string)) }
+          stager = try BatchRowStager(header: (0..<fields.count).map(fields.string))
           for column in BatchRowStager.outputColumns { out.append(0x2C); out.append(contentsOf: column.utf8) }
           out.append(0x0A)
           return
@@ -93,12 +90,10 @@ struct BatchRun {
     flush(&out)
     if progress, rows >= 100_000 { FileHandle.standardError.write(Data("\n".utf8)) }
     if stager == nil {
-      Console.error("the input file is empty: a header row is required.")
-      throw Exit.dataError
+      throw StagingError.missingValue(field: "header", message: "the input file is empty: a header row is required.")
     }
     if reader.hasIncompleteRecord {
-      Console.error("the last record has an unclosed quote and was not staged.")
-      throw Exit.dataError
+      throw StagingError.inconsistent(field: "file", message: "the last record has an unclosed quote; nothing was written.")
     }
     return (rows, errors)
   }

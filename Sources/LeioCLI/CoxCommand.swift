@@ -29,6 +29,7 @@ struct CoxCommand: ParsableCommand {
     guard let method = TieMethod(rawValue: ties) else { throw ValidationError("--ties must be efron or breslow.") }
     let names = covariates.split(separator: ",").map { String($0).trimmedBlanks }.filter { !$0.isEmpty }
     guard !names.isEmpty else { throw ValidationError("give at least one covariate: --covariates age,sizeCm.") }
+    try requireDistinctColumns([("--time", time), ("--event", event)] + names.map { ("--covariates", $0) })
     let (columns, _) = try reportingErrors { try CSVColumns.read(file, columns: [time, event] + names) }
     let report = try reportingSurvivalErrors { () throws -> CoxReport in
       let design = try CoxDesign(time: columns[time]!, status: columns[event]!, columns: columns, order: names)

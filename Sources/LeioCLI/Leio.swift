@@ -5,6 +5,21 @@ import LeioCore
 /// The `leio` command.
 @main
 struct Leio: AsyncParsableCommand {
+  /// Parses and runs the command; every error that a command did not map itself goes through ``Exit/report(_:)``
+  /// here, so no command exits with a raw Swift error.
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var command = command as? any AsyncParsableCommand {
+        try await command.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      exit(withError: Exit.translated(error))
+    }
+  }
+
   static let configuration = CommandConfiguration(
     commandName: "leio",
     abstract: "Leiomyosarcoma staging, grading and diagnosis criteria, explained.",
@@ -21,45 +36,9 @@ struct Leio: AsyncParsableCommand {
   )
 }
 
-/// Exit codes with names (sysexits.h).
-enum Exit {
-  static let dataError = ExitCode(65)
-  static let noInput = ExitCode(66)
-  static let usage = ExitCode(64)
-}
-
 /// Options shared by commands that print a result.
 struct OutputOptions: ParsableArguments {
   @Flag(name: .long, help: "Print the result as JSON (stable, sorted keys) instead of text.")
   var json = false
 }
 
-/// Runs `body`, turning clinical input errors into a message on stderr and exit 65.
-func reportingErrors<T>(_ body: () throws -> T) throws -> T {
-  do {
-    return try body()
-  } catch let error as StagingError {
-    Console.error(error.description)
-    throw Exit.dataError
-  } catch let error as DecodingError {
-    Console.error("input is not a valid case document: \(describe(error))")
-    throw Exit.dataError
-  } catch let error as InputFileError {
-    Console.error(error.message)
-    throw Exit.noInput
-  } catch let error as CSVColumnsError {
-    Console.error(error.description)
-    if case .unreadable = error { throw Exit.noInput }
-    throw Exit.usage
-  }
-}
-
-private func describe(_ error: DecodingError) -> String {
-  switch error {
-  case .dataCorrupted(let context): return context.underlyingError.map { "malformed JSON (\($0.localizedDescription))" } ?? context.debugDescription
-  case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context):
-    let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-    return path.isEmpty ? context.debugDescription : "\(path): \(context.debugDescription)"
-  @unknown default: return String(describing: error)
-  }
-}

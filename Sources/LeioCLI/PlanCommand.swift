@@ -34,10 +34,7 @@ struct PlanCommand: ParsableCommand {
     }
     if let ics {
       let text = ICalendar.calendar(plan, stamp: plan.today ?? plan.treatmentEnd)
-      guard FileManager.default.createFile(atPath: ics, contents: Data(text.utf8)) else {
-        Console.error("cannot write calendar file '\(ics)'.")
-        throw ExitCode.failure
-      }
+      try reportingErrors { try Console.write(Data(text.utf8), to: ics) }
     }
     if output.json { return Console.print(try Console.json(plan)) }
     var lines = ["Follow-up plan: \(plan.riskGroupLabel) [\(plan.riskGroup)]", "Why: \(plan.reason)"]

@@ -34,9 +34,6 @@ struct ReportCommand: ParsableCommand {
     }
     let text = format == .html ? CareSummaryHTML.render(summary) : CareSummaryText.render(summary)
     guard let output else { return FileHandle.standardOutput.write(Data(text.utf8)) }
-    guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
-      Console.error("cannot write '\(output)'.")
-      throw ExitCode.failure
-    }
+    try reportingErrors { try Console.write(Data(text.utf8), to: output) }
   }
 }

@@ -24,10 +24,16 @@ struct ServeCommand: AsyncParsableCommand {
   @OptionGroup var store: StoreOptions
   @Flag(help: "Seed an empty registry with clearly fictional demo patients and one demo account per role (password printed).")
   var demo = false
+  @Option(help: "Seconds a client has to send a whole request (and an idle keep-alive connection stays open).")
+  var requestTimeout = 30.0
+  @Option(help: "Open connections allowed; more are answered 503 and closed (keep it below the file-descriptor limit, ulimit -n).")
+  var maxConnections = 1024
   @Flag(help: .hidden) var benchmarkBaseline = false
 
   func validate() throws {
     guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535.") }
+    guard requestTimeout >= 0.1, requestTimeout <= 3600 else { throw ValidationError("--request-timeout must be between 0.1 and 3600 seconds.") }
+    guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be between 1 and 1,000,000.") }
   }
 
   func run() async throws {
@@ -43,7 +49,8 @@ struct ServeCommand: AsyncParsableCommand {
       } else if try await registry.accounts(by: .system("serve")).isEmpty {
         Self.say("no registry accounts yet: create the first admin with `leio user create --username NAME --role admin` (or start with --demo)")
       }
-      let app = buildApplication(host: host, port: port, logger: logger, baselineRoute: benchmarkBaseline, registry: registry)
+      let limits = ConnectionLimits(requestTimeout: .milliseconds(Int64(requestTimeout * 1000)), maximumConnections: maxConnections)
+      let app = buildApplication(host: host, port: port, logger: logger, baselineRoute: benchmarkBaseline, registry: registry, limits: limits)
       Self.say("serving on http://\(host):\(port) — registry \(registry.location) (educational software, not a medical device)")
       try await app.runService()
     }

@@ -23,11 +23,11 @@ struct SimulateCommand: ParsableCommand {
 
   func run() throws {
     var cohort = try reportingErrors { try SyntheticCohort(seed: seed) }
-    guard let sink = output.map({ fopen($0, "wb") }) ?? fdopen(1, "wb") else {
-      Console.error("cannot write output file '\(output ?? "")'.")
-      throw ExitCode(73)
-    }
-    defer { if output != nil { fclose(sink) } else { fflush(sink) } }
+    try reportingErrors { try OutputStream.writing(to: output) { sink in try write(&cohort, to: sink) } }
+    FileHandle.standardError.write(Data("leio: \(SyntheticCohort.note)\n".utf8))
+  }
+
+  private func write(_ cohort: inout SyntheticCohort, to sink: UnsafeMutablePointer<FILE>) throws {
     var buffer = SyntheticCohort.header + "\n"
     buffer.reserveCapacity(1 << 20)
     for index in 1...n {
@@ -39,6 +39,5 @@ struct SimulateCommand: ParsableCommand {
       }
     }
     fputs(buffer, sink)
-    FileHandle.standardError.write(Data("leio: \(SyntheticCohort.note)\n".utf8))
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LeioCore
 import LeioStore
 
 /// `--database`, shared by every command that opens the registry.
@@ -26,31 +27,11 @@ struct StoreOptions: ParsableArguments {
   }
 }
 
-/// Runs `body`, turning registry errors into a message on stderr and an exit code (64 bad `--database`,
-/// 65 invalid input, 69 database unreachable, 75 conflict — try again, 1 otherwise).
-func reportingStoreErrors<T>(_ body: () async throws -> T) async throws -> T {
-  do {
-    return try await body()
-  } catch let error as RegistryError {
-    Console.error(error.description)
-    switch error {
-    case .invalidDatabaseURL: throw Exit.usage
-    case .invalid, .duplicate, .missingReference, .invalidBackup, .notFound: throw Exit.dataError
-    case .unavailable: throw ExitCode(69)
-    case .conflict, .locked: throw ExitCode(75)
-    case .badCredentials, .corrupt, .schemaTooNew: throw ExitCode(1)
-    }
-  } catch let error as InputFileError {
-    Console.error(error.message)
-    throw Exit.noInput
-  }
-}
-
 /// `leio user`: accounts of the registry.
 struct UserCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "user", abstract: "Create and list registry accounts, and issue API tokens.",
-    subcommands: [Create.self, List.self, Token.self])
+    commandName: "user", abstract: "Create, list, unlock, disable and enable registry accounts; issue, list and revoke API tokens.",
+    subcommands: [Create.self, List.self, Token.self, Unlock.self, Disable.self, Enable.self, ListTokens.self, RevokeToken.self])
 
   struct Create: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -110,6 +91,90 @@ struct UserCommand: AsyncParsableCommand {
   }
 }
 
+extension UserCommand {
+  /// The account named `username`, or a "not found" error (exit 65).
+  static func account(_ username: String, in registry: Registry, as command: String) async throws -> AccountSummary {
+    let name = username.trimmingCharacters(in: .whitespaces).lowercased()
+    guard let account = try await registry.accounts(by: .system(command)).first(where: { $0.username == name }) else {
+      throw RegistryError.notFound(entity: "account", id: name.excerpt())
+    }
+    return account
+  }
+
+  struct Unlock: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Lift every sign-in lock of an account (all source addresses) and clear its failure counts.")
+    @OptionGroup var store: StoreOptions
+    @Option(help: "The account to unlock.") var username: String
+
+    func run() async throws {
+      let name = try await store.withRegistry { registry in
+        let account = try await UserCommand.account(username, in: registry, as: "user unlock")
+        try await registry.unlockAccount(username: account.username, by: .system("user unlock"))
+        return account.username
+      }
+      Console.print("unlocked '\(name)'")
+    }
+  }
+
+  struct Disable: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Disable an account: its sessions end, its API tokens stop working, it cannot sign in. Its audit history stays.")
+    @OptionGroup var store: StoreOptions
+    @Option(help: "The account to disable.") var username: String
+    func run() async throws { try await UserCommand.setDisabled(true, username: username, store: store) }
+  }
+
+  struct Enable: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Enable a disabled account again.")
+    @OptionGroup var store: StoreOptions
+    @Option(help: "The account to enable.") var username: String
+    func run() async throws { try await UserCommand.setDisabled(false, username: username, store: store) }
+  }
+
+  static func setDisabled(_ disabled: Bool, username: String, store: StoreOptions) async throws {
+    let command = disabled ? "user disable" : "user enable"
+    let name = try await store.withRegistry { registry in
+      let account = try await UserCommand.account(username, in: registry, as: command)
+      return try await registry.updateAccount(account.id, version: account.version, disabled: disabled, by: .system(command)).username
+    }
+    Console.print("\(disabled ? "disabled" : "enabled") '\(name)'")
+  }
+
+  struct ListTokens: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "list-tokens", abstract: "List API tokens (never their secrets): id, account, name, created, state.")
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Only this account's tokens.") var username: String?
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+      let tokens = try await store.withRegistry { registry in
+        var accountID: String?
+        if let username { accountID = try await UserCommand.account(username, in: registry, as: "user list-tokens").id }
+        return try await registry.apiTokens(accountID: accountID, by: .system("user list-tokens"))
+      }
+      if output.json { return Console.print(try Console.json(tokens)) }
+      for token in tokens {
+        let created = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(token.createdAt) / 1000))
+        Console.print("\(token.id)\t\(token.username)\t\(token.name)\t\(created)\t\(token.revokedAt == nil ? "active" : "revoked")")
+      }
+    }
+  }
+
+  struct RevokeToken: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "revoke-token", abstract: "Revoke an API token by its id (see list-tokens); it stops working at once.")
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The token's id.") var id: String
+
+    func run() async throws {
+      try await store.withRegistry { registry in try await registry.revokeAPIToken(id, by: .system("user revoke-token")) }
+      Console.print("revoked token \(id.excerpt())")
+    }
+  }
+}
+
 /// The password from one line of stdin, or asked on the terminal without echo.
 func readPassword(fromStdin: Bool) throws -> String {
   if fromStdin {
@@ -131,21 +196,22 @@ struct BackupCommand: AsyncParsableCommand {
     discussion: """
       leio backup registry-2026-11-24.json
       leio backup --database postgres://leio:secret@db:5432/leio - | gzip > registry.json.gz
-      The file holds patient data and password hashes: keep it as safe as the database.
+      leio backup --clinical records-for-analysis.json     # clinical records only: no accounts, no audit log
+      A full backup holds patient data, password hashes and the audit log: keep it as safe as the database (it is
+      an administrator's tool: whoever can run it against the database can read the database itself).
       """)
   @OptionGroup var store: StoreOptions
+  @Flag(help: "Clinical records only (patients, tumours, treatments, events): what a registrar may take out.") var clinical = false
   @Argument(help: "The file to write, or - for standard output.") var file: String
 
   func run() async throws {
-    let backup = try await store.withRegistry { try await $0.export(by: .system("backup")) }
+    let scope: ExportScope = clinical ? .clinical : .full
+    let backup = try await store.withRegistry { try await $0.export(scope: scope, by: .system("backup")) }
     let data = try backup.encoded()
     if file == "-" {
       FileHandle.standardOutput.write(data)
     } else {
-      do { try data.write(to: URL(fileURLWithPath: file), options: .atomic) } catch {
-        Console.error("cannot write '\(file)': \(error.localizedDescription)")
-        throw ExitCode(73)
-      }
+      try reportingErrors { try Console.write(data, to: file) }
       FileHandle.standardError.write(Data("leio: wrote \(backup.patients.count) patients, \(backup.tumours.count) tumours, \(backup.treatments.count) treatments, \(backup.events.count) events, \(backup.accounts.count) accounts, \(backup.audit.count) audit rows to \(file)\n".utf8))
     }
   }
@@ -185,7 +251,7 @@ struct StoreCommand: AsyncParsableCommand {
       Console.print(counts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
       guard problems.isEmpty else {
         for problem in problems { Console.error(problem) }
-        throw ExitCode(1)
+        throw Exit.failure
       }
       Console.print("ok: no integrity problems")
     }

@@ -33,12 +33,13 @@ struct SurvivalCommand: ParsableCommand {
       guard let value = Double(String(text).trimmedBlanks), value >= 0 else { throw ValidationError("--at takes times ≥ 0, comma-separated.") }
       return value
     }
+    try requireDistinctColumns([("--time", time), ("--event", event)] + (by.map { [("--by", $0)] } ?? []) + (strata.map { [("--strata", $0)] } ?? []))
     let used = [time, event] + (by.map { [$0] } ?? []) + (strata.map { [$0] } ?? [])
     let (columns, rows) = try reportingErrors { try CSVColumns.read(file, columns: used) }
     let keep = (0..<rows).filter { row in used.allSatisfy { !CSVColumns.isMissing(columns[$0]![row]) } }
     let timeValues = try keep.map { row -> Double in
       guard let value = Double(columns[time]![row].trimmedBlanks), value.isFinite, value >= 0 else {
-        throw SurvivalInputError(message: "row \(row + 2): time '\(columns[time]![row])' is not a number ≥ 0.")
+        throw SurvivalInputError(message: "row \(row + 2): time '\(columns[time]![row].excerpt())' is not a number ≥ 0.")
       }
       return value
     }
@@ -63,10 +64,7 @@ struct SurvivalCommand: ParsableCommand {
     let report = SurvivalReport(groups: groups, logRank: logRank, stratified: strata != nil, n: keep.count, nDropped: rows - keep.count, confType: transform.rawValue, confLevel: confLevel)
     if let plot {
       let svg = SurvivalPlot.svg(groups.map { ($0.group, $0.curve) }, title: by.map { "Survival by \($0)" } ?? "Survival", timeLabel: time)
-      do { try Data(svg.utf8).write(to: URL(fileURLWithPath: plot)) } catch {
-        Console.error("cannot write '\(plot)': \(error.localizedDescription)")
-        throw ExitCode(73)
-      }
+      try reportingErrors { try Console.write(Data(svg.utf8), to: plot) }
     }
     Console.print(output.json ? try Console.json(report) : report.text)
   }
@@ -152,20 +150,3 @@ struct SurvivalReport: Encodable {
   }
 }
 
-/// An input problem in a survival file (exit 65).
-struct SurvivalInputError: Error {
-  let message: String
-}
-
-/// Runs `body`, turning survival input errors into a message on stderr and exit 65.
-func reportingSurvivalErrors<T>(_ body: () throws -> T) throws -> T {
-  do {
-    return try body()
-  } catch let error as CoxError {
-    Console.error(error.description)
-    throw Exit.dataError
-  } catch let error as SurvivalInputError {
-    Console.error(error.message)
-    throw Exit.dataError
-  }
-}

@@ -1,5 +1,6 @@
 public import Hummingbird
 import Foundation
+import HummingbirdCore
 import LeioCore
 public import LeioStore
 public import Logging
@@ -14,6 +15,7 @@ public import Logging
 /// permission. `secureCookies` marks the session cookie `Secure` (off only for plain HTTP on loopback).
 public func buildRouter(baselineRoute: Bool = false, registry: Registry? = nil, secureCookies: Bool = true) -> Router<LeioRequestContext> {
   let router = Router(context: LeioRequestContext.self)
+  router.add(middleware: SecurityHeadersMiddleware())
   router.add(middleware: ProblemMiddleware())
   router.get("healthz") { _, _ in
     Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
@@ -35,7 +37,15 @@ public func buildRouter(baselineRoute: Bool = false, registry: Registry? = nil, 
 }
 
 /// The application `leio serve` runs: graceful shutdown on SIGINT and SIGTERM (swift-service-lifecycle).
-public func buildApplication(host: String, port: Int, logger: Logger, baselineRoute: Bool = false, registry: Registry? = nil) -> some ApplicationProtocol {
+///
+/// `limits` bound what a client can hold open: a request must arrive whole within the request timeout (also the
+/// keep-alive idle timeout), and connections past the cap get a 503 and are closed (``ConnectionGuard``).
+public func buildApplication(host: String, port: Int, logger: Logger, baselineRoute: Bool = false, registry: Registry? = nil,
+                             limits: ConnectionLimits = ConnectionLimits()) -> some ApplicationProtocol {
   let loopback = ["127.0.0.1", "localhost", "::1"].contains(host)
-  return Application(router: buildRouter(baselineRoute: baselineRoute, registry: registry, secureCookies: !loopback), configuration: .init(address: .hostname(host, port: port), serverName: "Leio"), logger: logger)
+  let counter = ConnectionCounter()
+  let http1 = HTTP1Channel.Configuration(
+    additionalChannelHandlers: [ConnectionGuard(limits: limits, counter: counter)], idleTimeout: limits.requestTimeout)
+  return Application(router: buildRouter(baselineRoute: baselineRoute, registry: registry, secureCookies: !loopback), server: .http1(configuration: http1),
+                     configuration: .init(address: .hostname(host, port: port), serverName: "Leio", backlog: 1024), logger: logger)
 }

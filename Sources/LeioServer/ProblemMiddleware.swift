@@ -3,6 +3,7 @@ import Foundation
 import LeioCore
 import LeioStore
 import Logging
+import NIOHTTP1
 
 /// Turns every error into an RFC 9457 problem: clinical input errors into 422,
 /// malformed bodies into 400, Hummingbird's HTTP errors (404, 405, 413) into
@@ -25,6 +26,7 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
       var errorResponse = try problem.response(from: request, context: context)
       if problem.statusCode == 405 { errorResponse.headers[.allow] = allowed.joined(separator: ", ") }
       if case .locked(let seconds)? = error as? RegistryError { errorResponse.headers[.retryAfter] = "\(seconds)" }
+      if case .busy? = error as? RegistryError { errorResponse.headers[.retryAfter] = "2" }
       response = errorResponse
       if problem.statusCode >= 500 { context.logger.error("unhandled error", metadata: ["error.type": "\(type(of: error))"]) }
     }
@@ -45,9 +47,24 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
       return .invalid(error)
     case let error as DecodingError: return .malformed(describe(error), field: field(of: error))
     case let error as RegistryError: return registryProblem(error)
+    case let error as HTTPParserError:
+      // A body that breaks HTTP itself: a bad chunk size, a truncated chunk, fewer bytes than Content-Length before
+      // the client closed. The client's fault, so 400 — never a 500.
+      return .malformed("The request is not valid HTTP (\(Self.parserErrorLabel(error))); nothing was done.")
     case let error as any HTTPResponseError:
       return .status(error.status, detail: error.status == .contentTooLarge ? "The request body is larger than \(LeioRequestContext.maximumBody / 1024) KiB." : nil)
     default: return .status(.internalServerError)
+    }
+  }
+
+  /// A short name for what broke the HTTP parser, for the problem's detail.
+  static func parserErrorLabel(_ error: HTTPParserError) -> String {
+    switch error {
+    case .invalidChunkSize: "bad chunk size"
+    case .invalidEOFState: "the body ended before its declared length"
+    case .invalidContentLength: "bad Content-Length"
+    case .unexpectedContentLength: "Content-Length where none may be"
+    default: "malformed message"
     }
   }
 
@@ -65,6 +82,9 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     case .badCredentials: return .status(.unauthorized, detail: error.description)
     case .locked: return .status(.tooManyRequests, detail: error.description)
     case .unavailable: return .status(.serviceUnavailable, detail: "The registry database cannot be reached.")
+    case .busy: return .status(.serviceUnavailable, detail: "The registry database is busy (locked by another process); try again shortly.")
+    case .patientDeleted:
+      return Problem(status: .conflict, type: "https://leio.invalid/problems/patient-deleted", title: "Patient deleted", detail: error.description)
     case .corrupt, .schemaTooNew, .invalidDatabaseURL: return .status(.internalServerError)
     }
   }

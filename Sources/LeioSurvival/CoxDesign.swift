@@ -27,10 +27,10 @@ public struct CoxDesign: Sendable {
       if let reference = references[term.name] {
         let levelColumns = term.columns.map { (names[$0].dropFirst(term.name.count), $0) }
         if let match = levelColumns.first(where: { $0.0 == value }) { row[match.1] = 1 } else if value != reference {
-          throw CoxError.dimension("'\(value)' is not a level of '\(term.name)' (levels: \(([reference] + levelColumns.map { String($0.0) }).joined(separator: ", "))).")
+          throw CoxError.dimension("\(value.quotedExcerpt) is not a level of '\(term.name)' (levels: \(([reference] + levelColumns.map { String($0.0) }).joined(separator: ", "))).")
         }
       } else {
-        guard let number = Double(value) else { throw CoxError.dimension("'\(term.name)' needs a number, not '\(value)'.") }
+        guard let number = Double(value) else { throw CoxError.dimension("'\(term.name)' needs a number, not \(value.quotedExcerpt).") }
         row[term.columns[0]] = number
       }
     }
@@ -52,7 +52,7 @@ public struct CoxDesign: Sendable {
     dropped = n - keep.count
     self.time = try keep.map { index in
       guard let value = Double(time[index].trimmedBlanks), value.isFinite, value >= 0 else {
-        throw CoxError.dimension("row \(index + 1): time '\(time[index])' is not a number ≥ 0.")
+        throw CoxError.dimension("row \(index + 1): time \(time[index].quotedExcerpt) is not a number ≥ 0.")
       }
       return value
     }
@@ -99,7 +99,7 @@ public enum SurvivalStatus {
         switch value.lowercased() {
         case "true", "t", "yes", "dead", "event": return true
         case "false", "f", "no", "alive", "censored": return false
-        default: throw CoxError.dimension("row \(index + 1): status '\(values[index])' is not 0/1, 1/2 or TRUE/FALSE.")
+        default: throw CoxError.dimension("row \(index + 1): status \(values[index].quotedExcerpt) is not 0/1, 1/2 or TRUE/FALSE.")
         }
       }
     }

@@ -104,8 +104,7 @@ struct RegistryAccessTests {
   @Test("sign-in sets a Secure, HttpOnly, SameSite=Strict cookie; failures lock with Retry-After; sign-out ends the session; no open redirect")
   func signIn() async throws {
     try await RegistryHarness.with { harness in
-      let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
-      let ok = try await harness.call(.post, "/login", headers: form, body: "username=test.viewer&password=\(RegistryHarness.password.replacingOccurrences(of: " ", with: "+"))&next=//evil.example/x")
+      let ok = try await harness.submitLogin(username: "test.viewer", password: RegistryHarness.password, next: "//evil.example/x")
       #expect(ok.status == 303 && ok.headers[.location] == "/patients", "only local paths are followed")
       let cookie = try #require(ok.headers[.setCookie])
       #expect(cookie.contains("HttpOnly") && cookie.contains("Secure") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/"))
@@ -113,9 +112,9 @@ struct RegistryAccessTests {
       #expect(try await harness.call(.get, "/patients", headers: [.cookie: session]).status == 200)
 
       for _ in 0..<5 {
-        #expect(try await harness.call(.post, "/login", headers: form, body: "username=test.viewer&password=wrong+password").status == 401)
+        #expect(try await harness.submitLogin(username: "test.viewer", password: "wrong password").status == 401)
       }
-      let locked = try await harness.call(.post, "/login", headers: form, body: "username=test.viewer&password=wrong+password")
+      let locked = try await harness.submitLogin(username: "test.viewer", password: "wrong password")
       #expect(locked.status == 429 && locked.headers[.retryAfter] != nil)
 
       let page = try await harness.call(.get, "/patients", headers: [.cookie: session])

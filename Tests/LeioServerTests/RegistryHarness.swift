@@ -52,6 +52,18 @@ struct RegistryHarness: Sendable {
     }
   }
 
+  /// Signs in through the form as a browser does: `GET /login` (its CSRF cookie and hidden field), then the POST.
+  func submitLogin(username: String, password: String, next: String? = nil, extraHeaders: HTTPFields = [:]) async throws -> (status: Int, headers: HTTPFields, body: String) {
+    let form = try await call(.get, "/login")
+    let cookie = try #require(form.headers[.setCookie]).prefix { $0 != ";" }
+    let token = try #require(form.body.firstMatch(of: /name="_csrf" value="([^"]+)"/)).1
+    var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: String(cookie)]
+    for field in extraHeaders { headers.append(field) }
+    func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
+    let body = "username=\(encode(username))&password=\(encode(password))&_csrf=\(token)" + (next.map { "&next=\(encode($0))" } ?? "")
+    return try await call(.post, "/login", headers: headers, body: body)
+  }
+
   /// Runs `body` with a fresh harness, closed afterwards whatever happens.
   static func with(_ body: (RegistryHarness) async throws -> Void) async throws {
     let harness = try await make()

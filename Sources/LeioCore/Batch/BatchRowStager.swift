@@ -13,6 +13,8 @@ public struct BatchRowStager: Sendable {
   public static let outputColumns = ["stageGroup", "summaryStage", "error"]
 
   private let columns: [(CaseField, Int)]
+  /// Fields in the header: a row with another count is refused, never staged with its values shifted.
+  public let headerCount: Int
 
   /// Maps the header's column names (exact, case-sensitive JSON names).
   ///
@@ -27,10 +29,14 @@ public struct BatchRowStager: Sendable {
       throw StagingError.missingValue(field: "header", message: "no column is a case field; expected names such as site, sizeCm, depth, grade, nodes, metastasis, system, t, n, m.")
     }
     self.columns = columns
+    headerCount = header.count
   }
 
   /// The output cells for one row: (stageGroup, summaryStage, error).
   public func stage(_ fields: CSVFields) -> (stageGroup: String, summaryStage: String, error: String) {
+    guard fields.count == headerCount else {
+      return ("", "", "row: the row has \(fields.count) field(s) but the header has \(headerCount); it was not staged (check for a missing or extra comma, or an unquoted comma in a value).")
+    }
     do {
       let (group, summary) = try Staging.stageCodes(try facts(fields))
       return (group.rawValue, summary, "")

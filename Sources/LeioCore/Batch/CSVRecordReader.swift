@@ -11,6 +11,9 @@ public struct CSVRecordReader: Sendable {
   private var start = 0
   /// Field boundaries of the current record: (start, end, quoted) into `buffer`.
   private var fieldRanges: [(Int, Int, Bool)] = []
+  /// Whether the start of the input was looked at for a UTF-8 byte-order mark (skipped: spreadsheet programs
+  /// write one, and it must not become part of the first column's name).
+  private var checkedByteOrderMark = false
 
   public init() {
     buffer.reserveCapacity(1 << 20)
@@ -33,6 +36,11 @@ public struct CSVRecordReader: Sendable {
   ///   line end still counts.
   /// - Returns: false when no complete record is buffered.
   public mutating func nextRecord(isFinal: Bool, _ body: (UnsafeBufferPointer<UInt8>, CSVFields) throws -> Void) rethrows -> Bool {
+    if !checkedByteOrderMark {
+      guard buffer.count - start >= 3 || isFinal else { return false }
+      if buffer.count - start >= 3, buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF { start += 3 }
+      checkedByteOrderMark = true
+    }
     let count = buffer.count
     guard start < count else { return false }
     fieldRanges.removeAll(keepingCapacity: true)

@@ -20,7 +20,7 @@ public enum CareSummaryHTML {
     return out
   }
 
-  static let style = """
+  public static let style = """
     :root{--ink:#1b1f24;--muted:#4a5560;--line:#c9d1d9;--accent:#0b5394;--warn:#8a4b00;--bg:#ffffff}
     *{box-sizing:border-box}body{font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg);margin:0}
     main{max-width:60rem;margin:0 auto;padding:1.5rem}h1{font-size:1.8rem;margin:.2rem 0}h2{font-size:1.3rem;border-bottom:2px solid var(--line);padding-bottom:.2rem;margin-top:2rem}

@@ -34,7 +34,7 @@ public enum StagingError: Error, Sendable, Equatable, CustomStringConvertible, L
   public var description: String {
     switch self {
     case .invalidValue(let field, let value, let expected):
-      "\(field): '\(value)' is not accepted; expected \(expected.joined(separator: ", "))."
+      "\(field): '\(value.excerpt())' is not accepted; expected \(expected.joined(separator: ", "))."
     case .outOfRange(let field, _, let message), .missingValue(let field, let message),
       .inconsistent(let field, let message), .outOfScope(let field, let message),
       .invalidCombination(let field, let message):

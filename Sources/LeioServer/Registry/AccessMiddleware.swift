@@ -1,6 +1,7 @@
 import HTTPTypes
 public import Hummingbird
 import Foundation
+import LeioCore
 public import LeioStore
 
 /// Finds who is calling: an API token (`Authorization: Bearer leio_…`) or the session cookie. Sets
@@ -47,14 +48,37 @@ public struct AccessMiddleware: RouterMiddleware {
   public enum Style: Sendable { case api, web }
   let permission: Permission?
   let style: Style
+  /// Where refusals are recorded (the audit log); nil only in tests of the middleware alone.
+  let registry: Registry?
 
   /// `permission` nil: any signed-in account.
-  public init(_ permission: Permission?, style: Style) {
+  public init(_ permission: Permission?, style: Style, registry: Registry? = nil) {
     self.permission = permission
     self.style = style
+    self.registry = registry
   }
 
   public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    do {
+      let response = try await check(request, context: context, next: next)
+      if response.status == .unauthorized || response.status == .forbidden || (response.status == .seeOther && context.identity == nil) {
+        await recordRefusal(request, context, status: response.status == .seeOther ? 401 : Int(response.status.code))
+      }
+      return response
+    } catch let problem as Problem where problem.statusCode == 401 || problem.statusCode == 403 {
+      await recordRefusal(request, context, status: problem.statusCode)
+      throw problem
+    }
+  }
+
+  /// Writes the refusal to the audit log: who (if anyone), the route's template (never query values), the status.
+  /// A failure to write it is not the caller's problem: the refusal stands.
+  private func recordRefusal(_ request: Request, _ context: Context, status: Int) async {
+    try? await registry?.recordRefusal(context.auditContext, status: status, route: "\(request.method.rawValue) \(context.endpointPath ?? "?")",
+                                       entityID: context.parameters.get("id"))
+  }
+
+  private func check(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
     guard let identity = context.identity else {
       switch style {
       case .api:
@@ -74,11 +98,8 @@ public struct AccessMiddleware: RouterMiddleware {
     }
     guard Self.isUnsafe(request.method), let expected = identity.csrfToken else { return try await next(request, context) }
     // Cookie-authenticated change: same origin and the session's CSRF token, or nothing happens.
-    if let origin = request.headers[.origin] {
-      let originHost = URLComponents(string: origin).map { "\($0.host ?? "")\($0.port.map { ":\($0)" } ?? "")" }
-      guard let host = request.head.authority, originHost == host else {
-        throw Problem.status(.forbidden, detail: "The request came from another site (Origin \(origin)).")
-      }
+    guard Self.sameOrigin(request) else {
+      throw Problem.status(.forbidden, detail: "The request came from another site (Origin \((request.headers[.origin] ?? "").excerpt(limit: 80))).")
     }
     var request = request
     var presented = request.headers[Self.csrfHeader]
@@ -93,6 +114,14 @@ public struct AccessMiddleware: RouterMiddleware {
   }
 
   static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
+
+  /// False when the request names an `Origin` that is not this server (scheme aside: the host and port must be the
+  /// ones the request was sent to). A request without `Origin` passes here (the CSRF token still decides).
+  static func sameOrigin(_ request: Request) -> Bool {
+    guard let origin = request.headers[.origin] else { return true }
+    guard let components = URLComponents(string: origin), let host = components.host, !host.isEmpty else { return false }
+    return request.head.authority?.lowercased() == (host + (components.port.map { ":\($0)" } ?? "")).lowercased()
+  }
 
   static func isUnsafe(_ method: HTTPRequest.Method) -> Bool { ![.get, .head, .options].contains(method) }
 

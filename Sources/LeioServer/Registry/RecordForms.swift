@@ -121,11 +121,19 @@ enum AuditPage {
   }
 
   /// RFC 4180 CSV of the log, oldest first.
+  /// A cell a spreadsheet will show as text, never run: one that starts with `=`, `+`, `-`, `@`, a tab, a carriage
+  /// return or a line feed — also after leading spaces, which spreadsheets skip — gets a leading apostrophe
+  /// (OWASP's CSV injection advice).
+  static func spreadsheetSafe(_ text: String) -> String {
+    let triggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\n", "\r\n"]
+    guard let first = text.first(where: { $0 != " " }), triggers.contains(first) || text.first.map(triggers.contains) == true else { return text }
+    return "'" + text
+  }
+
   static func csv(_ events: [AuditEvent]) -> String {
     func cell(_ text: String?) -> String {
       guard let text else { return "" }
-      // A leading =, +, - or @ is quoted with an apostrophe so spreadsheets do not run it as a formula.
-      let safe = ["=", "+", "-", "@"].contains(where: text.hasPrefix) ? "'" + text : text
+      let safe = spreadsheetSafe(text)
       return safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : safe
     }
     var text = "seq,at_utc,account_id,username,action,entity,entity_id,remote,detail\r\n"

@@ -42,7 +42,7 @@ public enum RegistryAPI {
     let handlers = Handlers(registry: registry)
     let group = router.group().add(middleware: IdentityMiddleware(registry: registry))
     for route in routes {
-      let guarded = group.group().add(middleware: AccessMiddleware(route.permission, style: .api))
+      let guarded = group.group().add(middleware: AccessMiddleware(route.permission, style: .api, registry: registry))
       let path = RouterPath(String(route.path.dropFirst()).replacingOccurrences(of: "{id}", with: ":id"))
       let method = HTTPRequest.Method(route.method)!
       guarded.on(path, method: method) { request, context in try await handlers.respond(route, request, context) }
@@ -112,8 +112,20 @@ public enum RegistryAPI {
         return try json(try await registry.auditLog(limit: query.get("limit", as: Int.self) ?? 100, beforeSeq: query.get("before", as: Int64.self),
                                                     entityID: query.get("entity"), by: actor))
       case ("GET", "/api/v1/export"):
-        return Response(status: .ok, headers: [.contentType: "application/json", .contentDisposition: #"attachment; filename="leio-registry.json""#],
-                        body: .init(byteBuffer: ByteBuffer(bytes: try await registry.export(by: actor).encoded())))
+        // Registrars take the clinical records; only admins (who manage accounts) may take the accounts and the audit log.
+        let mayTakeAll = context.identity?.allows(.manageAccounts) == true && context.identity?.allows(.readAudit) == true
+        let scope: ExportScope
+        switch query.get("scope") {
+        case nil: scope = mayTakeAll ? .full : .clinical
+        case "clinical"?: scope = .clinical
+        case "full"?:
+          guard mayTakeAll else { throw Problem.status(.forbidden, detail: "A full backup (accounts and audit log) is for admins; registrars export scope=clinical.") }
+          scope = .full
+        case let other?: throw Problem.malformed("scope must be clinical or full, not '\(other.excerpt())'.", field: "scope")
+        }
+        return Response(status: .ok, headers: [.contentType: "application/json", .contentDisposition: "attachment; filename=\"leio-registry-\(scope.rawValue).json\"",
+                                               .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: try await registry.export(scope: scope, by: actor).encoded())))
       default: throw Problem.status(.notFound)
       }
     }
@@ -126,8 +138,23 @@ public enum RegistryAPI {
     }
   }
 
-  static func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: LeioRequestContext) async throws -> T {
-    try await APIController<LeioRequestContext>.decode(T.self, request, context)
+  /// Decodes a registry body, refusing any field the body type does not have (a misspelled `"birthdate"` or
+  /// `"Sex"` would otherwise be dropped and the record stored without it): 422 naming the unknown fields.
+  static func decode<T: StrictBody>(_ type: T.Type, _ request: Request, _ context: LeioRequestContext) async throws -> T {
+    var request = request
+    let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+    guard buffer.readableBytes > 0 else { throw Problem.malformed("The request body is empty; send a JSON document.") }
+    let data = Data(buffer.readableBytesView)
+    if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+      let unknown = object.keys.filter { !T.fields.contains($0) }.sorted()
+      if !unknown.isEmpty {
+        throw Problem(status: .unprocessableContent, type: "https://leio.invalid/problems/unknown-field", title: "Unknown field",
+                      detail: "Unknown field(s): \(unknown.prefix(10).map { "'\($0.excerpt())'" }.joined(separator: ", ")); "
+                        + "the fields are \(T.fields.sorted().joined(separator: ", ")) (names are case-sensitive).",
+                      field: unknown[0].excerpt())
+      }
+    }
+    return try JSONDecoder().decode(T.self, from: data)
   }
 
   static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
@@ -144,6 +171,20 @@ struct FollowUpBoard: Codable, Sendable {
   let dueWithin30Days: [PatientListing]
 }
 
+/// A registry request body: decoded only when every field it holds is one of `fields`.
+protocol StrictBody: Decodable {
+  static var fields: Set<String> { get }
+}
+
+extension StrictBody where Self: CodingKeyListed {
+  static var fields: Set<String> { Set(Keys.allCases.map(\.stringValue)) }
+}
+
+/// A body whose coding keys can be listed.
+protocol CodingKeyListed {
+  associatedtype Keys: CodingKey & CaseIterable
+}
+
 /// A `version` the caller read, required to change a record.
 protocol VersionedBody {
   var version: Int64? { get }
@@ -156,7 +197,9 @@ extension VersionedBody {
   }
 }
 
-struct PatientBody: Codable, Sendable, VersionedBody {
+struct PatientBody: Codable, Sendable, VersionedBody, StrictBody, CodingKeyListed {
+  typealias Keys = CodingKeys
+  enum CodingKeys: String, CodingKey, CaseIterable { case identifier, name, birthDate, sex, version }
   var identifier: String
   var name: String
   var birthDate: String?
@@ -165,14 +208,18 @@ struct PatientBody: Codable, Sendable, VersionedBody {
   func patient() -> Patient { Patient(identifier: identifier, name: name, birthDate: birthDate, sex: sex) }
 }
 
-struct TumourBody: Codable, Sendable, VersionedBody {
+struct TumourBody: Codable, Sendable, VersionedBody, StrictBody, CodingKeyListed {
+  typealias Keys = CodingKeys
+  enum CodingKeys: String, CodingKey, CaseIterable { case diagnosisDate, facts, version }
   var diagnosisDate: String?
   var facts: CaseInput
   var version: Int64?
 }
 
 extension Treatment {
-  struct Body: Codable, Sendable, VersionedBody {
+  struct Body: Codable, Sendable, VersionedBody, StrictBody, CodingKeyListed {
+    typealias Keys = CodingKeys
+    enum CodingKeys: String, CodingKey, CaseIterable { case kind, startDate, endDate, margin, agent, notes, tumourID, version }
     var kind: String
     var startDate: String
     var endDate: String?
@@ -188,7 +235,9 @@ extension Treatment {
 }
 
 extension FollowUpEvent {
-  struct Body: Codable, Sendable, VersionedBody {
+  struct Body: Codable, Sendable, VersionedBody, StrictBody, CodingKeyListed {
+    typealias Keys = CodingKeys
+    enum CodingKeys: String, CodingKey, CaseIterable { case patientID, tumourID, kind, date, imagingResult, recurrenceType, site, notes, version }
     var patientID: String?
     var tumourID: String?
     var kind: String

@@ -35,6 +35,11 @@ public enum RegistryPages {
     .init(method: "GET", path: "/follow-up", permission: .readPatients),
     .init(method: "GET", path: "/audit", permission: .readAudit),
     .init(method: "GET", path: "/audit.csv", permission: .readAudit),
+    .init(method: "GET", path: "/accounts", permission: .manageAccounts),
+    .init(method: "POST", path: "/accounts/{id}/unlock", permission: .manageAccounts),
+    .init(method: "POST", path: "/accounts/{id}/disable", permission: .manageAccounts),
+    .init(method: "POST", path: "/accounts/{id}/enable", permission: .manageAccounts),
+    .init(method: "POST", path: "/tokens/{id}/revoke", permission: .manageAccounts),
   ]
 
   static func forbidden(_ identity: Identity, _ permission: Permission) -> Response {

@@ -10,10 +10,10 @@ enum RegistryWeb {
     let login = LoginPage(registry: registry, secureCookies: secureCookies)
     let handlers = Handlers(registry: registry, login: login)
     router.get("login") { request, _ in login.form(next: request.uri.queryParameters.get("next"), error: nil) }
-    router.post("login") { request, context in try await login.submit(try await WebController<LeioRequestContext>.form(request, context), context) }
-    let group = router.group().add(middleware: IdentityMiddleware(registry: registry))
+    router.post("login") { request, context in try await login.submit(try await WebController<LeioRequestContext>.form(request, context), request, context) }
+    let group = router.group().add(middleware: IdentityMiddleware(registry: registry)).add(middleware: WebErrorMiddleware())
     for route in RegistryPages.routes {
-      let guarded = group.group().add(middleware: AccessMiddleware(route.permission, style: .web))
+      let guarded = group.group().add(middleware: AccessMiddleware(route.permission, style: .web, registry: registry))
       let path = RouterPath(String(route.path.dropFirst()).replacingOccurrences(of: "{id}", with: ":id"))
       guarded.on(path, method: HTTPRequest.Method(route.method)!) { request, context in
         guard let identity = context.identity else { return RegistryPages.redirect("/login") }
@@ -188,6 +188,15 @@ enum RegistryWeb {
         let events = try await registry.auditLog(limit: 10_000_000, by: actor)
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: #"attachment; filename="leio-audit.csv""#,
                                                .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(string: AuditPage.csv(events))))
+      case ("GET", "/accounts"): return try await AccountsPage.render(registry, identity: identity, actor: actor)
+      case ("POST", "/accounts/{id}/unlock"), ("POST", "/accounts/{id}/disable"), ("POST", "/accounts/{id}/enable"):
+        let form = try await WebController<LeioRequestContext>.form(request, context)
+        try await AccountsPage.change(registry, id: id, action: String(route.path.split(separator: "/").last ?? ""),
+                                      version: Int64(form["version"] ?? "") ?? 0, identity: identity, actor: actor)
+        return RegistryPages.redirect("/accounts")
+      case ("POST", "/tokens/{id}/revoke"):
+        try await registry.revokeAPIToken(id, by: actor)
+        return RegistryPages.redirect("/accounts")
       default: return RegistryPages.notFound(identity)
       }
     }

@@ -35,6 +35,7 @@ enum PageLayout {
   static func registryNavigation(_ identity: Identity) -> String {
     var links = [("/patients", "Patients"), ("/follow-up", "Follow-up due")]
     if identity.allows(.readAudit) { links.append(("/audit", "Audit log")) }
+    if identity.allows(.manageAccounts) { links.append(("/accounts", "Accounts")) }
     var html = links.map { "<a href=\"\($0.0)\">\(CareSummaryHTML.escape($0.1))</a>" }.joined()
     html += "<form class=\"signout\" method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"_csrf\" value=\"\(CareSummaryHTML.escape(identity.csrfToken ?? ""))\">"
     html += "<button type=\"submit\">Sign out \(CareSummaryHTML.escape(identity.account.username))</button></form>"

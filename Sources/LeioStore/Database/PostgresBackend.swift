@@ -100,6 +100,9 @@ public final class PostgresBackend: SQLBackend {
     switch state {
     case "23505": return RegistryError.duplicate(constraint: error.serverInfo?[.constraintName] ?? "unique")
     case "23503": return RegistryError.missingReference(constraint: error.serverInfo?[.constraintName] ?? "foreign key")
+    case "23514", "23502":  // check, not null
+      let name = error.serverInfo?[.constraintName] ?? error.serverInfo?[.columnName] ?? "check"
+      return RegistryError.invalid(field: name, message: "the database refused the value (constraint \(name)).")
     default: return error
     }
   }

@@ -1,4 +1,5 @@
 import Foundation
+import LeioCore
 public import Logging
 import NIOCore
 import SQLiteNIO
@@ -16,18 +17,22 @@ public final class SQLiteBackend: SQLBackend {
   private let writeLock = AsyncLock()
   private let readers: ReaderPool
 
+  /// How long a statement waits for a lock held by another process (another `leio` on the same file) before the
+  /// request is answered "busy" (503 with Retry-After; exit 69) rather than held open.
+  public static let busyTimeoutMilliseconds = 2000
+
   /// Opens (creating if needed) the database file at `path`.
   public static func open(path: String, readers: Int = 4, logger: Logger = Logger(label: "leio.store")) async throws -> SQLiteBackend {
     var quiet = logger
     quiet.logLevel = .warning  // statements are never logged: they carry patient data in their binds
     let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: quiet)
-    for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000"] {
+    for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = \(busyTimeoutMilliseconds)"] {
       _ = try await writer.query(pragma, [])
     }
     var pool: [SQLiteConnection] = []
     for _ in 0..<max(1, readers) {
       let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: quiet)
-      for pragma in ["PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000", "PRAGMA query_only = ON"] { _ = try await reader.query(pragma, []) }
+      for pragma in ["PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = \(busyTimeoutMilliseconds)", "PRAGMA query_only = ON"] { _ = try await reader.query(pragma, []) }
       pool.append(reader)
     }
     return SQLiteBackend(location: path, writer: writer, readers: ReaderPool(pool))
@@ -40,7 +45,7 @@ public final class SQLiteBackend: SQLBackend {
   }
 
   public func write<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
-    let executor = SQLiteExecutor(connection: writer)
+    let executor = SQLiteExecutor(connection: writer, location: location)
     return try await writeLock.withLock {
       try await executor.execute("BEGIN IMMEDIATE")
       do {
@@ -56,7 +61,7 @@ public final class SQLiteBackend: SQLBackend {
 
   public func read<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
     let connection = await readers.acquire()
-    let executor = SQLiteExecutor(connection: connection)
+    let executor = SQLiteExecutor(connection: connection, location: location)
     do {
       try await executor.execute("BEGIN")
       let result = try await body(executor)
@@ -71,7 +76,7 @@ public final class SQLiteBackend: SQLBackend {
   }
 
   public func withoutTransaction<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
-    let executor = SQLiteExecutor(connection: writer)
+    let executor = SQLiteExecutor(connection: writer, location: location)
     return try await writeLock.withLock { try await body(executor) }
   }
 
@@ -107,13 +112,15 @@ private actor ReaderPool {
 
 struct SQLiteExecutor: SQLExecutor {
   let connection: SQLiteConnection
+  /// The file, for the "busy" message.
+  var location = ""
 
   func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
     let rows: [SQLiteRow]
     do {
       rows = try await connection.query(Self.sqliteParameters(sql), binds.map(\.sqliteData))
     } catch let error as SQLiteError {
-      throw Self.translate(error)
+      throw Self.translate(error, location: location)
     }
     return try rows.map { row in
       var values: [String: SQLValue] = [:]
@@ -131,12 +138,15 @@ struct SQLiteExecutor: SQLExecutor {
   }
 
   /// Constraint violations become registry errors; anything else passes through.
-  static func translate(_ error: SQLiteError) -> any Error {
+  static func translate(_ error: SQLiteError, location: String = "") -> any Error {
     // The message names the columns: "UNIQUE constraint failed: patient.identifier".
     let detail = error.message.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? error.message
     switch error.reason {
     case .constraintUniqueFailed, .constraintPrimaryKeyFailed: return RegistryError.duplicate(constraint: detail)
     case .constraintForeignKeyFailed: return RegistryError.missingReference(constraint: detail)
+    case .constraintCheckFailed, .constraintNotNullFailed:
+      return RegistryError.invalid(field: detail.excerpt(limit: 80), message: "the database refused the value (constraint \(detail.excerpt(limit: 80))).")
+    case .busy, .locked, .busyTimeout, .busyInRecovery, .busyInSnapshot: return RegistryError.busy(location: location)
     default: return error
     }
   }

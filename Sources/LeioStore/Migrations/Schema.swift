@@ -95,5 +95,18 @@ enum Schema {
         "CREATE UNIQUE INDEX api_token_hash ON api_token (token_hash)",
       ]
     },
+    // Sign-in failures are counted per user name *and* source address, in their own table, so that a guesser
+    // elsewhere cannot lock the real user out, and names that do not exist are throttled exactly like those that do
+    // (the name is kept only as a SHA-256 key). Identifiers are unique whatever their case.
+    Migration(id: "2026-11-30 login_throttle per name and source; patient identifiers unique ignoring case") { _ in
+      [
+        """
+        CREATE TABLE login_throttle (name_key TEXT NOT NULL, source TEXT NOT NULL,
+          failures BIGINT NOT NULL CHECK (failures >= 0), locked_until BIGINT, updated_at BIGINT NOT NULL,
+          PRIMARY KEY (name_key, source))
+        """,
+        "CREATE UNIQUE INDEX patient_identifier_ci ON patient (lower(identifier))",
+      ]
+    },
   ]
 }

@@ -37,7 +37,8 @@ public struct Account: StoredRecord {
   /// bcrypt (`$2b$…`); never shown, never logged.
   var passwordHash: String
   public var role: Role
-  /// Failed sign-ins since the last success; from the fifth, the account is locked for a while (doubling).
+  /// Unused since the sign-in counts moved to `login_throttle` (per name and source); kept so that backups of
+  /// either schema read and restore alike.
   public var failedLogins: Int64 = 0
   public var lockedUntil: Int64?
 
@@ -64,10 +65,14 @@ public struct Account: StoredRecord {
     return name
   }
 
-  /// Passwords: at least 12 characters, at most 72 bytes (bcrypt reads no further, and a longer one would be cut silently).
+  /// bcrypt reads no further than this; a longer password would be cut silently, so it is refused instead.
+  static let maximumPasswordBytes = 72
+  static let minimumPasswordBytes = 12
+
+  /// Passwords: 12 to 72 bytes of UTF-8 (bcrypt reads no further, and a longer one would be cut silently).
   static func checkPassword(_ password: String) throws {
-    guard password.count >= 12 else { throw RegistryError.invalid(field: "password", message: "use at least 12 characters.") }
-    guard password.utf8.count <= 72 else { throw RegistryError.invalid(field: "password", message: "use at most 72 bytes (bcrypt's limit).") }
+    guard password.utf8.count >= minimumPasswordBytes else { throw RegistryError.invalid(field: "password", message: "use at least 12 bytes (12 letters or digits).") }
+    guard password.utf8.count <= maximumPasswordBytes else { throw RegistryError.invalid(field: "password", message: "use at most 72 bytes (bcrypt's limit).") }
   }
 }
 
@@ -80,9 +85,10 @@ public struct AccountSummary: Sendable, Hashable, Codable {
   public let disabled: Bool
   public let locked: Bool
 
-  init(_ account: Account, now: Int64) {
+  /// `locked`: whether sign-in is locked for this name from some source now.
+  init(_ account: Account, now: Int64, locked: Bool = false) {
     (id, username, role, version) = (account.id, account.username, account.role, account.version)
     disabled = account.deletedAt != nil
-    locked = (account.lockedUntil ?? 0) > now
+    self.locked = locked
   }
 }

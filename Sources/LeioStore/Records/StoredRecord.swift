@@ -82,7 +82,7 @@ func optionalText(_ text: String?, field: String, limit: Int = 2000, multiline: 
 func code(_ text: String?, field: String, allowed: [String]) throws -> String? {
   guard let text, !text.isEmpty else { return nil }
   guard allowed.contains(text) else {
-    throw RegistryError.invalid(field: field, message: "'\(text)' is not accepted; expected \(allowed.joined(separator: ", ")).")
+    throw RegistryError.invalid(field: field, message: "'\(text.excerpt())' is not accepted; expected \(allowed.joined(separator: ", ")).")
   }
   return text
 }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import HummingbirdBcrypt
+import LeioCore
 import NIOPosix
 
 /// Password hashing, lock-out and session rules.
@@ -28,6 +29,17 @@ public struct SessionGrant: Sendable {
   public let expiresAt: Int64
 }
 
+/// An API token as an admin sees it: whose, what for, when made, used and revoked — never the secret.
+public struct APITokenSummary: Sendable, Hashable, Codable {
+  public let id: String
+  public let accountID: String
+  public let username: String
+  public let name: String
+  public let createdAt: Int64
+  public let revokedAt: Int64?
+  public let lastUsedAt: Int64?
+}
+
 /// Who a request acts as, after its cookie or API token was checked.
 public struct Identity: Sendable, Hashable {
   public let account: AccountSummary
@@ -53,7 +65,11 @@ extension Registry {
       let rows = try await db.query("SELECT \(Account.allColumns.joined(separator: ", ")) FROM account ORDER BY username", [])
       try await audit(db, actor, "list", Account.entity, nil, detail: "\(rows.count) rows")
       let time = now()
-      return try rows.map { AccountSummary(try Account(row: $0), now: time) }
+      let locked = Set(try await db.query("SELECT DISTINCT name_key FROM login_throttle WHERE locked_until > $1", [.integer(time)]).map { try $0.text("name_key") })
+      return try rows.map { row in
+        let account = try Account(row: row)
+        return AccountSummary(account, now: time, locked: locked.contains(Self.digest("login:" + account.username)))
+      }
     }
   }
 
@@ -68,7 +84,7 @@ extension Registry {
       var account = try await fetch(Account.self, id, db, includeDeleted: true)
       account.version = version
       if let role { account.role = role }
-      if let newHash { (account.passwordHash, account.failedLogins, account.lockedUntil) = (newHash, 0, nil) }
+      if let newHash { account.passwordHash = newHash }
       let deletedAt: Int64?? = disabled.map { $0 ? .some(account.deletedAt ?? now()) : .some(nil) } ?? .none
       let saved = try await update(account, db, by: actor, deletedAt: deletedAt)
       if saved.deletedAt != nil || newHash != nil { try await db.execute("DELETE FROM session WHERE account_id = $1", [.text(id)]) }
@@ -78,42 +94,40 @@ extension Registry {
 
   // MARK: Sign-in
 
-  /// Checks the password and opens a session. Failed attempts count towards a lock-out that doubles with each
-  /// further failure; the answer never says whether the user name exists.
+  /// Checks the password and opens a session. The answer never says whether the user name exists.
+  ///
+  /// Failures are counted per user name and source address (``LoginThrottle``), in one atomic database update taken
+  /// *before* the password is checked: of N parallel guesses, at most the allowance left reaches bcrypt, and every
+  /// one of them counts. Unknown names are counted and locked exactly like existing ones (same answers, same timing:
+  /// a dummy hash is verified). Passwords longer than bcrypt's 72 bytes are refused, never cut.
   /// - Throws: ``RegistryError/badCredentials``, ``RegistryError/locked(retryAfterSeconds:)``.
   public func login(username: String, password: String, remote: String?) async throws -> SessionGrant {
-    let name = (try? Account.normalised(username)) ?? username.lowercased()
+    let name = LoginThrottle.normalisedName(username)
+    let throttle = LoginThrottle(nameKey: Self.digest("login:" + name), source: remote ?? "unknown", policy: security)
     let account = try await backend.read { db in
       try await db.query("SELECT \(Account.allColumns.joined(separator: ", ")) FROM account WHERE username = $1", [.text(name)]).first.map(Account.init(row:))
     }
     let time = now()
-    if let account, let until = account.lockedUntil, until > time {
-      try await backend.write { db in
-        try await audit(db, AuditContext(accountID: account.id, username: name, remote: remote), "loginFailed", Account.entity, account.id, detail: "locked")
-      }
-      throw RegistryError.locked(retryAfterSeconds: (until - time + 999) / 1000)
+    // Who the audit row names: a known account's id and name, or a short, marked excerpt of what was typed.
+    let actor = AuditContext(accountID: account?.id, username: account?.username ?? LoginThrottle.unknownNameLabel(username), remote: remote)
+    let claim = try await backend.write { db -> LoginThrottle.Claim in
+      let claim = try await throttle.claim(db, at: time)
+      if case .locked = claim { try await audit(db, actor, "loginFailed", Account.entity, account?.id, detail: "locked") }
+      return claim
     }
+    if case .locked(let until) = claim { throw RegistryError.locked(retryAfterSeconds: (until - time + 999) / 1000) }
     // Without an account, verify against a fixed hash anyway, so the time taken does not reveal which names exist.
     let hash = account?.passwordHash ?? Self.dummyHash
-    let matches = try await Self.offload { Bcrypt.verify(password, hash: hash) } && account != nil && account?.deletedAt == nil
-    let actor = AuditContext(accountID: account?.id, username: name, remote: remote)
-    guard matches, let account else {
-      try await backend.write { db in
-        if let account {
-          let failures = account.failedLogins + 1
-          let over = failures - security.failuresBeforeLock
-          let lock: Int64? = over >= 0 ? time + min(security.maximumLockSeconds, security.firstLockSeconds << min(over, 20)) * 1000 : nil
-          try await db.execute("UPDATE account SET failed_logins = $2, locked_until = $3 WHERE id = $1", [.text(account.id), .integer(failures), .optional(lock)])
-        }
-        try await audit(db, actor, "loginFailed", Account.entity, account?.id)
-      }
+    let verified = try await Self.offload { Bcrypt.verify(password, hash: hash) }
+    guard verified, password.utf8.count <= Account.maximumPasswordBytes, let account, account.deletedAt == nil else {
+      try await backend.write { db in try await audit(db, actor, "loginFailed", Account.entity, account?.id) }
       throw RegistryError.badCredentials
     }
     let token = Self.randomToken()
     let csrf = Self.randomToken()
     let expires = time + security.absoluteSessionSeconds * 1000
     try await backend.write { db in
-      try await db.execute("UPDATE account SET failed_logins = 0, locked_until = NULL WHERE id = $1", [.text(account.id)])
+      try await throttle.succeeded(db, at: time)
       try await db.execute("DELETE FROM session WHERE expires_at < $1 OR last_seen_at < $2", [.integer(time), .integer(time - security.idleSessionSeconds * 1000)])
       try await db.execute(
         "INSERT INTO session (token_hash, account_id, csrf_token, created_at, expires_at, last_seen_at, remote) VALUES ($1, $2, $3, $4, $5, $4, $6)",
@@ -121,6 +135,26 @@ extension Registry {
       try await audit(db, actor, "login", Account.entity, account.id)
     }
     return SessionGrant(token: token, csrfToken: csrf, account: AccountSummary(account, now: time), expiresAt: expires)
+  }
+
+  /// Lifts every sign-in lock of `username` (all sources) and clears its failure counts (an admin's action).
+  public func unlockAccount(username: String, by actor: AuditContext) async throws {
+    let name = LoginThrottle.normalisedName(username)
+    try await backend.write { db in
+      guard let row = try await db.query("SELECT id FROM account WHERE username = $1", [.text(name)]).first else {
+        throw RegistryError.notFound(entity: Account.entity, id: name.excerpt())
+      }
+      try await db.execute("DELETE FROM login_throttle WHERE name_key = $1", [.text(Self.digest("login:" + name))])
+      try await audit(db, actor, "unlock", Account.entity, try row.text("id"))
+    }
+  }
+
+  /// Records a refused request (401 unauthenticated, 403 forbidden, 429 throttled) in the audit log: who (if
+  /// known), which route (its template, never query values or bodies), which status.
+  public func recordRefusal(_ actor: AuditContext, status: Int, route: String, entityID: String? = nil) async throws {
+    try await backend.write { db in
+      try await audit(db, actor, "refused", "request", entityID.map { $0.excerpt(limit: 64) }, detail: "\(status) \(route.excerpt(limit: 120))")
+    }
   }
 
   /// The identity of a session cookie, or nil when it is unknown, expired, idle too long, or its account disabled.
@@ -168,6 +202,23 @@ extension Registry {
     return (id, token)
   }
 
+  /// Every API token (never its secret), newest first; with `accountID`, that account's only.
+  public func apiTokens(accountID: String? = nil, by actor: AuditContext) async throws -> [APITokenSummary] {
+    try await backend.write { db in
+      let rows = try await db.query(
+        """
+        SELECT t.id, t.account_id, a.username, t.name, t.created_at, t.revoked_at, t.last_used_at FROM api_token t JOIN account a ON a.id = t.account_id
+        \(accountID == nil ? "" : "WHERE t.account_id = $1") ORDER BY t.created_at DESC, t.id
+        """, accountID.map { [.text($0)] } ?? [])
+      try await audit(db, actor, "list", "apiToken", accountID, detail: "\(rows.count) rows")
+      return try rows.map { row in
+        APITokenSummary(id: try row.text("id"), accountID: try row.text("account_id"), username: try row.text("username"), name: try row.text("name"),
+                        createdAt: try row.integer("created_at"), revokedAt: try row.optionalInteger("revoked_at"),
+                        lastUsedAt: try row.optionalInteger("last_used_at"))
+      }
+    }
+  }
+
   public func revokeAPIToken(_ id: String, by actor: AuditContext) async throws {
     try await backend.write { db in
       let rows = try await db.query("UPDATE api_token SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id", [.text(id), .integer(now())])
@@ -192,6 +243,10 @@ extension Registry {
   }
 
   // MARK: Helpers
+
+  /// 32 random bytes from the system's secure generator, base64url without padding (for the server's own
+  /// tokens, such as the sign-in form's CSRF token).
+  public static func newRandomToken() -> String { randomToken() }
 
   /// 32 random bytes from the system's secure generator, base64url without padding.
   static func randomToken() -> String {

@@ -1,12 +1,24 @@
 public import Foundation
+import LeioCore
 
-/// A portable copy of a whole registry: every record (deleted ones too, with their versions and times) and the
-/// audit log, as JSON. Restoring it into an empty registry — SQLite or PostgreSQL — gives the same records, byte for
-/// byte when exported again.
+/// What an export holds (see `docs/security.md`, "Who may export what").
+public enum ExportScope: String, Sendable, Codable, CaseIterable {
+  /// Clinical records only: patients, tumours, treatments, follow-up events. What a registrar may take out.
+  case clinical
+  /// Everything: the clinical records, the accounts with their password hashes, and the audit log. Admins only
+  /// (and `leio backup`, which runs with the database's own credentials).
+  case full
+}
+
+/// A portable copy of a registry: every record (deleted ones too, with their versions and times), and — in a full
+/// backup — the accounts and the audit log, as JSON. Restoring it into an empty registry — SQLite or PostgreSQL —
+/// gives the same records, byte for byte when exported again.
 public struct RegistryBackup: Codable, Sendable, Equatable {
   public static let formatName = "leio-registry-backup"
   public var format = RegistryBackup.formatName
   public var formatVersion = 1
+  /// `clinical` or `full`; absent in files written before scopes existed, which were full.
+  public var scope: ExportScope? = .full
   /// The schema steps of the database it came from.
   public var schema: [String]
   public var exportedAt: Int64
@@ -15,7 +27,9 @@ public struct RegistryBackup: Codable, Sendable, Equatable {
   public var treatments: [Treatment]
   public var events: [FollowUpEvent]
   /// Accounts with their password hashes (sessions and API tokens are not carried: sign in again, issue new tokens).
+  /// Empty in a clinical export.
   public var accounts: [Account]
+  /// Empty in a clinical export.
   public var audit: [AuditEvent]
 
   /// The file's bytes: sorted keys, one stable text for the same content.
@@ -38,27 +52,47 @@ public struct RegistryBackup: Codable, Sendable, Equatable {
 }
 
 extension Registry {
-  /// Every record and the audit log, read in one transaction (with its own audit row first).
-  public func export(by actor: AuditContext) async throws -> RegistryBackup {
+  /// The registry's records — with `scope: .full` also the accounts and the audit log — read in one transaction
+  /// (with its own audit row first, which names the scope).
+  public func export(scope: ExportScope = .full, by actor: AuditContext) async throws -> RegistryBackup {
     let time = now()
     return try await backend.write { db in
-      try await audit(db, actor, "export", "registry", nil, at: time)
+      try await audit(db, actor, "export", "registry", nil, detail: "scope \(scope.rawValue)", at: time)
       func all<R: StoredRecord>(_ type: R.Type) async throws -> [R] {
         try await db.query("SELECT \(R.allColumns.joined(separator: ", ")) FROM \(R.table) ORDER BY created_at, id", []).map(R.init(row:))
       }
-      let audit = try await db.query(
-        "SELECT seq, at, account_id, username, action, entity, entity_id, remote, detail FROM audit_event ORDER BY seq", []).map(AuditEvent.init(row:))
+      let full = scope == .full
+      let audit = full ? try await db.query(
+        "SELECT seq, at, account_id, username, action, entity, entity_id, remote, detail FROM audit_event ORDER BY seq", []).map(AuditEvent.init(row:)) : []
       let schema = try await db.query("SELECT id FROM schema_migration ORDER BY applied_at, id", []).map { try $0.text("id") }
-      return RegistryBackup(schema: schema, exportedAt: time, patients: try await all(Patient.self), tumours: try await all(Tumour.self),
+      return RegistryBackup(scope: scope, schema: schema, exportedAt: time, patients: try await all(Patient.self), tumours: try await all(Tumour.self),
                             treatments: try await all(Treatment.self), events: try await all(FollowUpEvent.self),
-                            accounts: try await all(Account.self), audit: audit)
+                            accounts: full ? try await all(Account.self) : [], audit: audit)
     }
   }
 
   /// Loads `backup` into this registry, which must be empty; one transaction, so it is all or nothing.
+  ///
+  /// Nothing in the file is trusted: every record is checked as the API checks what it accepts, and every tumour
+  /// is staged again (``RecordConsistency``). A record the API would refuse, or a stored stage that its facts
+  /// contradict under the same rules version, refuses the whole file, naming each record and field. A stage derived
+  /// by an older rules version is derived again with the current rules, as any write would.
   public func restore(_ backup: RegistryBackup, by actor: AuditContext) async throws {
     let unknown = backup.schema.filter { !Registry.schemaSteps.contains($0) }
-    guard unknown.isEmpty else { throw RegistryError.schemaTooNew(found: unknown[0]) }
+    guard unknown.isEmpty else { throw RegistryError.schemaTooNew(found: unknown[0].excerpt()) }
+    var consistency = RecordConsistency(patients: backup.patients, tumours: backup.tumours, treatments: backup.treatments,
+                                        events: backup.events, accounts: backup.accounts)
+    let problems = consistency.problems()
+    guard problems.isEmpty else {
+      let shown = problems.prefix(20).map(\.description).joined(separator: "\n  ")
+      throw RegistryError.invalidBackup(reason: "\(problems.count) record(s) would be refused by the registry:\n  \(shown)"
+                                        + (problems.count > 20 ? "\n  … and \(problems.count - 20) more." : ""))
+    }
+    let restaged = Dictionary(consistency.restaged.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let tumours = backup.tumours.map { restaged[$0.id] ?? $0 }
+    for event in backup.audit where !AuditEvent.actions.contains(event.action) || event.username.isEmpty {
+      throw RegistryError.invalidBackup(reason: "audit row \(event.seq): action '\(event.action.excerpt())' or its user name is not one the registry writes.")
+    }
     let dialect = backend.dialect
     try await backend.write { db in
       for table in ["patient", "tumour", "treatment", "follow_up_event", "account", "audit_event"] {
@@ -69,11 +103,15 @@ extension Registry {
       func put<R: StoredRecord>(_ records: [R]) async throws {
         let columns = R.allColumns
         let sql = "INSERT INTO \(R.table) (\(columns.joined(separator: ", "))) VALUES (\((1...columns.count).map { "$\($0)" }.joined(separator: ", ")))"
-        for record in records { try await db.execute(sql, Self.allValues(record)) }
+        for record in records {
+          do { try await db.execute(sql, Self.allValues(record)) } catch let error as RegistryError {
+            throw RegistryError.invalidBackup(reason: "\(R.entity) \(record.id.excerpt()): \(error.description)")
+          }
+        }
       }
       try await put(backup.accounts)
       try await put(backup.patients)
-      try await put(backup.tumours)
+      try await put(tumours)
       try await put(backup.treatments)
       try await put(backup.events)
       for event in backup.audit {
@@ -86,7 +124,7 @@ extension Registry {
         try await db.execute("SELECT setval(pg_get_serial_sequence('audit_event', 'seq'), (SELECT COALESCE(max(seq), 0) + 1 FROM audit_event), false)")
       }
       try await audit(db, actor, "import", "registry", nil,
-                      detail: "\(backup.patients.count) patients, \(backup.tumours.count) tumours, \(backup.treatments.count) treatments, \(backup.events.count) events")
+                      detail: "\(backup.patients.count) patients, \(backup.tumours.count) tumours (\(restaged.count) restaged), \(backup.treatments.count) treatments, \(backup.events.count) events")
     }
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LeioCore
 
 extension Registry {
   /// Checks the database: the engine's own integrity check (SQLite `PRAGMA integrity_check` and
@@ -20,7 +21,7 @@ extension Registry {
         ("event without patient", "SELECT count(*) AS n FROM follow_up_event e LEFT JOIN patient p ON p.id = e.patient_id WHERE p.id IS NULL"),
         ("event on another patient's tumour", "SELECT count(*) AS n FROM follow_up_event e JOIN tumour t ON t.id = e.tumour_id WHERE t.patient_id <> e.patient_id"),
         ("record with version below 1", "SELECT (SELECT count(*) FROM patient WHERE version < 1) + (SELECT count(*) FROM tumour WHERE version < 1) AS n"),
-        ("duplicate patient identifier", "SELECT count(*) AS n FROM (SELECT identifier FROM patient GROUP BY identifier HAVING count(*) > 1) d"),
+        ("duplicate patient identifier", "SELECT count(*) AS n FROM (SELECT lower(identifier) AS i FROM patient GROUP BY lower(identifier) HAVING count(*) > 1) d"),
       ]
       for (label, sql) in orphans {
         let count = try await db.query(sql, []).first?.integer("n") ?? 0
@@ -28,6 +29,17 @@ extension Registry {
       }
       let audit = try await db.query("SELECT count(*) AS n, COALESCE(max(seq), 0) AS top FROM audit_event", []).first
       if let audit, try audit.integer("top") < (try audit.integer("n")) { problems.append("audit_event sequence has gaps below its count") }
+      // Every record as the API would accept it, every derived field derived again (the same checks as restore).
+      func all<R: StoredRecord>(_ type: R.Type) async throws -> [R] {
+        try await db.query("SELECT \(R.allColumns.joined(separator: ", ")) FROM \(R.table) ORDER BY created_at, id", []).map(R.init(row:))
+      }
+      var consistency = RecordConsistency(patients: try await all(Patient.self), tumours: try await all(Tumour.self),
+                                          treatments: try await all(Treatment.self), events: try await all(FollowUpEvent.self),
+                                          accounts: try await all(Account.self))
+      problems += consistency.problems().map(\.description)
+      for tumour in consistency.restaged {
+        problems.append("tumour \(tumour.id): staged with older rules; the current rules (\(Staging.rulesVersion)) derive other values — save it again to restage")
+      }
       return problems
     }
   }

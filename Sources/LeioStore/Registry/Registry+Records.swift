@@ -14,6 +14,7 @@ extension Registry {
     let time = now()
     record.id = UUID().uuidString.lowercased()
     (record.version, record.createdAt, record.updatedAt, record.deletedAt) = (1, time, time, nil)
+    try await requireLivePatient(record, db)
     let columns = R.allColumns
     let placeholders = (1...columns.count).map { "$\($0)" }.joined(separator: ", ")
     try await db.execute("INSERT INTO \(R.table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))", Self.allValues(record))
@@ -38,6 +39,7 @@ extension Registry {
   func update<R: StoredRecord>(_ record: R, _ db: any SQLExecutor, by actor: AuditContext, action: String = "update",
                                deletedAt: Int64?? = .none) async throws -> R {
     let current = try await fetch(R.self, record.id, db, includeDeleted: true)
+    try await requireLivePatient(current, db)
     guard current.version == record.version else {
       throw RegistryError.conflict(entity: R.entity, id: record.id, expected: record.version, current: current.version)
     }
@@ -72,6 +74,20 @@ extension Registry {
     guard record.deletedAt != nil else { throw RegistryError.invalid(field: "id", message: "\(R.entity) \(id) is not deleted.") }
     record.version = version
     return try await update(record, db, by: actor, action: "restore", deletedAt: .some(nil))
+  }
+
+  /// Refuses any change to a record under a deleted patient (a tumour, its treatments, the patient's events):
+  /// every insert and update — so every create, edit, delete and restore — passes here.
+  func requireLivePatient<R: StoredRecord>(_ record: R, _ db: any SQLExecutor) async throws {
+    let patientID: String
+    switch record {
+    case let tumour as Tumour: patientID = tumour.patientID
+    case let event as FollowUpEvent: patientID = event.patientID
+    case let treatment as Treatment: patientID = try await fetch(Tumour.self, treatment.tumourID, db, includeDeleted: true).patientID
+    default: return
+    }
+    let patient = try await fetch(Patient.self, patientID, db, includeDeleted: true)
+    if patient.deletedAt != nil { throw RegistryError.patientDeleted(id: patientID) }
   }
 
   /// Appends one audit row (in the caller's transaction).

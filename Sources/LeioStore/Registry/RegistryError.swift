@@ -27,6 +27,10 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
   case badCredentials
   /// Too many failed sign-ins: try again after this many seconds.
   case locked(retryAfterSeconds: Int64)
+  /// The record belongs to a deleted patient: nothing under them changes until the patient is restored.
+  case patientDeleted(id: String)
+  /// The database is held by another process (SQLite file locked) past the wait: try again shortly.
+  case busy(location: String)
 
   public var description: String {
     switch self {
@@ -43,6 +47,8 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
     case .invalidBackup(let reason): "the backup cannot be restored: \(reason)"
     case .badCredentials: "the user name or the password is wrong."
     case .locked(let seconds): "too many failed sign-ins; try again in \(max(1, (seconds + 59) / 60)) minute(s)."
+    case .patientDeleted(let id): "patient \(id) is deleted; restore the patient before changing their records."
+    case .busy(let location): "the database at \(location) is locked by another process; try again shortly."
     }
   }
 
