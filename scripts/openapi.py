@@ -151,15 +151,16 @@ schemas = {
    "patientID": string, "tumourID": string, "imagingResult": {"type": "string", "enum": ["noEvidence", "suspicious", "recurrence"]},
    "recurrenceType": {"type": "string", "enum": ["local", "distant"]}, "site": string, "notes": string, "version": {"type": "integer", "minimum": 1}}),
  "RegistryBackup": {"type": "object", "required": ["format", "formatVersion", "schema", "patients", "tumours", "treatments", "events", "accounts", "audit"],
-   "properties": {"format": {"const": "leio-registry-backup"}, "formatVersion": integer}},
+   "properties": {"format": {"const": "leio-registry-backup"}, "formatVersion": integer,
+                  "scope": {"type": "string", "enum": ["clinical", "full"], "description": "clinical: patients, tumours, treatments, events only; full: also accounts (with password hashes) and the audit log"}}},
 }
 
 problem = {"description": "An RFC 9457 problem", "content": {"application/problem+json": {"schema": ref("Problem")}}}
 def errors(*codes):
     labels = {"400": "Malformed request", "401": "Not signed in (send a session cookie or 'Authorization: Bearer TOKEN')",
               "403": "The account's role does not allow this, or a missing CSRF token", "404": "Not found", "405": "Method not allowed",
-              "409": "Changed by someone else since it was read (stale version), or a duplicate", "413": "Body larger than 64 KiB",
-              "422": "Invalid clinical input, with the field"}
+              "409": "Changed by someone else since it was read (stale version), a duplicate, or a record under a deleted patient", "413": "Body larger than 64 KiB",
+              "422": "Invalid clinical input or an unknown field, with the field", "503": "The database is busy (locked by another process) or unreachable; retry after Retry-After"}
     return {c: {**problem, "description": labels[c]} for c in codes}
 def post(op, summary, request, response, media="application/json"):
     return {"post": {"operationId": op, "summary": summary,
@@ -230,7 +231,9 @@ paths.update({
  "/api/v1/audit": {"get": registry("auditLog", "The audit log, newest first", "readAudit", ok(arr(ref("AuditEvent"))),
                                    [{"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 10000}},
                                     {"name": "before", "in": "query", "schema": {"type": "integer"}}, {"name": "entity", "in": "query", "schema": string}])},
- "/api/v1/export": {"get": registry("exportRegistry", "The whole registry as a portable backup", "exportRegistry", ok(ref("RegistryBackup")))},
+ "/api/v1/export": {"get": registry("exportRegistry", "The registry as a portable backup: clinical records for registrars; admins get the full backup (accounts, audit log) unless they ask for scope=clinical",
+                                    "exportRegistry", ok(ref("RegistryBackup")),
+                                    [{"name": "scope", "in": "query", "schema": {"type": "string", "enum": ["clinical", "full"]}}], codes=("400", "401", "403"))},
 })
 doc = {"openapi": "3.1.0",
        "info": {"title": "Leio API", "version": "0.1.0",
