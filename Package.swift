@@ -11,6 +11,12 @@ let swiftSettings: [SwiftSetting] = [
   .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// `LEIO_FUZZ=1 swift build --product LeioFuzz --scratch-path .build-fuzz` (scripts/fuzz.sh): the fuzz targets,
+/// with LeioCore, LeioSurvival and LeioStore instrumented for libFuzzer's coverage and AddressSanitizer. Off in every
+/// other build (the flags are the toolchain's own, `-sanitize=fuzzer,address`).
+let fuzzing = Context.environment["LEIO_FUZZ"] == "1"
+let fuzzFlags: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
+
 let package = Package(
   name: "Leio",
   products: [
@@ -37,10 +43,10 @@ let package = Package(
       name: "LeioCore",
       dependencies: [],
       resources: [.copy("Resources/Tables"), .copy("Resources/Knowledge")],
-      swiftSettings: swiftSettings
+      swiftSettings: swiftSettings + fuzzFlags
     ),
     // Survival statistics (Kaplan-Meier, log-rank, Cox): Foundation only, and not LeioCore — usable on any data.
-    .target(name: "LeioSurvival", dependencies: [], swiftSettings: swiftSettings),
+    .target(name: "LeioSurvival", dependencies: [], swiftSettings: swiftSettings + fuzzFlags),
     // The registry: patients, tumours, treatments, follow-up and the audit log in SQLite (vendored by sqlite-nio,
     // the embedded default) or PostgreSQL (postgres-nio). Both drivers are async, so one repository implementation
     // serves both through the SQLBackend interface.
@@ -56,7 +62,7 @@ let package = Package(
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "Logging", package: "swift-log"),
       ],
-      swiftSettings: swiftSettings
+      swiftSettings: swiftSettings + fuzzFlags
     ),
     // The HTTP server (Hummingbird 2): the same core, over HTTP. Only the CLI imports it.
     .target(
@@ -120,3 +126,15 @@ let package = Package(
     ),
   ]
 )
+
+if fuzzing {
+  package.targets.append(
+    .executableTarget(
+      name: "LeioFuzz",
+      dependencies: ["LeioCore", "LeioSurvival", "LeioStore"],
+      path: "Fuzz/LeioFuzz",
+      swiftSettings: swiftSettings + [.unsafeFlags(["-sanitize=fuzzer,address", "-parse-as-library"])],
+      linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
+    ))
+  package.products.append(.executable(name: "LeioFuzz", targets: ["LeioFuzz"]))
+}

@@ -39,6 +39,15 @@ public struct RegistryBackup: Codable, Sendable, Equatable {
     return try encoder.encode(self)
   }
 
+  /// What ``Registry/restore(_:by:)`` would refuse in this file, record by record ("tumour ID: stageGroup: …"),
+  /// without a database; empty when every record is one the registry would have written.
+  public func problems() -> [String] {
+    var consistency = RecordConsistency(patients: patients, tumours: tumours, treatments: treatments, events: events, accounts: accounts)
+    return consistency.problems().map(\.description)
+  }
+
+  /// Reads a backup file; the records are checked only by ``problems()`` or on restore.
+  /// - Throws: ``RegistryError/invalidBackup(reason:)`` for anything that is not a backup of a supported format.
   public static func decode(_ data: Data) throws -> RegistryBackup {
     let backup: RegistryBackup
     do { backup = try JSONDecoder().decode(RegistryBackup.self, from: data) } catch {

@@ -1,0 +1,133 @@
+import Foundation
+import LeioCore
+import LeioStore
+import LeioSurvival
+
+/// libFuzzer's entry point. One binary holds every target; `LEIO_FUZZ_TARGET` picks one (scripts/fuzz.sh).
+///
+/// Each target checks an invariant beyond "no crash" and stops with `fatalError` (which libFuzzer reports, saving
+/// the input) when it breaks.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func leioFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+  let bytes = UnsafeRawBufferPointer(start: data, count: size)
+  switch FuzzTarget.current {
+  case .flatJSON: FuzzTarget.flatJSON(bytes)
+  case .csv: FuzzTarget.csv(bytes)
+  case .survivalColumns: FuzzTarget.survivalColumns(bytes)
+  case .backup: FuzzTarget.backup(bytes)
+  }
+  return 0
+}
+
+enum FuzzTarget: String, CaseIterable {
+  case flatJSON = "flat-json", csv, survivalColumns = "survival-columns", backup
+
+  static let current: FuzzTarget = {
+    let name = ProcessInfo.processInfo.environment["LEIO_FUZZ_TARGET"] ?? ""
+    guard let target = FuzzTarget(rawValue: name) else {
+      fatalError("set LEIO_FUZZ_TARGET to one of: \(allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    return target
+  }()
+
+  /// The fast flat reader of case documents (the stage endpoint's hot path) and `JSONDecoder` agree: whenever the
+  /// flat reader accepts a document, JSONDecoder decodes the same case.
+  static func flatJSON(_ bytes: UnsafeRawBufferPointer) {
+    guard let fast = CaseInput.decodeCommonShape(bytes) else { return }
+    let data = Data(bytes)
+    guard let general = try? JSONDecoder().decode(CaseInput.self, from: data) else {
+      fatalError("the flat reader accepted a document that JSONDecoder refuses")
+    }
+    guard general == fast else { fatalError("the flat reader and JSONDecoder read different cases") }
+  }
+
+  /// The CSV record reader gives the same records whatever the chunking, and writing the records back (every field
+  /// quoted) and reading them again gives them unchanged.
+  static func csv(_ bytes: UnsafeRawBufferPointer) {
+    let whole = records(bytes, chunk: max(1, bytes.count))
+    let split = records(bytes, chunk: 1 + (bytes.first.map(Int.init) ?? 0) % 7)
+    guard whole.records == split.records, whole.incomplete == split.incomplete else { fatalError("chunking changed the records") }
+    var written: [UInt8] = []
+    for record in whole.records {
+      for (index, field) in record.enumerated() {
+        if index > 0 { written.append(0x2C) }
+        written.append(0x22)
+        for byte in field.utf8 {
+          if byte == 0x22 { written.append(0x22) }
+          written.append(byte)
+        }
+        written.append(0x22)
+      }
+      written.append(0x0A)
+    }
+    let again = written.withUnsafeBytes { records($0, chunk: max(1, $0.count)) }
+    guard again.records == whole.records, !again.incomplete else { fatalError("the CSV round trip changed the records") }
+  }
+
+  static func records(_ bytes: UnsafeRawBufferPointer, chunk: Int) -> (records: [[String]], incomplete: Bool) {
+    var reader = CSVRecordReader()
+    var out: [[String]] = []
+    var offset = 0
+    repeat {
+      let end = min(bytes.count, offset + chunk)
+      reader.append(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]))
+      offset = end
+      while reader.nextRecord(isFinal: offset == bytes.count, { _, fields in out.append((0..<fields.count).map(fields.string)) }) {}
+    } while offset < bytes.count
+    return (out, reader.hasIncompleteRecord)
+  }
+
+  /// The survival CSV columns: each column asked for has one value per row; Kaplan-Meier on the rows that hold a
+  /// time and a status gives a survival curve that starts at most at 1, never rises and never goes below 0.
+  static func survivalColumns(_ bytes: UnsafeRawBufferPointer) {
+    let header = records(bytes, chunk: max(1, bytes.count)).records.first ?? []
+    let wanted = Array(header.prefix(3)).map { $0.trimmingCharacters(in: .whitespaces) }
+    guard wanted.count >= 2 else { return }
+    let path = NSTemporaryDirectory() + "leio-fuzz-\(getpid()).csv"
+    guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { return }
+    defer { unlink(path) }
+    guard let (columns, rows) = try? CSVColumns.read(path, columns: wanted) else { return }
+    for name in wanted where columns[name]?.count != rows { fatalError("column \(name) has \(columns[name]?.count ?? -1) values for \(rows) rows") }
+    guard let times = columns[wanted[0]], let statuses = columns[wanted[1]] else { fatalError("a column asked for is missing") }
+    var time: [Double] = []
+    var event: [Bool] = []
+    for (t, s) in zip(times, statuses) {
+      guard let value = Double(t.trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 0,
+            let status = try? SurvivalStatus.read([s]).first else { continue }
+      time.append(value)
+      event.append(status)
+    }
+    guard !time.isEmpty else { return }
+    let curve = KaplanMeierEstimator.fit(time: time, event: event)
+    var previous = 1.0
+    for value in curve.survival {
+      guard value >= 0, value <= previous + 1e-12 else { fatalError("Kaplan-Meier went from \(previous) to \(value)") }
+      previous = value
+    }
+  }
+
+  /// The backup reader: a file it accepts re-encodes to a file that reads back the same, and the record checks of
+  /// restore run on it to the end.
+  static func backup(_ bytes: UnsafeRawBufferPointer) {
+    guard let backup = try? RegistryBackup.decode(Data(bytes)) else { return }
+    _ = backup.problems()
+    guard let encoded = try? backup.encoded(), let again = try? RegistryBackup.decode(encoded) else { fatalError("an accepted backup does not re-encode") }
+    guard again == backup else { fatalError("the backup round trip changed the records") }
+  }
+}
+
+/// libFuzzer's driver (in the toolchain's libFuzzer runtime).
+@_silgen_name("LLVMFuzzerRunDriver")
+func llvmFuzzerRunDriver(
+  _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+/// The program's entry point: SwiftPM links an executable target's `main` to `<module>_main`, so the fuzzer's
+/// own driver is started from here.
+@_cdecl("LeioFuzz_main")
+public func leioFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+  var count = argc
+  var arguments = argv
+  return llvmFuzzerRunDriver(&count, &arguments) { data, size in leioFuzz(data, size) }
+}
