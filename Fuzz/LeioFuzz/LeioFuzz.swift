@@ -65,7 +65,7 @@ enum FuzzTarget: String, CaseIterable {
   }
 
   static func records(_ bytes: UnsafeRawBufferPointer, chunk: Int) -> (records: [[String]], incomplete: Bool) {
-    var reader = CSVRecordReader()
+    var reader = CSVRecordReader(capacity: bytes.count)
     var out: [[String]] = []
     var offset = 0
     repeat {

@@ -49,11 +49,27 @@ struct ServeCommand: AsyncParsableCommand {
       } else if try await registry.accounts(by: .system("serve")).isEmpty {
         Self.say("no registry accounts yet: create the first admin with `leio user create --username NAME --role admin` (or start with --demo)")
       }
-      let limits = ConnectionLimits(requestTimeout: .milliseconds(Int64(requestTimeout * 1000)), maximumConnections: maxConnections)
+      let limits = ConnectionLimits(requestTimeout: .milliseconds(Int64(requestTimeout * 1000)), maximumConnections: Self.connectionCap(maxConnections))
       let app = buildApplication(host: host, port: port, logger: logger, baselineRoute: benchmarkBaseline, registry: registry, limits: limits)
       Self.say("serving on http://\(host):\(port) — registry \(registry.location) (educational software, not a medical device)")
       try await app.runService()
     }
+  }
+
+  /// Raises the file-descriptor limit to its hard maximum and keeps the connection cap 64 below it (for the
+  /// database, the log and the listening socket), so that the cap — not the kernel — is what refuses a flood.
+  static func connectionCap(_ wanted: Int) -> Int {
+    var limit = rlimit()
+    guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return wanted }
+    if limit.rlim_cur < limit.rlim_max {
+      var raised = limit
+      raised.rlim_cur = limit.rlim_max
+      if setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &raised) == 0 { limit = raised }
+    }
+    let available = Int(min(limit.rlim_cur, rlim_t(Int.max))) - 64
+    guard wanted > available, available > 0 else { return wanted }
+    say("--max-connections \(wanted) is above what the file-descriptor limit allows (ulimit -n \(limit.rlim_cur)); using \(available)")
+    return available
   }
 
   static func say(_ line: String) { FileHandle.standardError.write(Data("leio: \(line)\n".utf8)) }

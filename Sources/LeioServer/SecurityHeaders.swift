@@ -9,8 +9,8 @@ import LeioCore
 /// - `Content-Security-Policy`: nothing loads but the page's own stylesheet (allowed by its SHA-256, so no inline
 ///   script or other inline style can run even if markup were injected), images from this origin or `data:`, forms
 ///   posting to this origin only, no framing (`frame-ancestors 'none'`), no `<base>`.
-/// - `X-Frame-Options: DENY` (older browsers), `X-Content-Type-Options: nosniff`, `Referrer-Policy: no-referrer`
-///   (patient ids in paths never leave in a Referer), `Cross-Origin-Opener-Policy: same-origin`.
+/// - `X-Frame-Options: DENY` (older browsers), `X-Content-Type-Options: nosniff`, `Referrer-Policy: same-origin`
+///   (patient ids in paths never leave in a Referer to another site; `no-referrer` would make browsers send `Origin: null` on the site's own form posts, which the CSRF check refuses), `Cross-Origin-Opener-Policy: same-origin`.
 public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
   public init() {}
 
@@ -34,7 +34,7 @@ enum SecurityHeaders {
     (.contentSecurityPolicy, contentSecurityPolicy),
     (HTTPField.Name("X-Frame-Options")!, "DENY"),
     (HTTPField.Name("X-Content-Type-Options")!, "nosniff"),
-    (HTTPField.Name("Referrer-Policy")!, "no-referrer"),
+    (HTTPField.Name("Referrer-Policy")!, "same-origin"),
     (HTTPField.Name("Cross-Origin-Opener-Policy")!, "same-origin"),
   ]
 }

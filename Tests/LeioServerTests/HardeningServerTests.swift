@@ -146,7 +146,7 @@ struct HardeningServerTests {
       #expect(policy.contains("default-src 'none'") && policy.contains("frame-ancestors 'none'") && !policy.contains("unsafe-inline") && policy.contains("style-src 'sha256-"))
       #expect(response.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
       #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
-      #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
+      #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin")
     }
   }
 

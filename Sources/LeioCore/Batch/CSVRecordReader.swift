@@ -15,8 +15,9 @@ public struct CSVRecordReader: Sendable {
   /// write one, and it must not become part of the first column's name).
   private var checkedByteOrderMark = false
 
-  public init() {
-    buffer.reserveCapacity(1 << 20)
+  /// - Parameter capacity: bytes to reserve up front (the batch reader's 1 MiB chunks; small for small inputs).
+  public init(capacity: Int = 1 << 20) {
+    buffer.reserveCapacity(capacity)
     fieldRanges.reserveCapacity(64)
   }
 
