@@ -8,7 +8,7 @@ struct ExitCodeTests {
     (["stage", "--site", "extremity", "--size", "-3"], "sizeCm: size must be greater than 0 cm"),
     (["stage", "--site", "extremity", "--size", "300"], "sizeCm: 300 cm is not a plausible tumour size"),
     (["stage", "--site", "extremity", "--uterine-extent", "confined"], "uterineExtent applies to the uterine corpus only"),
-    (["stage", "--site", "extremity", "--size", "7.5", "--system", "ajcc8", "--t", "T1"], "t: 'T1' contradicts the facts given"),
+    (["stage", "--site", "extremity", "--size", "7.5", "--system", "ajcc8", "--t", "T1"], "t: 'T1' contradicts sizeCm 7.5 cm under AJCC 8"),
     (["stage", "--topography", "C16.9", "--histology", "8936/3"], "GIST is a different disease"),
     (["stage", "--site", "extremity", "--primary-tumor", "notFound", "--nodes", "N0", "--metastasis", "M0"], "T0 N0 M0 is not a valid clinical combination"),
     (["stage", "--topography", "C12.34"], "topography"),

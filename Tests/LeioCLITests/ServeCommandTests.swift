@@ -20,7 +20,7 @@ struct ServeCommandTests {
 
   @Test("serves the API and pages, logs route and status only, and exits 0 on the signal", arguments: [SIGTERM, SIGINT])
   func lifecycle(_ signal: Int32) async throws {
-    let port = 18_600 + Int(signal)
+    let port = CLIRunner.freePort()
     let process = Process()
     process.executableURL = CLIRunner.binary
     process.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port)]

@@ -46,7 +46,7 @@ struct ServeLimitsTests {
 
   @Test("partial requests are closed within the timeout while /healthz answers; past the cap a 503; broken chunked bodies are 400")
   func limits() async throws {
-    let port = 18_650
+    let port = CLIRunner.freePort()
     let process = Process()
     process.executableURL = CLIRunner.binary
     process.arguments = ["serve", "--port", String(port), "--request-timeout", "1.5", "--max-connections", "250",

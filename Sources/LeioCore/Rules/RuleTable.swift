@@ -306,6 +306,21 @@ extension RuleTable {
     return [.nan, 0.1, 99] + cutPoints.flatMap { [$0 - 0.01, $0, $0 + 0.01] }
   }
 
+  /// Indexes of the rows that some completion of a partly known input matches: each categorical column must match
+  /// `mask` unless its key is in `unknown` (the fact was not given: any value is possible), and the numeric column
+  /// must match `number` unless it is missing (NaN: any value is possible).
+  ///
+  /// What a recorded category is checked against: a category is possible when a row that gives it is among these
+  /// (reference §4.1 registrar rule, generalised to every system — issue 11).
+  public func rowsAdmitting(_ mask: UInt64, unknown: Set<String>, number: Double) -> [Int] {
+    let columns = inputs.filter { !$0.isNumeric && !unknown.contains($0.key) }
+      .map { column in ((UInt64(1) << UInt64(column.domain.count)) - 1) << UInt64(column.bitOffset) }
+    return rowMasks.indices.filter { index in
+      columns.allSatisfy { rowMasks[index] & mask & $0 != 0 }
+        && (numericIndex == nil || number.isNaN || rowNumbers[index].contains(number))
+    }
+  }
+
   /// Indexes of every row that matches the input (at most one in a valid table).
   public func matchingRows(_ mask: UInt64, number: Double) -> [Int] {
     rowMasks.indices.filter { index in

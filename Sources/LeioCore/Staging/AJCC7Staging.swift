@@ -45,15 +45,18 @@ enum AJCC7Staging {
       return .without(.ajcc7, status, reason: reason, trace: trace)
     }
     let tables = catalog.ajcc7
+    let tMask = tables.tPrimary.bit(context.primary) | tables.tDepth.bit(context.depth)
     let (derived, _) = try tables.t.run(
-      tables.tPrimary.bit(context.primary) | tables.tDepth.bit(context.depth), number: context.size, &trace,
+      tMask, number: context.size, &trace,
       inputs: context.size.isNaN ? "size unknown, depth \(context.depth.rawValue)" : "\(context.size.clinicalText) cm, \(context.depth.rawValue)")
     var t = derived
     if let given = context.facts.t {
-      t = try StagingChecks.direct(given, domain: tables.t.outputDomain, derived: derived, system: "AJCC 7 soft tissue", &trace)
-      if context.site?.isAlwaysDeep == true, t == .t1a || t == .t2a {
-        throw .inconsistent(field: "t", message: "'\(t.rawValue)' is a superficial category, but tumours of the \(context.site?.rawValue ?? "site") are always deep (T1b/T2b, §2.1).")
+      let derivation = TDerivation(table: tables.t, mask: tMask, number: context.size, unknown: context.depth == .unknown ? ["depth"] : [],
+                                   fields: ["sizeCm": "sizeCm", "depth": "depth", "primary": "primaryTumor"], describe: context.factDescriptions, value: derived)
+      if context.site?.isAlwaysDeep == true, given == .t1a || given == .t2a {
+        throw .inconsistent(field: "t", message: "'\(given.rawValue)' is a superficial category, but tumours of the \(context.site?.rawValue ?? "site") are always deep (T1b/T2b, §2.1).")
       }
+      t = try StagingChecks.direct(given, derivation, system: "AJCC 7 soft tissue", &trace)
     } else {
       StagingChecks.warnNearCutPoints(tables.t.table, size: context.size, &trace)
       if context.size == 5 {

@@ -73,34 +73,44 @@ enum AJCC8Staging {
     }
   }
 
-  /// T from facts for the chapter of `group`, or `nil` where no T table exists.
-  static func derivedT(_ context: borrowing CaseContext, _ tables: AJCC8Tables, _ trace: inout Trace) throws(StagingError) -> (TCategory, BoundTable<TCategory>)? {
+  /// T from facts for the chapter of `group`, with what it was derived from, or `nil` where no T table exists.
+  static func derivedT(_ context: borrowing CaseContext, _ tables: AJCC8Tables, _ trace: inout Trace) throws(StagingError) -> TDerivation? {
     func sizeText() -> String { context.size.isNaN ? "size unknown" : "\(context.size.clinicalText) cm" }
+    let describe = context.factDescriptions
+    func derivation(_ table: BoundTable<TCategory>, _ mask: UInt64, number: Double = .nan, unknown: Set<String> = [], fields: [String: String],
+                    inputs: String) throws(StagingError) -> TDerivation {
+      let t = try table.run(mask, number: number, &trace, inputs: inputs).value
+      return TDerivation(table: table, mask: mask, number: number, unknown: unknown, fields: fields.merging(["primary": "primaryTumor"]) { $1 },
+                         describe: describe, value: t)
+    }
     switch context.group {
     case .trunkAndExtremities?, .retroperitoneum?:
-      let t = try tables.sizeT.run(tables.sizeTPrimary.bit(context.primary), number: context.size, &trace, inputs: sizeText()).value
-      return (t, tables.sizeT)
+      return try derivation(tables.sizeT, tables.sizeTPrimary.bit(context.primary), number: context.size, fields: ["sizeCm": "sizeCm"], inputs: sizeText())
     case .headAndNeck?:
       let level = invasion(context.facts.headAndNeckInvasion)
-      let t = try tables.headAndNeckT.run(
-        tables.headAndNeckPrimary.bit(context.primary) | tables.headAndNeckInvasion.bit(level), number: context.size, &trace,
-        inputs: "\(sizeText()), invasion \(level.rawValue)").value
+      let result = try derivation(
+        tables.headAndNeckT, tables.headAndNeckPrimary.bit(context.primary) | tables.headAndNeckInvasion.bit(level), number: context.size,
+        unknown: context.facts.headAndNeckInvasion.isEmpty ? ["invasion"] : [], fields: ["sizeCm": "sizeCm", "invasion": "headAndNeckInvasion"],
+        inputs: "\(sizeText()), invasion \(level.rawValue)")
       if level != .none, !context.size.isNaN {
         trace.warn("invasionOverridesSize", "§3.3 D-04", "Invasion criteria (T4a/T4b) override size; this standard TNM convention is not quoted in the checked source (U-13).")
       }
-      return (t, tables.headAndNeckT)
+      return result
     case .visceral?, .heartMediastinumPleura?:
       let foci = Multifocality(sites: context.facts.multifocalSites ?? 1) ?? .single
       let extent = context.facts.visceralExtent ?? .notRecorded
-      let t = try tables.visceralT.run(
-        tables.visceralPrimary.bit(context.primary) | tables.visceralExtent.bit(extent) | tables.visceralFoci.bit(foci), &trace,
-        inputs: "extent \(extent.rawValue), \(foci.rawValue)").value
-      return (t, tables.visceralT)
+      var unknown: Set<String> = []
+      if context.facts.visceralExtent == nil { unknown.insert("extent") }
+      if context.facts.multifocalSites == nil { unknown.insert("multifocality") }
+      return try derivation(
+        tables.visceralT, tables.visceralPrimary.bit(context.primary) | tables.visceralExtent.bit(extent) | tables.visceralFoci.bit(foci),
+        unknown: unknown, fields: ["extent": "visceralExtent", "multifocality": "multifocalSites"], inputs: "extent \(extent.rawValue), \(foci.rawValue)")
     case .bone?:
       guard context.site == .bone else { return nil }
       let flag = Flag(context.facts.discontinuousTumours ?? false)
-      let t = try tables.boneT.run(tables.bonePrimary.bit(context.primary) | tables.boneDiscontinuous.bit(flag), number: context.size, &trace, inputs: sizeText()).value
-      return (t, tables.boneT)
+      return try derivation(tables.boneT, tables.bonePrimary.bit(context.primary) | tables.boneDiscontinuous.bit(flag), number: context.size,
+                            unknown: context.facts.discontinuousTumours == nil ? ["discontinuous"] : [],
+                            fields: ["sizeCm": "sizeCm", "discontinuous": "discontinuousTumours"], inputs: sizeText())
     case .uterineCorpus?, .cervix?, .otherGynaecologic?, .skin?, .orbit?, .other?, nil:
       return nil
     }
@@ -114,14 +124,14 @@ enum AJCC8Staging {
     if let (status, reason) = notStaged(context) {
       return .without(.ajcc8, status, reason: reason, trace: trace)
     }
-    guard let (derived, tTable) = try derivedT(context, tables, &trace) else {
+    guard let derivation = try derivedT(context, tables, &trace) else {
       return .without(.ajcc8, .notImplemented, reason: "AJCC 8 bone T for the spine and pelvis uses vertebral segments and pelvic extent, which Leio does not implement yet (§3.6).", trace: trace)
     }
-    var t = derived
+    var t = derivation.value
     if let given = context.facts.t {
-      t = try StagingChecks.direct(given, domain: tTable.outputDomain, derived: derived, system: "AJCC 8 (\(label(group)))", &trace)
+      t = try StagingChecks.direct(given, derivation, system: "AJCC 8 (\(label(group)))", &trace)
     } else {
-      StagingChecks.warnNearCutPoints(tTable.table, size: context.size, &trace)
+      StagingChecks.warnNearCutPoints(derivation.table.table, size: context.size, &trace)
     }
     let n = try tables.nodes.map(context.nodes, &trace)
     let grade = try tables.grade.map(context.grade, &trace)

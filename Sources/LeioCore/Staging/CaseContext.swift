@@ -213,3 +213,17 @@ struct CaseContext: ~Copyable, Sendable {
     return grade
   }
 }
+
+extension CaseContext {
+  /// The facts a T category is checked against, as messages name them (`sizeCm` → `7 cm`).
+  var factDescriptions: [String: String] {
+    var text: [String: String] = ["primaryTumor": "'\(primary.rawValue)'", "depth": "'\(depth.rawValue)'"]
+    if !size.isNaN { text["sizeCm"] = "\(size.clinicalText) cm" }
+    if let extent = facts.uterineExtent { text["uterineExtent"] = "'\(extent.rawValue)'" }
+    if let extent = facts.visceralExtent { text["visceralExtent"] = "'\(extent.rawValue)'" }
+    if let sites = facts.multifocalSites { text["multifocalSites"] = "\(sites)" }
+    if !facts.headAndNeckInvasion.isEmpty { text["headAndNeckInvasion"] = facts.headAndNeckInvasion.map(\.rawValue).joined(separator: ", ") }
+    if let flag = facts.discontinuousTumours { text["discontinuousTumours"] = "\(flag)" }
+    return text
+  }
+}

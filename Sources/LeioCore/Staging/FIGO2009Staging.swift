@@ -31,11 +31,14 @@ final class FIGO2009Tables: Sendable {
 /// - Important: adenosarcoma (8933) and carcinosarcoma (8980) are staged with
 ///   other systems (§4.3).
 enum FIGO2009Staging {
-  /// FIGO T from the uterine extent facts.
-  static func derivedT(_ context: borrowing CaseContext, _ tables: FIGO2009Tables, _ trace: inout Trace) throws(StagingError) -> TCategory {
+  /// FIGO T from the uterine extent facts and the size (the T1a/T1b split is size only for LMS/ESS, D-11).
+  static func derivedT(_ context: borrowing CaseContext, _ tables: FIGO2009Tables, _ trace: inout Trace) throws(StagingError) -> TDerivation {
     let extent = context.facts.uterineExtent ?? .notRecorded
-    return try tables.t.run(tables.tPrimary.bit(context.primary) | tables.tExtent.bit(extent), number: context.size, &trace,
-                            inputs: "extent \(extent.rawValue), " + (context.size.isNaN ? "size unknown" : "\(context.size.clinicalText) cm")).value
+    let mask = tables.tPrimary.bit(context.primary) | tables.tExtent.bit(extent)
+    let t = try tables.t.run(mask, number: context.size, &trace,
+                             inputs: "extent \(extent.rawValue), " + (context.size.isNaN ? "size unknown" : "\(context.size.clinicalText) cm")).value
+    return TDerivation(table: tables.t, mask: mask, number: context.size, unknown: context.facts.uterineExtent == nil ? ["extent"] : [],
+                       fields: ["sizeCm": "sizeCm", "extent": "uterineExtent", "primary": "primaryTumor"], describe: context.factDescriptions, value: t)
   }
 
   static func stage(_ context: borrowing CaseContext, _ catalog: StagingCatalog, as system: StagingSystem) throws(StagingError) -> SystemOutcome {
@@ -52,10 +55,10 @@ enum FIGO2009Staging {
       trace.note("uterus", "§1.4 R-1.4d", "Uterine LMS is staged with the FIGO 2009 categories, never with the soft tissue tables")
     }
     let tables = catalog.figo
-    let derived = try derivedT(context, tables, &trace)
-    var t = derived
+    let derivation = try derivedT(context, tables, &trace)
+    var t = derivation.value
     if let given = context.facts.t {
-      t = try StagingChecks.direct(given, domain: tables.t.outputDomain, derived: derived, system: "FIGO 2009", &trace)
+      t = try StagingChecks.direct(given, derivation, system: "FIGO 2009", &trace)
     } else {
       StagingChecks.warnNearCutPoints(tables.t.table, size: context.size, &trace)
       if context.size == 5 {

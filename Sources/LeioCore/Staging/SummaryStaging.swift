@@ -74,7 +74,8 @@ enum SummaryStaging {
     case .gist, .lms, .lmsFamilyUnconfirmed: break
     }
     guard let (primary, estimated) = try primaryCategory(context, catalog, &trace) else {
-      return notComputed("Leio's reference gives no SS2018 rules for the \(context.group?.title ?? "") chapter.")
+      let chapter = context.site == .ovaryOrTube ? "ovary and fallopian tube" : (context.group?.title ?? "")
+      return notComputed("Leio's reference gives no SS2018 rules for the \(chapter) chapter.")
     }
     let tables = catalog.summary
     let nodes = try tables.nodes.map(context.nodes, &trace)
@@ -121,13 +122,18 @@ enum SummaryStaging {
       return try finish(tables.headAndNeck, mask, categoryBased: categoryBased)
     case .visceral?:
       var scratch = Trace(recording: false)
-      var t = try AJCC8Staging.derivedT(context, catalog.ajcc8, &scratch)?.0 ?? .tx
-      if fromCategory, facts.system == .ajcc8, let given = facts.t, tables.visceralT.allows(given), t == .tx { t = given }
-      return try finish(tables.visceral, tables.visceralT.bit(t) | tables.visceralExtension.bit(extensionFact),
-                        categoryBased: facts.visceralExtent == nil && facts.multifocalSites == nil)
+      let derived = try AJCC8Staging.derivedT(context, catalog.ajcc8, &scratch)?.value ?? .tx
+      var t = derived
+      var categoryBased = facts.visceralExtent == nil && facts.multifocalSites == nil
+      if fromCategory, facts.system == .ajcc8, let given = facts.t, tables.visceralT.allows(given) {
+        // A recorded T that the facts allow may say more than they do (T4a: two sites, multifocality not given).
+        t = StagingChecks.mostSpecific(given: given, derived: derived)
+        if t != derived { categoryBased = true }
+      }
+      return try finish(tables.visceral, tables.visceralT.bit(t) | tables.visceralExtension.bit(extensionFact), categoryBased: categoryBased)
     case .uterineCorpus?:
       var scratch = Trace(recording: false)
-      var t = try FIGO2009Staging.derivedT(context, catalog.figo, &scratch)
+      var t = try FIGO2009Staging.derivedT(context, catalog.figo, &scratch).value
       if let given = facts.t, tables.corpusT.allows(given) { t = given }
       let extent = facts.uterineExtent ?? .notRecorded
       let mask = tables.corpusT.bit(t) | tables.corpusExtent.bit(extent) | tables.corpusCervix.bit(Flag(facts.cervixInvolved ?? false))
@@ -137,7 +143,14 @@ enum SummaryStaging {
         trace.warn("bladderDepthUnknown", "§6.5", "Bladder/rectal invasion without a recorded depth: summary stage estimated as distant (wall only would be regional).")
       }
       return result
-    case .cervix?, .otherGynaecologic?, .bone?, .orbit?:
+    case .otherGynaecologic?:
+      // §1.4: C57.1–C57.9 (broad ligament, parametrium, …) belong to SEER's Soft Tissue Other chapter, whose rules
+      // are the §6.3 `SK`/`OT` row (registry-codes.md §2 selects the same schema). Ovary and fallopian tube go to
+      // their own chapters, for which the reference gives no rules.
+      guard context.site == .otherGynaecologic else { return nil }
+      trace.note("summaryChapter", "§1.4, §6.3", "C57.1–C57.9: SEER Soft Tissue Other chapter", output: "softTissueOther")
+      return try finish(tables.softTissue, tables.softTissuePrimary.bit(context.primary) | tables.softTissueExtension.bit(extensionFact), categoryBased: false)
+    case .cervix?, .bone?, .orbit?:
       return nil
     }
   }

@@ -60,6 +60,43 @@ extension SystemOutcome {
   }
 }
 
+/// How a system derived T from the facts: the table, the facts as a mask, which facts were not given, and the
+/// result. Kept so that a recorded T can be checked against exactly the facts that were given.
+struct TDerivation {
+  let table: BoundTable<TCategory>
+  /// The facts, one bit per categorical column (a column whose fact was missing holds its "not recorded" code).
+  let mask: UInt64
+  /// Size in cm; NaN when not given.
+  let number: Double
+  /// Keys of the categorical columns whose fact was not given.
+  let unknown: Set<String>
+  /// Column key → the case field that fills it, for messages (`sizeCm` for the numeric column).
+  let fields: [String: String]
+  /// The facts' own description, for messages (`sizeCm 7 cm`).
+  let describe: [String: String]
+  /// T from the facts as given.
+  let value: TCategory
+
+  /// Whether some completion of the missing facts gives a T compatible with `given`.
+  func admits(_ given: TCategory, unknown extra: Set<String> = [], anyNumber: Bool = false) -> Bool {
+    table.table.rowsAdmitting(mask, unknown: unknown.union(extra), number: anyNumber ? .nan : number)
+      .contains { row in table.values[row].map { StagingChecks.compatible(given, $0) } ?? false }
+  }
+
+  /// The given facts that `given` contradicts: each one that, were it unknown, would allow `given`; when no single
+  /// fact does (two facts both contradict it), every fact given.
+  func contradicted(by given: TCategory) -> [String] {
+    func name(_ key: String) -> String? {
+      guard let field = fields[key] else { return nil }
+      return "\(field) \(describe[field] ?? (key == "sizeCm" ? number.clinicalText : ""))".trimmingCharacters(in: .whitespaces)
+    }
+    let known = table.table.inputs.filter { $0.isNumeric ? !number.isNaN : !unknown.contains($0.key) }.map(\.key)
+      .filter { $0 != "primary" || describe["primaryTumor"] != "'present'" }
+    let single = known.filter { key in key == "sizeCm" || table.table.column(key)?.isNumeric == true ? admits(given, anyNumber: true) : admits(given, unknown: [key]) }
+    return (single.isEmpty ? known : single).compactMap { key in name(table.table.column(key)?.isNumeric == true ? "sizeCm" : key) }
+  }
+}
+
 /// Checks shared by the systems.
 enum StagingChecks {
   /// The unsuffixed parent of a T category (T2b → T2), or itself.
@@ -73,21 +110,41 @@ enum StagingChecks {
     }
   }
 
-  /// The T to use when a category is given: checks it is in the system's
-  /// domain and agrees with the T that the facts give.
-  static func direct(_ given: TCategory, domain: [TCategory], derived: TCategory, system: String,
-                     _ trace: inout Trace) throws(StagingError) -> TCategory {
-    guard domain.contains(given) else {
-      throw .invalidValue(field: "t", value: given.rawValue, expected: ["one of the \(system) categories " + domain.map(\.rawValue).joined(separator: ", ")])
-    }
-    let compatible = derived == .tx || given == derived || base(given) == derived || base(derived) == given
-    guard compatible else {
-      throw .inconsistent(field: "t", message: "'\(given.rawValue)' contradicts the facts given, which make the tumour \(derived.rawValue) under \(system).")
-    }
-    trace.note("t", "§13", "T given as a category: \(given.rawValue)", output: given.rawValue)
-    return given
+  /// Whether a recorded T and a T from the facts agree: equal, or one the unsuffixed parent of the other (T2 and
+  /// T2a). TX agrees only with TX.
+  static func compatible(_ given: TCategory, _ derived: TCategory) -> Bool {
+    given == derived || base(given) == derived || base(derived) == given
   }
 
+  /// The T to use when a category is given: checks it is in the system's domain and that the facts given allow it.
+  ///
+  /// The general rule (reference §4.1 registrar rule — "when a recorded stage and the extension details conflict,
+  /// the details win" — applied to every system, issue 11): every part of a recorded category that the given facts
+  /// decide (a size cut, depth, extent, invasion, multifocality, discontinuity) is checked against them, whichever
+  /// other facts are missing. The category is accepted when some row of the system's T table gives a compatible
+  /// category for the facts given, whatever the missing facts are; otherwise it is a field error on `t` that names
+  /// the fact it contradicts.
+  static func direct(_ given: TCategory, _ derivation: TDerivation, system: String, _ trace: inout Trace) throws(StagingError) -> TCategory {
+    guard derivation.table.outputDomain.contains(given) else {
+      throw .invalidValue(field: "t", value: given.rawValue, expected: ["one of the \(system) categories " + derivation.table.outputDomain.map(\.rawValue).joined(separator: ", ")])
+    }
+    guard !derivation.admits(given) else {
+      trace.note("t", "§13", "T given as a category: \(given.rawValue) (the facts given allow it)", output: given.rawValue)
+      return given
+    }
+    let culprits = derivation.contradicted(by: given)
+    let named = culprits.isEmpty ? "the facts given" : culprits.joined(separator: " and ")
+    let result = derivation.value == .tx ? "no category compatible with it fits them" : "they make the tumour \(derivation.value.rawValue)"
+    throw .inconsistent(field: "t", message: "'\(given.rawValue)' contradicts \(named) under \(system): \(result) (a recorded category must agree with the facts given, §4.1).")
+  }
+
+  /// The more specific of a recorded T and the T from the facts, once they are known to agree: the facts' T when
+  /// the recorded one is its unsuffixed parent (T2 recorded, facts give T2b), else the recorded one (it may carry
+  /// what the facts do not say, such as multifocality).
+  static func mostSpecific(given: TCategory?, derived: TCategory) -> TCategory {
+    guard let given else { return derived }
+    return derived != given && base(derived) == given ? derived : given
+  }
   /// Warns when `size` is within 0.5 mm of a cut-point of `table` (D-02).
   static func warnNearCutPoints(_ table: RuleTable, size: Double, _ trace: inout Trace) {
     guard trace.isRecording, !size.isNaN else { return }
