@@ -44,6 +44,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
   private var counted = false
   private var refused = false
   private var deadline: Scheduled<Void>?
+  /// Requests read whole and not yet answered; the clock runs only while there are none.
+  private var unanswered = 0
 
   init(limits: ConnectionLimits, counter: ConnectionCounter) {
     self.limits = limits
@@ -85,6 +87,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
   func channelRead(context: ChannelHandlerContext, data: NIOAny) {
     guard !refused else { return }  // a refused connection's request is never handled
     if case .end = unwrapInboundIn(data) {
+      unanswered += 1
       deadline?.cancel()
       deadline = nil
     }
@@ -92,7 +95,10 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
   }
 
   func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-    if case .end = unwrapOutboundIn(data) { arm(context) }  // the next request must arrive in time too
+    if case .end = unwrapOutboundIn(data) {
+      unanswered = max(0, unanswered - 1)
+      if unanswered == 0 { arm(context) }  // the next request must arrive in time too
+    }
     context.write(data, promise: promise)
   }
 
