@@ -306,19 +306,24 @@ extension RuleTable {
     return [.nan, 0.1, 99] + cutPoints.flatMap { [$0 - 0.01, $0, $0 + 0.01] }
   }
 
-  /// Indexes of the rows that some completion of a partly known input matches: each categorical column must match
-  /// `mask` unless its key is in `unknown` (the fact was not given: any value is possible), and the numeric column
-  /// must match `number` unless it is missing (NaN: any value is possible).
+  /// Whether some row that `accept` takes matches some completion of a partly known input: each categorical
+  /// column must match `mask` unless its key is in `unknown` (the fact was not given: any value is possible), and
+  /// the numeric column must match `number` unless it is missing (NaN: any value is possible). Allocates nothing.
   ///
-  /// What a recorded category is checked against: a category is possible when a row that gives it is among these
+  /// What a recorded category is checked against: a category is possible when a row that gives it is admitted
   /// (reference §4.1 registrar rule, generalised to every system — issue 11).
-  public func rowsAdmitting(_ mask: UInt64, unknown: Set<String>, number: Double) -> [Int] {
-    let columns = inputs.filter { !$0.isNumeric && !unknown.contains($0.key) }
-      .map { column in ((UInt64(1) << UInt64(column.domain.count)) - 1) << UInt64(column.bitOffset) }
-    return rowMasks.indices.filter { index in
-      columns.allSatisfy { rowMasks[index] & mask & $0 != 0 }
-        && (numericIndex == nil || number.isNaN || rowNumbers[index].contains(number))
+  public func admits(_ mask: UInt64, unknown: Set<String>, number: Double, where accept: (Int) -> Bool) -> Bool {
+    var knownBits: UInt64 = 0
+    var knownColumns = 0
+    for column in inputs where !column.isNumeric && !unknown.contains(column.key) {
+      knownBits |= ((UInt64(1) << UInt64(column.domain.count)) - 1) << UInt64(column.bitOffset)
+      knownColumns += 1
     }
+    let given = mask & knownBits
+    for index in rowMasks.indices where (rowMasks[index] & given).nonzeroBitCount == knownColumns {
+      if numericIndex == nil || number.isNaN || rowNumbers[index].contains(number), accept(index) { return true }
+    }
+    return false
   }
 
   /// Indexes of every row that matches the input (at most one in a valid table).

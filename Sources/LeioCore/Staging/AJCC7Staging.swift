@@ -35,6 +35,9 @@ final class AJCC7Tables: Sendable {
 ///   organ sites (R-1.4e); uterine LMS is staged with the FIGO 2009 categories
 ///   (TNM 7 corpus sarcoma, R-1.4d).
 enum AJCC7Staging {
+  /// The T table's columns and the case fields that fill them.
+  static let tFields = ["sizeCm": "sizeCm", "depth": "depth", "primary": "primaryTumor"]
+
   static func stage(_ context: borrowing CaseContext, _ catalog: StagingCatalog) throws(StagingError) -> SystemOutcome {
     var trace = Trace(recording: context.trace.isRecording)
     if context.site == .uterus {
@@ -51,12 +54,12 @@ enum AJCC7Staging {
       inputs: context.size.isNaN ? "size unknown, depth \(context.depth.rawValue)" : "\(context.size.clinicalText) cm, \(context.depth.rawValue)")
     var t = derived
     if let given = context.facts.t {
-      let derivation = TDerivation(table: tables.t, mask: tMask, number: context.size, unknown: context.depth == .unknown ? ["depth"] : [],
-                                   fields: ["sizeCm": "sizeCm", "depth": "depth", "primary": "primaryTumor"], describe: context.factDescriptions, value: derived)
+      let check = RecordedTCheck(derivation: TDerivation(table: tables.t, mask: tMask, number: context.size, value: derived),
+                                 unknown: context.depth == .unknown ? ["depth"] : [], fields: Self.tFields)
       if context.site?.isAlwaysDeep == true, given == .t1a || given == .t2a {
         throw .inconsistent(field: "t", message: "'\(given.rawValue)' is a superficial category, but tumours of the \(context.site?.rawValue ?? "site") are always deep (T1b/T2b, §2.1).")
       }
-      t = try StagingChecks.direct(given, derivation, system: "AJCC 7 soft tissue", &trace)
+      t = try StagingChecks.direct(given, check, system: "AJCC 7 soft tissue", describe: { context.factDescriptions }, &trace)
     } else {
       StagingChecks.warnNearCutPoints(tables.t.table, size: context.size, &trace)
       if context.size == 5 {

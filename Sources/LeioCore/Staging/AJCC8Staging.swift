@@ -73,47 +73,65 @@ enum AJCC8Staging {
     }
   }
 
+  /// Each T table's columns and the case fields that fill them (for messages).
+  static let sizeFields = ["sizeCm": "sizeCm", "primary": "primaryTumor"]
+  static let headAndNeckFields = ["sizeCm": "sizeCm", "invasion": "headAndNeckInvasion", "primary": "primaryTumor"]
+  static let visceralFields = ["extent": "visceralExtent", "multifocality": "multifocalSites", "primary": "primaryTumor"]
+  static let boneFields = ["sizeCm": "sizeCm", "discontinuous": "discontinuousTumours", "primary": "primaryTumor"]
+
   /// T from facts for the chapter of `group`, with what it was derived from, or `nil` where no T table exists.
   static func derivedT(_ context: borrowing CaseContext, _ tables: AJCC8Tables, _ trace: inout Trace) throws(StagingError) -> TDerivation? {
     func sizeText() -> String { context.size.isNaN ? "size unknown" : "\(context.size.clinicalText) cm" }
-    let describe = context.factDescriptions
-    func derivation(_ table: BoundTable<TCategory>, _ mask: UInt64, number: Double = .nan, unknown: Set<String> = [], fields: [String: String],
-                    inputs: String) throws(StagingError) -> TDerivation {
-      let t = try table.run(mask, number: number, &trace, inputs: inputs).value
-      return TDerivation(table: table, mask: mask, number: number, unknown: unknown, fields: fields.merging(["primary": "primaryTumor"]) { $1 },
-                         describe: describe, value: t)
-    }
     switch context.group {
     case .trunkAndExtremities?, .retroperitoneum?:
-      return try derivation(tables.sizeT, tables.sizeTPrimary.bit(context.primary), number: context.size, fields: ["sizeCm": "sizeCm"], inputs: sizeText())
+      let mask = tables.sizeTPrimary.bit(context.primary)
+      let t = try tables.sizeT.run(mask, number: context.size, &trace, inputs: sizeText()).value
+      return TDerivation(table: tables.sizeT, mask: mask, number: context.size, value: t)
     case .headAndNeck?:
       let level = invasion(context.facts.headAndNeckInvasion)
-      let result = try derivation(
-        tables.headAndNeckT, tables.headAndNeckPrimary.bit(context.primary) | tables.headAndNeckInvasion.bit(level), number: context.size,
-        unknown: context.facts.headAndNeckInvasion.isEmpty ? ["invasion"] : [], fields: ["sizeCm": "sizeCm", "invasion": "headAndNeckInvasion"],
-        inputs: "\(sizeText()), invasion \(level.rawValue)")
+      let mask = tables.headAndNeckPrimary.bit(context.primary) | tables.headAndNeckInvasion.bit(level)
+      let t = try tables.headAndNeckT.run(mask, number: context.size, &trace, inputs: "\(sizeText()), invasion \(level.rawValue)").value
       if level != .none, !context.size.isNaN {
         trace.warn("invasionOverridesSize", "§3.3 D-04", "Invasion criteria (T4a/T4b) override size; this standard TNM convention is not quoted in the checked source (U-13).")
       }
-      return result
+      return TDerivation(table: tables.headAndNeckT, mask: mask, number: context.size, value: t)
     case .visceral?, .heartMediastinumPleura?:
       let foci = Multifocality(sites: context.facts.multifocalSites ?? 1) ?? .single
       let extent = context.facts.visceralExtent ?? .notRecorded
-      var unknown: Set<String> = []
-      if context.facts.visceralExtent == nil { unknown.insert("extent") }
-      if context.facts.multifocalSites == nil { unknown.insert("multifocality") }
-      return try derivation(
-        tables.visceralT, tables.visceralPrimary.bit(context.primary) | tables.visceralExtent.bit(extent) | tables.visceralFoci.bit(foci),
-        unknown: unknown, fields: ["extent": "visceralExtent", "multifocality": "multifocalSites"], inputs: "extent \(extent.rawValue), \(foci.rawValue)")
+      let mask = tables.visceralPrimary.bit(context.primary) | tables.visceralExtent.bit(extent) | tables.visceralFoci.bit(foci)
+      let t = try tables.visceralT.run(mask, &trace, inputs: "extent \(extent.rawValue), \(foci.rawValue)").value
+      return TDerivation(table: tables.visceralT, mask: mask, number: .nan, value: t)
     case .bone?:
       guard context.site == .bone else { return nil }
       let flag = Flag(context.facts.discontinuousTumours ?? false)
-      return try derivation(tables.boneT, tables.bonePrimary.bit(context.primary) | tables.boneDiscontinuous.bit(flag), number: context.size,
-                            unknown: context.facts.discontinuousTumours == nil ? ["discontinuous"] : [],
-                            fields: ["sizeCm": "sizeCm", "discontinuous": "discontinuousTumours"], inputs: sizeText())
+      let mask = tables.bonePrimary.bit(context.primary) | tables.boneDiscontinuous.bit(flag)
+      let t = try tables.boneT.run(mask, number: context.size, &trace, inputs: sizeText()).value
+      return TDerivation(table: tables.boneT, mask: mask, number: context.size, value: t)
     case .uterineCorpus?, .cervix?, .otherGynaecologic?, .skin?, .orbit?, .other?, nil:
       return nil
     }
+  }
+
+  /// What a recorded T of the chapter is checked against: the facts that were not given, and the fields behind
+  /// the T table's columns.
+  static func recordedTCheck(_ derivation: TDerivation, _ context: borrowing CaseContext) -> RecordedTCheck {
+    var unknown: Set<String> = []
+    let fields: [String: String]
+    switch context.group {
+    case .headAndNeck?:
+      fields = headAndNeckFields
+      if context.facts.headAndNeckInvasion.isEmpty { unknown.insert("invasion") }
+    case .visceral?, .heartMediastinumPleura?:
+      fields = visceralFields
+      if context.facts.visceralExtent == nil { unknown.insert("extent") }
+      if context.facts.multifocalSites == nil { unknown.insert("multifocality") }
+    case .bone?:
+      fields = boneFields
+      if context.facts.discontinuousTumours == nil { unknown.insert("discontinuous") }
+    case .trunkAndExtremities?, .retroperitoneum?, .uterineCorpus?, .cervix?, .otherGynaecologic?, .skin?, .orbit?, .other?, nil:
+      fields = sizeFields
+    }
+    return RecordedTCheck(derivation: derivation, unknown: unknown, fields: fields)
   }
 
   static func stage(_ context: borrowing CaseContext, _ catalog: StagingCatalog) throws(StagingError) -> SystemOutcome {
@@ -129,7 +147,8 @@ enum AJCC8Staging {
     }
     var t = derivation.value
     if let given = context.facts.t {
-      t = try StagingChecks.direct(given, derivation, system: "AJCC 8 (\(label(group)))", &trace)
+      t = try StagingChecks.direct(given, recordedTCheck(derivation, context), system: "AJCC 8 (\(label(group)))",
+                                   describe: { context.factDescriptions }, &trace)
     } else {
       StagingChecks.warnNearCutPoints(derivation.table.table, size: context.size, &trace)
     }

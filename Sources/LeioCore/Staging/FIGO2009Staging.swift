@@ -37,9 +37,11 @@ enum FIGO2009Staging {
     let mask = tables.tPrimary.bit(context.primary) | tables.tExtent.bit(extent)
     let t = try tables.t.run(mask, number: context.size, &trace,
                              inputs: "extent \(extent.rawValue), " + (context.size.isNaN ? "size unknown" : "\(context.size.clinicalText) cm")).value
-    return TDerivation(table: tables.t, mask: mask, number: context.size, unknown: context.facts.uterineExtent == nil ? ["extent"] : [],
-                       fields: ["sizeCm": "sizeCm", "extent": "uterineExtent", "primary": "primaryTumor"], describe: context.factDescriptions, value: t)
+    return TDerivation(table: tables.t, mask: mask, number: context.size, value: t)
   }
+
+  /// The T table's columns and the case fields that fill them (for messages).
+  static let tFields = ["sizeCm": "sizeCm", "extent": "uterineExtent", "primary": "primaryTumor"]
 
   static func stage(_ context: borrowing CaseContext, _ catalog: StagingCatalog, as system: StagingSystem) throws(StagingError) -> SystemOutcome {
     var trace = Trace(recording: context.trace.isRecording)
@@ -58,7 +60,8 @@ enum FIGO2009Staging {
     let derivation = try derivedT(context, tables, &trace)
     var t = derivation.value
     if let given = context.facts.t {
-      t = try StagingChecks.direct(given, derivation, system: "FIGO 2009", &trace)
+      let check = RecordedTCheck(derivation: derivation, unknown: context.facts.uterineExtent == nil ? ["extent"] : [], fields: Self.tFields)
+      t = try StagingChecks.direct(given, check, system: "FIGO 2009", describe: { context.factDescriptions }, &trace)
     } else {
       StagingChecks.warnNearCutPoints(tables.t.table, size: context.size, &trace)
       if context.size == 5 {

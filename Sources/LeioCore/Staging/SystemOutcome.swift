@@ -60,40 +60,48 @@ extension SystemOutcome {
   }
 }
 
-/// How a system derived T from the facts: the table, the facts as a mask, which facts were not given, and the
-/// result. Kept so that a recorded T can be checked against exactly the facts that were given.
+/// How a system derived T from the facts: the table, the facts as a mask, the size, and the result. Kept so that a
+/// recorded T can be checked against exactly the facts that were given (cheap: one table reference and three values).
 struct TDerivation {
   let table: BoundTable<TCategory>
   /// The facts, one bit per categorical column (a column whose fact was missing holds its "not recorded" code).
   let mask: UInt64
   /// Size in cm; NaN when not given.
   let number: Double
-  /// Keys of the categorical columns whose fact was not given.
-  let unknown: Set<String>
-  /// Column key → the case field that fills it, for messages (`sizeCm` for the numeric column).
-  let fields: [String: String]
-  /// The facts' own description, for messages (`sizeCm 7 cm`).
-  let describe: [String: String]
   /// T from the facts as given.
   let value: TCategory
+}
+
+/// What a recorded T is checked against, built only when a T was recorded: the derivation, which of its columns
+/// hold facts that were not given, and the case field behind each column (for messages).
+struct RecordedTCheck {
+  let derivation: TDerivation
+  /// Keys of the categorical columns whose fact was not given: any value is possible.
+  let unknown: Set<String>
+  /// Column key → the case field that fills it (`sizeCm` for the numeric column); a shared constant.
+  let fields: [String: String]
 
   /// Whether some completion of the missing facts gives a T compatible with `given`.
   func admits(_ given: TCategory, unknown extra: Set<String> = [], anyNumber: Bool = false) -> Bool {
-    table.table.rowsAdmitting(mask, unknown: unknown.union(extra), number: anyNumber ? .nan : number)
-      .contains { row in table.values[row].map { StagingChecks.compatible(given, $0) } ?? false }
+    let values = derivation.table.values
+    return derivation.table.table.admits(derivation.mask, unknown: extra.isEmpty ? unknown : unknown.union(extra),
+                                         number: anyNumber ? .nan : derivation.number) { row in
+      values[row].map { StagingChecks.compatible(given, $0) } ?? false
+    }
   }
 
   /// The given facts that `given` contradicts: each one that, were it unknown, would allow `given`; when no single
   /// fact does (two facts both contradict it), every fact given.
-  func contradicted(by given: TCategory) -> [String] {
+  func contradicted(by given: TCategory, describe: [String: String]) -> [String] {
+    let table = derivation.table.table
     func name(_ key: String) -> String? {
       guard let field = fields[key] else { return nil }
-      return "\(field) \(describe[field] ?? (key == "sizeCm" ? number.clinicalText : ""))".trimmingCharacters(in: .whitespaces)
+      return "\(field) \(describe[field] ?? "")".trimmingCharacters(in: .whitespaces)
     }
-    let known = table.table.inputs.filter { $0.isNumeric ? !number.isNaN : !unknown.contains($0.key) }.map(\.key)
+    let known = table.inputs.filter { $0.isNumeric ? !derivation.number.isNaN : !unknown.contains($0.key) }.map(\.key)
       .filter { $0 != "primary" || describe["primaryTumor"] != "'present'" }
-    let single = known.filter { key in key == "sizeCm" || table.table.column(key)?.isNumeric == true ? admits(given, anyNumber: true) : admits(given, unknown: [key]) }
-    return (single.isEmpty ? known : single).compactMap { key in name(table.table.column(key)?.isNumeric == true ? "sizeCm" : key) }
+    let single = known.filter { key in table.column(key)?.isNumeric == true ? admits(given, anyNumber: true) : admits(given, unknown: [key]) }
+    return (single.isEmpty ? known : single).compactMap { key in name(table.column(key)?.isNumeric == true ? "sizeCm" : key) }
   }
 }
 
@@ -124,15 +132,20 @@ enum StagingChecks {
   /// other facts are missing. The category is accepted when some row of the system's T table gives a compatible
   /// category for the facts given, whatever the missing facts are; otherwise it is a field error on `t` that names
   /// the fact it contradicts.
-  static func direct(_ given: TCategory, _ derivation: TDerivation, system: String, _ trace: inout Trace) throws(StagingError) -> TCategory {
+  ///
+  /// `describe` is asked only for an error message (the facts as messages name them), so that the accepted path
+  /// allocates nothing.
+  static func direct(_ given: TCategory, _ check: RecordedTCheck, system: String, describe: () -> [String: String],
+                     _ trace: inout Trace) throws(StagingError) -> TCategory {
+    let derivation = check.derivation
     guard derivation.table.outputDomain.contains(given) else {
       throw .invalidValue(field: "t", value: given.rawValue, expected: ["one of the \(system) categories " + derivation.table.outputDomain.map(\.rawValue).joined(separator: ", ")])
     }
-    guard !derivation.admits(given) else {
+    guard !check.admits(given) else {
       trace.note("t", "§13", "T given as a category: \(given.rawValue) (the facts given allow it)", output: given.rawValue)
       return given
     }
-    let culprits = derivation.contradicted(by: given)
+    let culprits = check.contradicted(by: given, describe: describe())
     let named = culprits.isEmpty ? "the facts given" : culprits.joined(separator: " and ")
     let result = derivation.value == .tx ? "no category compatible with it fits them" : "they make the tumour \(derivation.value.rawValue)"
     throw .inconsistent(field: "t", message: "'\(given.rawValue)' contradicts \(named) under \(system): \(result) (a recorded category must agree with the facts given, §4.1).")
