@@ -50,7 +50,7 @@ enum Exit {
     case .invalid, .duplicate, .missingReference, .invalidBackup, .notFound, .patientDeleted: dataError
     case .unavailable, .busy: unavailable
     case .conflict, .locked: tryAgain
-    case .badCredentials, .corrupt, .schemaTooNew: failure
+    case .badCredentials, .corrupt, .schemaTooNew, .migrationFailed: failure
     }
   }
 

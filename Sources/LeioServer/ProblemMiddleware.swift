@@ -85,7 +85,7 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     case .busy: return .status(.serviceUnavailable, detail: "The registry database is busy (locked by another process); try again shortly.")
     case .patientDeleted:
       return Problem(status: .conflict, type: "https://leio.invalid/problems/patient-deleted", title: "Patient deleted", detail: error.description)
-    case .corrupt, .schemaTooNew, .invalidDatabaseURL: return .status(.internalServerError)
+    case .corrupt, .schemaTooNew, .invalidDatabaseURL, .migrationFailed: return .status(.internalServerError)
     }
   }
 

@@ -86,6 +86,29 @@ struct IntegrityTests {
     #expect(try await registry.auditLog(limit: 1000, by: tester).count == 7)
   }
 
+  @Test("identifiers that differ only in case stop the migration with a message naming the step; nothing is lost", arguments: TestBackend.available)
+  func caseDuplicateIdentifiers(_ kind: TestBackend) async throws {
+    let database = try await kind.makeBackend()
+    do {
+      try await Registry.migrate(database.backend, steps: 3)
+      _ = try await database.backend.write { db in
+        try await db.query("INSERT INTO patient (id, version, created_at, updated_at, identifier, name) VALUES ('p-1', 1, 1, 1, 'SYN-1', 'A'), ('p-2', 1, 1, 1, 'syn-1', 'B')", [])
+      }
+      do {
+        _ = try await Registry(backend: database.backend)
+        Issue.record("migrated")
+      } catch RegistryError.migrationFailed(let step, let reason) {
+        #expect(step == Registry.schemaSteps[3] && reason.contains("differ only in case"))
+      }
+      let rows = try await database.backend.read { db in try await db.query("SELECT id FROM patient", []).count }
+      #expect(rows == 2, "both patients are still there")
+      await database.cleanup()
+    } catch {
+      await database.cleanup()
+      throw error
+    }
+  }
+
   @Test("migrating from every earlier schema keeps the data", arguments: TestBackend.available)
   func migrationsFromEveryStep(_ kind: TestBackend) async throws {
     let steps = Registry.schemaSteps

@@ -26,13 +26,27 @@ enum Migrator {
     var done: [String] = []
     for step in steps where !applied.contains(step.id) {
       let dialect = backend.dialect
-      let ran = try await backend.write { db -> Bool in
-        if dialect == .postgres { try await db.execute("LOCK TABLE schema_migration IN EXCLUSIVE MODE") }
-        // Another process may have applied it meanwhile: the check and the step share the transaction.
-        guard try await db.query("SELECT id FROM schema_migration WHERE id = $1", [.text(step.id)]).isEmpty else { return false }
-        for statement in step.statements(dialect) { try await db.execute(statement) }
-        try await db.execute("INSERT INTO schema_migration (id, applied_at) VALUES ($1, $2)", [.text(step.id), .integer(Clock.milliseconds())])
-        return true
+      let ran: Bool
+      do {
+        ran = try await backend.write { db -> Bool in
+          if dialect == .postgres { try await db.execute("LOCK TABLE schema_migration IN EXCLUSIVE MODE") }
+          // Another process may have applied it meanwhile: the check and the step share the transaction.
+          guard try await db.query("SELECT id FROM schema_migration WHERE id = $1", [.text(step.id)]).isEmpty else { return false }
+          for statement in step.statements(dialect) { try await db.execute(statement) }
+          try await db.execute("INSERT INTO schema_migration (id, applied_at) VALUES ($1, $2)", [.text(step.id), .integer(Clock.milliseconds())])
+          return true
+        }
+      } catch let error as RegistryError {
+        switch error {
+        case .duplicate(let constraint) where constraint.contains("identifier"):
+          throw RegistryError.migrationFailed(step: step.id, reason: "two patients have identifiers that differ only in case (now one identifier); "
+                                              + "rename one with the previous Leio version, then start again.")
+        case .duplicate, .missingReference, .invalid:
+          throw RegistryError.migrationFailed(step: step.id, reason: error.description)
+        case .notFound, .conflict, .corrupt, .schemaTooNew, .invalidDatabaseURL, .unavailable, .invalidBackup, .badCredentials, .locked,
+             .patientDeleted, .busy, .migrationFailed:
+          throw error
+        }
       }
       if ran { done.append(step.id) }
     }

@@ -31,6 +31,8 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
   case patientDeleted(id: String)
   /// The database is held by another process (SQLite file locked) past the wait: try again shortly.
   case busy(location: String)
+  /// A schema step could not be applied to the data already stored (nothing was changed by it).
+  case migrationFailed(step: String, reason: String)
 
   public var description: String {
     switch self {
@@ -49,6 +51,8 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
     case .locked(let seconds): "too many failed sign-ins; try again in \(max(1, (seconds + 59) / 60)) minute(s)."
     case .patientDeleted(let id): "patient \(id) is deleted; restore the patient before changing their records."
     case .busy(let location): "the database at \(location) is locked by another process; try again shortly."
+    case .migrationFailed(let step, let reason):
+      "the database could not be brought up to date: schema step '\(step)' failed and was rolled back, nothing was changed: \(reason)"
     }
   }
 
