@@ -126,7 +126,8 @@ enum SummaryStaging {
       var t = derived
       var categoryBased = facts.visceralExtent == nil && facts.multifocalSites == nil
       if fromCategory, facts.system == .ajcc8, let given = facts.t, tables.visceralT.allows(given) {
-        // A recorded T that the facts allow may say more than they do (T4a: two sites, multifocality not given).
+        // A recorded T that the facts allow may say more than they do (T4a: two sites, multifocality not given):
+        // multifocal is regional in SS2018 (§6.3 `AT`), estimated from a category (§6.5 D-17).
         t = StagingChecks.mostSpecific(given: given, derived: derived)
         if t != derived { categoryBased = true }
       }

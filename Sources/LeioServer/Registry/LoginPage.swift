@@ -14,7 +14,7 @@ struct LoginPage: Sendable {
   static let csrfCookie = "leio_login_csrf"
 
   func form(next: String?, error: String?, username: String = "", status: HTTPResponse.Status = .ok) -> Response {
-    let token = Registry.newRandomToken()
+    let token = Registry.randomToken()
     var body = "<p class=\"banner\">The registry holds patient data. Sign in with your own account; every record you open or change is recorded with your name.</p>"
     if let error { body += "<div role=\"alert\" class=\"result\"><p class=\"error\">\(RegistryPages.escape(error))</p></div>" }
     body += "<form method=\"post\" action=\"/login\"><input type=\"hidden\" name=\"next\" value=\"\(RegistryPages.escape(Self.safeNext(next)))\">"

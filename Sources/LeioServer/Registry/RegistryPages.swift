@@ -47,7 +47,7 @@ public enum RegistryPages {
                     identity: identity, status: .forbidden)
   }
 
-  static func notFound(_ identity: Identity) -> Response {
+  static func notFound(_ identity: Identity?) -> Response {
     PageLayout.page(title: "Not found", body: "<p>There is no such record, or it was deleted.</p><p><a href=\"/patients\">Back to the patient list</a></p>",
                     identity: identity, status: .notFound)
   }

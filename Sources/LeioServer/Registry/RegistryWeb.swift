@@ -17,11 +17,7 @@ enum RegistryWeb {
       let path = RouterPath(String(route.path.dropFirst()).replacingOccurrences(of: "{id}", with: ":id"))
       guarded.on(path, method: HTTPRequest.Method(route.method)!) { request, context in
         guard let identity = context.identity else { return RegistryPages.redirect("/login") }
-        do {
-          return try await handlers.respond(route, request, context, identity)
-        } catch RegistryError.notFound {
-          return RegistryPages.notFound(identity)
-        }
+        return try await handlers.respond(route, request, context, identity)  // errors become pages in WebErrorMiddleware
       }
     }
   }

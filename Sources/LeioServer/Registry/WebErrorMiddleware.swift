@@ -34,7 +34,7 @@ struct WebErrorMiddleware: RouterMiddleware {
         return PageLayout.page(title: "The patient is deleted", body: "<div role=\"alert\" class=\"result\"><p class=\"error\">\(escape(error.description))</p></div>" + back,
                                identity: identity, status: .conflict)
       case .notFound:
-        return PageLayout.page(title: "Not found", body: "<p>There is no such record, or it was deleted.</p>" + back, identity: identity, status: .notFound)
+        return RegistryPages.notFound(identity)
       default: break
       }
     default: break

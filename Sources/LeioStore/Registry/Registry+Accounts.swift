@@ -177,12 +177,9 @@ extension Registry {
 
   // MARK: Helpers
 
-  /// 32 random bytes from the system's secure generator, base64url without padding (for the server's own
-  /// tokens, such as the sign-in form's CSRF token).
-  public static func newRandomToken() -> String { randomToken() }
-
-  /// 32 random bytes from the system's secure generator, base64url without padding.
-  static func randomToken() -> String {
+  /// 32 random bytes from the system's secure generator, base64url without padding (session, CSRF and API
+  /// tokens, and the server's sign-in form token).
+  public static func randomToken() -> String {
     var generator = SystemRandomNumberGenerator()
     let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
     return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
