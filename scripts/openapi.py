@@ -32,33 +32,16 @@ GRADE = {"type": ["string", "integer"], "description": "FNCLCC grade, or low/hig
          "enum": ["G1", "G2", "G3", "GX", "low", "high", "differentiation", "1", "2", "3", "X", "lowGrade", "highGrade",
                   "wellDifferentiated", "moderatelyDifferentiated", "poorlyDifferentiated", 1, 2, 3]}
 
-schemas = {
- "FNCLCCInput": obj([], {"differentiationScore": {"type": "integer", "minimum": 1, "maximum": 3},
-                         "subtype": code("wellDifferentiated", "conventional", "poorlyDifferentiated", "pleomorphic", "epithelioid", "myxoid", "notStated"),
-                         "mitoticCount": {"type": "number", "minimum": 0}, "mitoticAreaMm2": {"type": "number", "exclusiveMinimum": 0},
-                         "necrosis": code("none", "lessThanHalf", "atLeastHalf", "absent", "0", "<50%", ">=50%"),
-                         "necrosisPercent": {"type": "number", "minimum": 0, "maximum": 100}, "site": SITE}),
- "CaseInput": obj([], {
-   "site": SITE, "topography": {"type": "string", "pattern": "^[Cc][0-9]{2}\\.?[0-9]$", "description": "ICD-O-3 topography such as C49.2."},
-   "trunkLocation": code("external", "internal", "notSpecific", "1", "2", "9"), "diagnosisYear": {"type": "integer", "minimum": 1900, "maximum": 2100},
-   "histology": {"type": "string", "description": "ICD-O-3 morphology with behaviour, such as 8890/3."},
-   "primaryTumor": code("present", "notFound", "notAssessable"),
-   "sizeCm": {"type": "number", "exclusiveMinimum": 0, "maximum": 100, "description": "Greatest dimension in cm; omit when unknown (TX)."},
-   "depth": code("superficial", "deep", "unknown"), "grade": GRADE,
-   "fnclcc": ref("FNCLCCInput"), "nodes": NODES, "metastasis": METS, "basis": code("clinical", "pathological"),
-   "extension": code("notRecorded", "confined", "adjacent", "majorVessel", "furtherContiguous"),
-   "invadedOrgans": arr(code("adrenal", "aorta", "ascendingColon", "descendingColon", "otherColon", "kidney", "pancreas", "venaCava", "vertebra",
-                             "oesophagus", "gallbladder", "liver", "smallBowel", "spleen", "stomach")),
-   "headAndNeckInvasion": arr(code("orbit", "skullBase", "dura", "centralCompartmentViscera", "facialSkeleton", "pterygoidMuscle",
-                                   "brainParenchyma", "carotidEncasement", "prevertebralMuscle", "perineuralCNS")),
-   "visceralExtent": code("notRecorded", "confined", "beyondOrgan", "serosa", "beyondSerosa", "anotherOrgan"),
-   "multifocalSites": {"type": "integer", "minimum": 1},
-   "uterineExtent": code("notRecorded", "confined", "withinPelvis", "adnexa", "pelvicTissue", "culDeSac", "abdominal", "abdominalOneSite",
-                         "abdominalMultipleSites", "bladderOrRectum", "bladderOrRectumWall", "bladderOrRectumMucosa"),
-   "cervixInvolved": boolean, "peritonealCytology": code("malignant", "negative", "atypical", "suspicious", "unsatisfactory", "notDone"),
-   "discontinuousTumours": boolean,
-   "system": code("ajcc7", "ajcc8", "figo2009", "AJCC 7", "AJCC7th", "AJCC 8", "AJCC8th", "FIGO"),
-   "t": code(*T_CODES), "n": NODES, "m": METS}),
+# The case document's schemas come from the one declaration in LeioCore (CaseField), via `leio fields --json-schema`;
+# LeioServerTests fails when the committed document differs from what the declaration gives.
+def leio_case_schemas():
+    import subprocess
+    built = os.path.join(os.path.dirname(__file__), "..", ".build", "debug", "leio")
+    command = [built] if os.path.exists(built) else ["swift", "run", "-q", "leio"]
+    return json.loads(subprocess.check_output(command + ["fields", "--json-schema"]))
+
+schemas = leio_case_schemas()
+schemas.update({
  "RuleStep": obj(["rule", "section", "because", "decisions"], {"rule": string, "section": string, "because": string, "output": string, "decisions": arr(string)}),
  "StagingWarning": obj(["code", "message", "section"], {"code": string, "message": string, "section": string}),
  "SummaryStageResult": obj(["category", "label", "estimated", "steps"], {
@@ -153,7 +136,7 @@ schemas = {
  "RegistryBackup": {"type": "object", "required": ["format", "formatVersion", "schema", "patients", "tumours", "treatments", "events", "accounts", "audit"],
    "properties": {"format": {"const": "leio-registry-backup"}, "formatVersion": integer,
                   "scope": {"type": "string", "enum": ["clinical", "full"], "description": "clinical: patients, tumours, treatments, events only; full: also accounts (with password hashes) and the audit log"}}},
-}
+})
 
 problem = {"description": "An RFC 9457 problem", "content": {"application/problem+json": {"schema": ref("Problem")}}}
 def errors(*codes):

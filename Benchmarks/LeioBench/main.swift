@@ -76,11 +76,11 @@ func staging(_ arguments: Arguments) throws {
   while cases.count < count {
     let fields = row(cases.count, &random).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     var input = CaseInput()
-    input.site = fields[1]
-    input.sizeCm = Double(fields[2])
-    (input.depth, input.grade) = (fields[3].isEmpty ? nil : fields[3], fields[4].isEmpty ? nil : fields[4])
-    (input.nodes, input.metastasis) = (fields[5], fields[6])
-    (input.uterineExtent, input.visceralExtent) = (fields[7].isEmpty ? nil : fields[7], fields[8].isEmpty ? nil : fields[8])
+    func text(_ index: Int) -> CaseValue? { fields[index].isEmpty ? nil : .text(fields[index]) }
+    input[.site] = text(1)
+    input[.sizeCm] = Double(fields[2]).map(CaseValue.number)
+    (input[.depth], input[.grade], input[.nodes], input[.metastasis]) = (text(3), text(4), text(5), text(6))
+    (input[.uterineExtent], input[.visceralExtent]) = (text(7), text(8))
     if let facts = try? CaseFacts(input) { cases.append(facts) }
   }
   // codes: Staging.stageCodes (the batch path); result: the full StagingReport

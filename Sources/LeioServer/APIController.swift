@@ -61,7 +61,7 @@ public struct APIController<Context: RequestContext>: Sendable {
     let input = try await decode(CaseInput.self, request, context)
     let report = try Staging.stage(input)
     // The hot route writes with JSONOutput: the same bytes as `json(_:)`, without JSONEncoder's boxed tree.
-    if input.system != nil, let only = report.results.first { return fastJSON(only) }
+    if input[.system] != nil, let only = report.results.first { return fastJSON(only) }
     return fastJSON(report)
   }
 

@@ -6,7 +6,7 @@ import Testing
 struct CareSummaryTests {
   static func summary(label: String? = "Fictional example") throws -> CareSummary {
     var input = CaseInput()
-    (input.site, input.sizeCm, input.uterineExtent, input.nodes, input.metastasis) = ("uterus", 9, "confined", "N0", "M0")
+    (input[text: .site], input[number: .sizeCm], input[text: .uterineExtent], input[text: .nodes], input[text: .metastasis]) = ("uterus", 9, "confined", "N0", "M0")
     return try CareSummary(facts: try CaseFacts(input), label: label,
                            treatmentEnd: try CalendarDate(parsing: "2025-06-30", field: "d"), today: try CalendarDate(parsing: "2026-11-23", field: "d"))
   }
@@ -58,9 +58,9 @@ struct CareSummaryReadabilityTests {
   @Test("every abbreviation in the page is explained in the glossary (citation keys excepted)", arguments: ["uterus", "extremity", "retroperitoneum", "visceral"])
   func abbreviations(_ site: String) throws {
     var input = CaseInput()
-    (input.site, input.sizeCm, input.nodes, input.metastasis) = (site, 9, "N1", "M1")
-    if site == "uterus" { input.uterineExtent = "confined" } else if site == "visceral" { input.visceralExtent = "serosa" } else { input.grade = "G2" }
-    if site == "extremity" { input.depth = "deep" }
+    (input[text: .site], input[number: .sizeCm], input[text: .nodes], input[text: .metastasis]) = (site, 9, "N1", "M1")
+    if site == "uterus" { input[text: .uterineExtent] = "confined" } else if site == "visceral" { input[text: .visceralExtent] = "serosa" } else { input[text: .grade] = "G2" }
+    if site == "extremity" { input[text: .depth] = "deep" }
     let summary = try CareSummary(facts: try CaseFacts(input), treatmentEnd: try CalendarDate(parsing: "2025-06-30", field: "d"))
     let html = CareSummaryHTML.render(summary)
     let start = try #require(html.range(of: "<main>"))

@@ -22,9 +22,10 @@ struct CaseInputJSONTests {
   func workedExamples(_ example: WorkedExample) throws {
     let encoder = JSONEncoder()
     var input = example.input
-    input.fnclcc = nil  // the nested object is always left to JSONDecoder
+    for field in CaseSchema.fnclccMembers { input[field] = nil }
     let text = String(decoding: try encoder.encode(input), as: UTF8.self)
-    #expect(Self.fast(text) == input, "\(example.id)")
+    // The nested fnclcc object (here only when an example gives an empty one) is always left to JSONDecoder.
+    #expect(Self.fast(text) == (text.contains("\"fnclcc\"") ? nil : input), "\(example.id)")
   }
 
   @Test("plain documents are read by the fast path", arguments: [

@@ -6,11 +6,11 @@ import Testing
 struct CutPointTests {
   static func t(_ site: String, _ size: Double, _ system: StagingSystem, extra: (inout CaseInput) -> Void = { _ in }) throws -> String? {
     var input = CaseInput()
-    input.site = site
-    input.sizeCm = size
-    input.depth = site == "uterus" || site == "bone" ? nil : "deep"
-    input.nodes = "N0"
-    input.metastasis = "M0"
+    input[text: .site] = site
+    input[number: .sizeCm] = size
+    input[text: .depth] = site == "uterus" || site == "bone" ? nil : "deep"
+    input[text: .nodes] = "N0"
+    input[text: .metastasis] = "M0"
     extra(&input)
     return try Staging.stage(input, systems: [system]).results.first?.t
   }
@@ -37,7 +37,7 @@ struct CutPointTests {
 
   @Test("FIGO 2009 at 5 cm", arguments: [(4.99, "T1a"), (5.0, "T1a"), (5.01, "T1b")])
   func figo(_ size: Double, _ expected: String) throws {
-    #expect(try Self.t("uterus", size, .figo2009) { $0.uterineExtent = "confined" } == expected)
+    #expect(try Self.t("uterus", size, .figo2009) { $0[text: .uterineExtent] = "confined" } == expected)
   }
 
   @Test("AJCC 8 bone at 8 cm", arguments: [(7.99, "T1"), (8.0, "T1"), (8.01, "T2")])
@@ -48,7 +48,7 @@ struct CutPointTests {
   @Test("a size within 0.5 mm of a cut-point is flagged", arguments: [(4.95, true), (5.0, true), (5.05, true), (5.06, false), (4.9, false), (10.04, true)])
   func nearCutPoint(_ size: Double, _ flagged: Bool) throws {
     var input = CaseInput()
-    (input.site, input.sizeCm, input.depth, input.grade, input.nodes, input.metastasis) = ("extremity", size, "deep", "G1", "N0", "M0")
+    (input[text: .site], input[number: .sizeCm], input[text: .depth], input[text: .grade], input[text: .nodes], input[text: .metastasis]) = ("extremity", size, "deep", "G1", "N0", "M0")
     let result = try #require(try Staging.stage(input, systems: [.ajcc8]).results.first)
     #expect(result.warnings.contains { $0.code == "sizeAtCutPoint" } == flagged)
   }
@@ -56,7 +56,7 @@ struct CutPointTests {
   @Test("exactly 5.0 cm names the seed's wrong boundary")
   func seedBoundary() throws {
     var input = CaseInput()
-    (input.site, input.sizeCm, input.depth, input.grade, input.nodes, input.metastasis) = ("extremity", 5.0, "deep", "G1", "N0", "M0")
+    (input[text: .site], input[number: .sizeCm], input[text: .depth], input[text: .grade], input[text: .nodes], input[text: .metastasis]) = ("extremity", 5.0, "deep", "G1", "N0", "M0")
     let result = try #require(try Staging.stage(input, systems: [.ajcc7]).results.first)
     #expect(result.stageGroup == .ia)
     #expect(result.warnings.contains { $0.code == "seedBoundary" && $0.section.contains("E-02") })

@@ -30,8 +30,8 @@ struct FollowUpTests {
     #expect(plan.label == "Typical guideline-based schedule; your team may differ.")
   }
 
-  static let high: @Sendable (inout CaseInput) -> Void = { ($0.site, $0.sizeCm, $0.depth, $0.grade, $0.nodes) = ("extremity", 7, "deep", "G3", "N0") }
-  static let low: @Sendable (inout CaseInput) -> Void = { ($0.site, $0.sizeCm, $0.depth, $0.grade, $0.nodes) = ("extremity", 7, "deep", "G1", "N0") }
+  static let high: @Sendable (inout CaseInput) -> Void = { ($0[text: .site], $0[number: .sizeCm], $0[text: .depth], $0[text: .grade], $0[text: .nodes]) = ("extremity", 7, "deep", "G3", "N0") }
+  static let low: @Sendable (inout CaseInput) -> Void = { ($0[text: .site], $0[number: .sizeCm], $0[text: .depth], $0[text: .grade], $0[text: .nodes]) = ("extremity", 7, "deep", "G1", "N0") }
 
   @Test("RG-HI months: every 3 to 36, every 6 to 60, yearly to the month-120 checkpoint")
   func highMonths() throws {
@@ -105,7 +105,7 @@ struct FollowUpTests {
 struct ICalendarTests {
   static func plan() throws -> FollowUpPlan {
     var input = CaseInput()
-    (input.site, input.sizeCm, input.depth, input.grade, input.nodes) = ("extremity", 7, "deep", "G3", "N0")
+    (input[text: .site], input[number: .sizeCm], input[text: .depth], input[text: .grade], input[text: .nodes]) = ("extremity", 7, "deep", "G3", "N0")
     return try FollowUp.plan(for: try CaseFacts(input), treatmentEnd: try CalendarDate(parsing: "2025-01-15", field: "d"))
   }
 

@@ -46,10 +46,10 @@ struct JSONOutputTests {
   @Test("the output parses back to the same report")
   func roundTrip() throws {
     var input = CaseInput()
-    input.site = "uterus"
-    input.sizeCm = 9
-    input.uterineExtent = "adnexa"
-    input.nodes = "N1"
+    input[text: .site] = "uterus"
+    input[number: .sizeCm] = 9
+    input[text: .uterineExtent] = "adnexa"
+    input[text: .nodes] = "N1"
     let report = try Staging.stage(input)
     #expect(try JSONDecoder().decode(StagingReport.self, from: Data(report.jsonBytes)) == report)
   }

@@ -10,9 +10,9 @@ struct PropertyTests {
 
   static func report(_ site: String, _ size: Double, grade: String, nodes: String, metastasis: String) throws -> StagingReport {
     var input = CaseInput()
-    (input.site, input.sizeCm, input.nodes, input.metastasis) = (site, size, nodes, metastasis)
-    if site == "uterus" { input.uterineExtent = "confined" } else { input.grade = grade }
-    if site != "retroperitoneum" { input.depth = "deep" }
+    (input[text: .site], input[number: .sizeCm], input[text: .nodes], input[text: .metastasis]) = (site, size, nodes, metastasis)
+    if site == "uterus" { input[text: .uterineExtent] = "confined" } else { input[text: .grade] = grade }
+    if site != "retroperitoneum" { input[text: .depth] = "deep" }
     return try Staging.stage(input, explain: false)
   }
 
@@ -54,8 +54,8 @@ struct PropertyTests {
   func explainDoesNotChangeAnswer(_ site: String) throws {
     for size in Self.sizes {
       var input = CaseInput()
-      (input.site, input.sizeCm, input.grade, input.nodes) = (site, size, site == "uterus" ? nil : "G2", "N0")
-      if site == "uterus" { input.uterineExtent = "confined" }
+      (input[text: .site], input[number: .sizeCm], input[text: .grade], input[text: .nodes]) = (site, size, site == "uterus" ? nil : "G2", "N0")
+      if site == "uterus" { input[text: .uterineExtent] = "confined" }
       let explained = try Staging.stage(input, explain: true)
       let quiet = try Staging.stage(input, explain: false)
       #expect(explained.results.map(\.stageGroup) == quiet.results.map(\.stageGroup))
@@ -74,9 +74,9 @@ struct StageCodesTests {
       for nodes in ["N0", "N1", "NX"] {
         for grade in ["G1", "G3", "GX"] {
           var input = CaseInput()
-          (input.site, input.sizeCm, input.nodes, input.grade) = (site, size, nodes, site == "uterus" ? nil : grade)
-          if site == "uterus" { input.uterineExtent = "confined" }
-          if site == "visceral" { input.visceralExtent = "serosa" }
+          (input[text: .site], input[number: .sizeCm], input[text: .nodes], input[text: .grade]) = (site, size, nodes, site == "uterus" ? nil : grade)
+          if site == "uterus" { input[text: .uterineExtent] = "confined" }
+          if site == "visceral" { input[text: .visceralExtent] = "serosa" }
           let facts = try CaseFacts(input)
           let codes = try Staging.stageCodes(facts)
           let full = try Staging.stageWithCurrentStandard(facts, explain: true)

@@ -65,17 +65,17 @@ struct RecordedCategoryTests {
 
   static func input(_ scenario: Scenario, _ values: [String: FactValue], t: String?) -> CaseInput {
     var input = CaseInput()
-    (input.site, input.system, input.t, input.nodes, input.metastasis) = (scenario.site, scenario.system, t, "N0", "M0")
-    if t == "T0" { input.primaryTumor = "notFound" }
+    (input[text: .site], input[text: .system], input[text: .t], input[text: .nodes], input[text: .metastasis]) = (scenario.site, scenario.system, t, "N0", "M0")
+    if t == "T0" { input[text: .primaryTumor] = "notFound" }
     for (name, value) in values {
       switch (name, value) {
-      case ("sizeCm", .number(let size)): input.sizeCm = size
-      case ("depth", .text(let text)): input.depth = text
-      case ("uterineExtent", .text(let text)): input.uterineExtent = text
-      case ("visceralExtent", .text(let text)): input.visceralExtent = text
-      case ("multifocalSites", .integer(let count)): input.multifocalSites = count
-      case ("headAndNeckInvasion", .list(let list)): input.headAndNeckInvasion = list
-      case ("discontinuousTumours", .flag(let flag)): input.discontinuousTumours = flag
+      case ("sizeCm", .number(let size)): input[number: .sizeCm] = size
+      case ("depth", .text(let text)): input[text: .depth] = text
+      case ("uterineExtent", .text(let text)): input[text: .uterineExtent] = text
+      case ("visceralExtent", .text(let text)): input[text: .visceralExtent] = text
+      case ("multifocalSites", .integer(let count)): input[whole: .multifocalSites] = count
+      case ("headAndNeckInvasion", .list(let list)): input[list: .headAndNeckInvasion] = list
+      case ("discontinuousTumours", .flag(let flag)): input[flag: .discontinuousTumours] = flag
       default: Issue.record("unhandled fact \(name)")
       }
     }
@@ -85,7 +85,7 @@ struct RecordedCategoryTests {
   /// T that the facts give for the scenario's system, with nothing recorded; nil when they are refused.
   static func derivedT(_ scenario: Scenario, _ values: [String: FactValue], primaryNotFound: Bool) -> String? {
     var input = input(scenario, values, t: nil)
-    if primaryNotFound { input.primaryTumor = "notFound" }
+    if primaryNotFound { input[text: .primaryTumor] = "notFound" }
     guard let report = try? Staging.stage(input, explain: false) else { return nil }
     return report.results.first { $0.system.rawValue == scenario.system }?.t
   }

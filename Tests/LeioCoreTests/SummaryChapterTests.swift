@@ -9,10 +9,10 @@ struct SummaryChapterTests {
   /// A case at `where`: a site name, or a topography code.
   static func report(_ location: String, extension: String? = nil) throws -> StagingReport {
     var input = CaseInput()
-    if location.hasPrefix("C") { input.topography = location } else { input.site = location }
-    (input.sizeCm, input.nodes, input.metastasis, input.diagnosisYear) = (3, "N0", "M0", 2022)
-    if ["C47.3", "C49.4"].contains(location) { input.trunkLocation = "external" }
-    input.extension = `extension`
+    if location.hasPrefix("C") { input[text: .topography] = location } else { input[text: .site] = location }
+    (input[number: .sizeCm], input[text: .nodes], input[text: .metastasis], input[whole: .diagnosisYear]) = (3, "N0", "M0", 2022)
+    if ["C47.3", "C49.4"].contains(location) { input[text: .trunkLocation] = "external" }
+    input[text: .extension] = `extension`
     return try Staging.stage(input, explain: false)
   }
 

@@ -60,14 +60,14 @@ struct WorkedExampleTests {
     for (system, expected) in example.expectations where expected != "n/a" && expected != "not implemented" {
       let tokens = expected.split(separator: " ").map(String.init)
       var input = CaseInput()
-      input.system = system.rawValue
-      input.site = example.input.site
-      input.topography = example.input.topography
-      input.trunkLocation = example.input.trunkLocation
-      input.basis = example.input.basis
-      input.histology = example.input.histology
-      (input.t, input.n, input.m) = (tokens[0], tokens[1], tokens[2])
-      if tokens.count == 5 { input.grade = tokens[3] }
+      input[text: .system] = system.rawValue
+      input[text: .site] = example.input[text: .site]
+      input[text: .topography] = example.input[text: .topography]
+      input[text: .trunkLocation] = example.input[text: .trunkLocation]
+      input[text: .basis] = example.input[text: .basis]
+      input[text: .histology] = example.input[text: .histology]
+      (input[text: .t], input[text: .n], input[text: .m]) = (tokens[0], tokens[1], tokens[2])
+      if tokens.count == 5 { input[text: .grade] = tokens[3] }
       let result = try #require(try Staging.stage(input).results.first)
       #expect(rendered(result, like: expected) == expected, "\(example.id) \(system.rawValue) categories")
     }
@@ -78,8 +78,8 @@ struct WorkedExampleTests {
     for (system, expected) in example.expectations where expected != "n/a" && expected != "not implemented" {
       let facts = try #require(try Staging.stage(example.input, systems: [system]).results.first)
       var input = example.input
-      input.system = system.rawValue
-      input.t = facts.t
+      input[text: .system] = system.rawValue
+      input[text: .t] = facts.t
       let both = try #require(try Staging.stage(input).results.first)
       #expect(both.stageGroup == facts.stageGroup)
       #expect(both.summaryStage.code == facts.summaryStage.code)

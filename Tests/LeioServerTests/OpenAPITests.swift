@@ -33,24 +33,29 @@ struct OpenAPITests {
     }
   }
 
-  /// Each coded request field, with the core type that parses it: the document's enum must list exactly
-  /// that type's accepted spellings (parsing is case-insensitive, so case variants are accepted too).
+  /// Each coded request field outside the case document, with the core type that parses it: the document's enum must
+  /// list exactly that type's accepted spellings (parsing is case-insensitive, so case variants are accepted too).
+  /// The case document's schemas are derived from the declaration (next test).
   static let codedFields: [(schema: String, property: String, spellings: [String])] = [
-    ("CaseInput", "site", Site.acceptedSpellings), ("CaseInput", "trunkLocation", TrunkLocation.acceptedSpellings),
-    ("CaseInput", "primaryTumor", PrimaryTumor.acceptedSpellings), ("CaseInput", "depth", Depth.acceptedSpellings),
-    ("CaseInput", "grade", ReportedGrade.acceptedSpellings), ("CaseInput", "nodes", NCategory.acceptedSpellings),
-    ("CaseInput", "metastasis", MCategory.acceptedSpellings), ("CaseInput", "basis", Basis.acceptedSpellings),
-    ("CaseInput", "extension", Extension.acceptedSpellings), ("CaseInput", "invadedOrgans", RetroperitonealOrgan.acceptedSpellings),
-    ("CaseInput", "headAndNeckInvasion", HeadAndNeckStructure.acceptedSpellings), ("CaseInput", "visceralExtent", VisceralExtent.acceptedSpellings),
-    ("CaseInput", "uterineExtent", UterineExtent.acceptedSpellings), ("CaseInput", "peritonealCytology", PeritonealCytology.acceptedSpellings),
-    ("CaseInput", "system", StagingSystem.acceptedSpellings), ("CaseInput", "t", TCategory.acceptedSpellings),
-    ("CaseInput", "n", NCategory.acceptedSpellings), ("CaseInput", "m", MCategory.acceptedSpellings),
-    ("FNCLCCInput", "subtype", LMSSubtype.acceptedSpellings), ("FNCLCCInput", "necrosis", NecrosisExtent.acceptedSpellings),
-    ("FNCLCCInput", "site", Site.acceptedSpellings),
     ("UterineCriteriaInput", "subtype", UterineSubtype.acceptedSpellings), ("UterineCriteriaInput", "atypia", Atypia.acceptedSpellings),
     ("UterineCriteriaInput", "necrosis", NecrosisFinding.acceptedSpellings), ("UterineCriteriaInput", "border", TumourBorder.acceptedSpellings),
     ("OptionsRequest", "margin", ResectionMargin.acceptedSpellings), ("OptionsRequest", "situation", TreatmentSituation.acceptedSpellings),
   ]
+
+  @Test("the case document's schemas are exactly what the case declaration gives (python3 scripts/openapi.py)")
+  func caseSchemasAreDerived() async throws {
+    let schemas = try #require((try await Self.document()["components"] as? [String: Any])?["schemas"] as? [String: Any])
+    func canonical(_ value: Any) throws -> String {
+      let parsed = try JSONSerialization.jsonObject(with: try JSONSerialization.data(withJSONObject: value), options: [])
+      return String(decoding: try JSONSerialization.data(withJSONObject: parsed, options: [.sortedKeys]), as: UTF8.self)
+    }
+    let derived = CaseSchema.jsonSchemas()
+    #expect(Set(derived.keys) == ["CaseInput", "CaseFNCLCC", "FNCLCCInput"])
+    for (name, schema) in derived {
+      let committed = try #require(schemas[name], "\(name) is missing: run python3 scripts/openapi.py")
+      #expect(try canonical(committed) == canonical(schema), "\(name) differs from the declaration: run python3 scripts/openapi.py")
+    }
+  }
 
   @Test("every coded request field lists exactly the spellings the core accepts")
   func codedFieldsMatchTheCore() async throws {

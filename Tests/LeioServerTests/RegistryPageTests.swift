@@ -59,7 +59,7 @@ struct RegistryPageTests {
       let system = AuditContext.system("test")
       let tumour = try await harness.registry.createTumour(Tumour(patientID: harness.patientID, facts: {
         var input = CaseInput()
-        (input.site, input.sizeCm, input.depth, input.grade, input.nodes, input.metastasis) = ("extremity", 7.5, "deep", "G3", "N0", "M0")
+        (input[text: .site], input[number: .sizeCm], input[text: .depth], input[text: .grade], input[text: .nodes], input[text: .metastasis]) = ("extremity", 7.5, "deep", "G3", "N0", "M0")
         return input
       }()), by: system)
       let surgery = try await harness.registry.createTreatment(Treatment(tumourID: tumour.id, kind: "surgery", startDate: "2026-01-15", margin: "R1"), by: system)

@@ -10,7 +10,7 @@ struct BackupTests {
   static func populate(_ registry: Registry) async throws {
     let first = try await registry.createPatient(Patient(identifier: "SYN-B1", name: "Fictional Ünïcødé \"Quote\" Patient", birthDate: "1961-07-04", sex: "female"), by: tester)
     let tumour = try await registry.createTumour(Tumour(patientID: first.id, diagnosisDate: "2025-03-02", facts: facts {
-      $0.site = "uterus"; $0.sizeCm = 9.25; $0.uterineExtent = "adnexa"; $0.nodes = "N0"; $0.metastasis = "M0"; $0.histology = "8890/3"
+      $0[text: .site] = "uterus"; $0[number: .sizeCm] = 9.25; $0[text: .uterineExtent] = "adnexa"; $0[text: .nodes] = "N0"; $0[text: .metastasis] = "M0"; $0[text: .histology] = "8890/3"
     }), by: tester)
     _ = try await registry.createTreatment(Treatment(tumourID: tumour.id, kind: "surgery", startDate: "2025-04-01", margin: "R0", notes: "line one\nline two"), by: tester)
     _ = try await registry.createEvent(FollowUpEvent(patientID: first.id, tumourID: tumour.id, kind: "imaging", date: "2025-07-03", imagingResult: "noEvidence"), by: tester)

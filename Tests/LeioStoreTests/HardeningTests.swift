@@ -122,7 +122,7 @@ struct HardeningTests {
   func deletedPatientIsFrozen(_ kind: TestBackend) async throws {
     try await withRegistry(kind) { registry in
       let patient = try await registry.createPatient(Patient(identifier: "SYN-D1", name: "Fictional"), by: tester)
-      let tumour = try await registry.createTumour(Tumour(patientID: patient.id, facts: facts { $0.site = "extremity"; $0.sizeCm = 3 }), by: tester)
+      let tumour = try await registry.createTumour(Tumour(patientID: patient.id, facts: facts { $0[text: .site] = "extremity"; $0[number: .sizeCm] = 3 }), by: tester)
       let treatment = try await registry.createTreatment(Treatment(tumourID: tumour.id, kind: "surgery", startDate: "2025-01-02", margin: "R0"), by: tester)
       let event = try await registry.createEvent(FollowUpEvent(patientID: patient.id, kind: "visit", date: "2025-03-01"), by: tester)
       let deleted = try await registry.deletePatient(patient.id, version: patient.version, by: tester)

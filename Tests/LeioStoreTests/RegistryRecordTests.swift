@@ -83,12 +83,12 @@ struct RegistryRecordTests {
       #expect(try await registry.tumour(tumour.id, by: tester).facts == extremityG3)
 
       var smaller = tumour
-      smaller.facts.sizeCm = 5.0  // exactly 5.0 cm is T1 (≤ 5 cm); AJCC 8 T1 N0 M0 G3 ⇒ II (reference §2)
+      smaller.facts[number: .sizeCm] = 5.0  // exactly 5.0 cm is T1 (≤ 5 cm); AJCC 8 T1 N0 M0 G3 ⇒ II (reference §2)
       let restaged = try await registry.updateTumour(smaller, by: tester)
       #expect(restaged.version == 2 && restaged.stageGroup == "II")
 
       var bad = restaged
-      bad.facts.sizeCm = -1
+      bad.facts[number: .sizeCm] = -1
       do {
         _ = try await registry.updateTumour(bad, by: tester)
         Issue.record("negative size accepted")

@@ -81,7 +81,7 @@ func facts(_ fill: (inout CaseInput) -> Void) -> CaseInput {
 
 /// 7.5 cm, deep, G3, N0 M0 extremity LMS: AJCC 8 stage IIIA, summary stage localized, follow-up risk group RG-HI.
 let extremityG3 = facts {
-  $0.site = "extremity"; $0.sizeCm = 7.5; $0.depth = "deep"; $0.grade = "G3"; $0.nodes = "N0"; $0.metastasis = "M0"
+  $0[text: .site] = "extremity"; $0[number: .sizeCm] = 7.5; $0[text: .depth] = "deep"; $0[text: .grade] = "G3"; $0[text: .nodes] = "N0"; $0[text: .metastasis] = "M0"
 }
 
 @Suite("Store test backends")

@@ -23,7 +23,7 @@ public struct BatchRowStager: Sendable {
   public init(header: [String]) throws {
     var columns: [(CaseField, Int)] = []
     for (index, name) in header.enumerated() {
-      if let field = CaseField(rawValue: name.trimmingCharacters(in: .whitespaces)) { columns.append((field, index)) }
+      if let field = CaseField(name: name.trimmingCharacters(in: .whitespaces)) { columns.append((field, index)) }
     }
     guard !columns.isEmpty else {
       throw StagingError.missingValue(field: "header", message: "no column is a case field; expected names such as site, sizeCm, depth, grade, nodes, metastasis, system, t, n, m.")

@@ -21,12 +21,20 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
   ///
   /// - Throws: ``StagingError/invalidValue(field:value:expected:)``.
   public init(parsing text: String, field: String) throws {
+    guard let date = CalendarDate(text: text) else {
+      throw StagingError.invalidValue(field: field, value: text, expected: ["a date written YYYY-MM-DD that exists"])
+    }
+    self = date
+  }
+
+  /// Reads `YYYY-MM-DD`; `nil` for any other shape or a day that does not exist.
+  public init?(text: String) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-      let date = CalendarDate(year: year, month: month, day: day)
-    else { throw StagingError.invalidValue(field: field, value: text, expected: ["a date written YYYY-MM-DD that exists"]) }
-    self = date
+      parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+    else { return nil }
+    self.init(year: year, month: month, day: day)
   }
 
   static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }

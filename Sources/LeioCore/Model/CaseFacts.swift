@@ -45,29 +45,14 @@ public struct CaseFacts: Sendable, Hashable {
   ///   contradicts another.
   public init(_ input: CaseInput) throws {
     var parser = CaseFactsParser()
-    for (field, text) in input.textFields { try text.withUTF8Bytes { bytes throws(StagingError) in try parser.set(field, bytes) } }
-    if let size = input.sizeCm { try parser.setSize(size) }
-    if let year = input.diagnosisYear { try parser.setDiagnosisYear(year) }
-    if let sites = input.multifocalSites { try parser.setMultifocalSites(sites) }
-    parser.facts.cervixInvolved = input.cervixInvolved
-    parser.facts.discontinuousTumours = input.discontinuousTumours
-    if let organs = input.invadedOrgans { try parser.setList(.invadedOrgans, organs) }
-    if let structures = input.headAndNeckInvasion { try parser.setList(.headAndNeckInvasion, structures) }
-    parser.facts.fnclcc = input.fnclcc
+    // Text fields first, then numbers, flags and lists: the first error reported is the first invalid text field.
+    for textPass in [true, false] {
+      for field in CaseField.allCases where field.spec.isText == textPass {
+        if let value = input[field] { try parser.set(field, value) }
+      }
+    }
+    if input.fnclccGiven { parser.setFNCLCC { _ in } }
     self = try parser.finish()
-  }
-}
-
-extension CaseInput {
-  /// The text-valued fields that are present, with their names.
-  var textFields: [(CaseField, String)] {
-    let pairs: [(CaseField, String?)] = [
-      (.site, site), (.topography, topography), (.trunkLocation, trunkLocation), (.histology, histology),
-      (.primaryTumor, primaryTumor), (.depth, depth), (.grade, grade), (.nodes, nodes), (.metastasis, metastasis),
-      (.basis, basis), (.extension, self.extension), (.visceralExtent, visceralExtent), (.uterineExtent, uterineExtent),
-      (.peritonealCytology, peritonealCytology), (.system, system), (.t, t), (.n, n), (.m, m),
-    ]
-    return pairs.compactMap { field, value in value.map { (field, $0) } }
   }
 }
 

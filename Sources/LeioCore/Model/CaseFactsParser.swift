@@ -8,76 +8,28 @@ import Foundation
 /// field; ``finish()`` checks the fields that must agree.
 struct CaseFactsParser {
   var facts = CaseFacts()
-  private var nodesFact: NCategory?
-  private var nCategory: NCategory?
-  private var metastasisFact: MCategory?
-  private var mCategory: MCategory?
-  private var tIsPathological = false
+  var nodesFact: NCategory?
+  var nCategory: NCategory?
+  var metastasisFact: MCategory?
+  var mCategory: MCategory?
+  var tIsPathological = false
   private var fnclcc = FNCLCCInput()
   private var hasFNCLCC = false
 
-  /// Sets a field from its text (UTF-8 bytes of a JSON string or CSV cell).
+  /// Sets a field from its text (UTF-8 bytes of a JSON string or CSV cell), by the field's spec.
   mutating func set(_ field: CaseField, _ bytes: UnsafeBufferPointer<UInt8>) throws(StagingError) {
-    func code<Code: ClinicalCode>(_ type: Code.Type) throws(StagingError) -> Code {
-      if let code = Code.parse(bytes: bytes) { return code }
-      throw .invalidValue(field: field.rawValue, value: String(decoding: bytes, as: UTF8.self), expected: Code.acceptedSpellings)
-    }
-    func text() -> String { String(decoding: bytes, as: UTF8.self) }
-    switch field {
-    case .site: facts.site = try code(Site.self)
-    case .topography: facts.topography = try TopographyCode(parsing: text())
-    case .trunkLocation: facts.trunkLocation = try code(TrunkLocation.self)
-    case .histology: facts.histology = try Staging.catalog().histology.histology(text())
-    case .primaryTumor: facts.primaryTumor = try code(PrimaryTumor.self)
-    case .depth: facts.depth = try code(Depth.self)
-    case .grade: facts.grade = try code(ReportedGrade.self)
-    case .nodes: nodesFact = try code(NCategory.self)
-    case .n: nCategory = try code(NCategory.self)
-    case .metastasis: metastasisFact = try code(MCategory.self)
-    case .m: mCategory = try code(MCategory.self)
-    case .basis: facts.basis = try code(Basis.self)
-    case .extension: facts.extension = try code(Extension.self)
-    case .visceralExtent: facts.visceralExtent = try code(VisceralExtent.self)
-    case .uterineExtent: facts.uterineExtent = try code(UterineExtent.self)
-    case .peritonealCytology: facts.peritonealCytology = try code(PeritonealCytology.self)
-    case .system: facts.system = try code(StagingSystem.self)
-    case .t:
-      facts.t = try code(TCategory.self)
-      tIsPathological = bytes.first { $0 != 0x20 && $0 != 0x09 }.map { $0 | 0x20 == UInt8(ascii: "p") } ?? false
-    case .invadedOrgans, .headAndNeckInvasion:
-      try setList(field, text().split(separator: ";").map(String.init))
-    case .sizeCm: try setSize(try number(field, bytes))
-    case .diagnosisYear: try setDiagnosisYear(try whole(field, bytes))
-    case .multifocalSites: try setMultifocalSites(try whole(field, bytes))
-    case .cervixInvolved: facts.cervixInvolved = try flag(field, bytes)
-    case .discontinuousTumours: facts.discontinuousTumours = try flag(field, bytes)
-    case .differentiationScore: fnclcc.differentiationScore = try whole(field, bytes); hasFNCLCC = true
-    case .subtype: fnclcc.subtype = text(); hasFNCLCC = true
-    case .mitoticCount: fnclcc.mitoticCount = try number(field, bytes); hasFNCLCC = true
-    case .mitoticAreaMm2: fnclcc.mitoticAreaMm2 = try number(field, bytes); hasFNCLCC = true
-    case .necrosis: fnclcc.necrosis = text(); hasFNCLCC = true
-    case .necrosisPercent: fnclcc.necrosisPercent = try number(field, bytes); hasFNCLCC = true
-    }
+    try CaseSchema.specs[field.rawValue].apply(&self, FieldValue(field: field, source: .bytes(bytes)))
   }
 
-  /// Sets a list-valued field.
-  mutating func setList(_ field: CaseField, _ items: [String]) throws(StagingError) {
-    switch field {
-    case .invadedOrgans:
-      facts.invadedOrgans = try items.map { item throws(StagingError) in
-        guard let organ = RetroperitonealOrgan.parse(item) else {
-          throw .invalidValue(field: field.rawValue, value: item, expected: RetroperitonealOrgan.acceptedSpellings)
-        }
-        return organ
-      }
-    default:
-      facts.headAndNeckInvasion = try items.map { item throws(StagingError) in
-        guard let structure = HeadAndNeckStructure.parse(item) else {
-          throw .invalidValue(field: field.rawValue, value: item, expected: HeadAndNeckStructure.acceptedSpellings)
-        }
-        return structure
-      }
-    }
+  /// Sets a field from a value of a decoded document, by the field's spec.
+  mutating func set(_ field: CaseField, _ value: CaseValue) throws(StagingError) {
+    try CaseSchema.specs[field.rawValue].apply(&self, FieldValue(field: field, source: .value(value)))
+  }
+
+  /// Changes the FNCLCC components (the nested `fnclcc` object, or its CSV columns).
+  mutating func setFNCLCC(_ change: (inout FNCLCCInput) -> Void) {
+    change(&fnclcc)
+    hasFNCLCC = true
   }
 
   mutating func setSize(_ size: Double) throws(StagingError) {
@@ -118,28 +70,6 @@ struct CaseFactsParser {
       throw .inconsistent(field: categoryField, message: "'\(category.rawValue)' contradicts \(factField) '\(fact.rawValue)'.")
     }
     return fact ?? category
-  }
-
-  private func number(_ field: CaseField, _ bytes: UnsafeBufferPointer<UInt8>) throws(StagingError) -> Double {
-    if let value = Self.decimal(bytes) ?? Double(String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)), value.isFinite {
-      return value
-    }
-    throw .invalidValue(field: field.rawValue, value: String(decoding: bytes, as: UTF8.self), expected: ["a number"])
-  }
-
-  private func whole(_ field: CaseField, _ bytes: UnsafeBufferPointer<UInt8>) throws(StagingError) -> Int {
-    guard let value = Int(exactly: try number(field, bytes)) else {
-      throw .invalidValue(field: field.rawValue, value: String(decoding: bytes, as: UTF8.self), expected: ["a whole number"])
-    }
-    return value
-  }
-
-  private func flag(_ field: CaseField, _ bytes: UnsafeBufferPointer<UInt8>) throws(StagingError) -> Bool {
-    switch String(decoding: bytes, as: UTF8.self).lowercased() {
-    case "true", "yes", "1": return true
-    case "false", "no", "0": return false
-    default: throw .invalidValue(field: field.rawValue, value: String(decoding: bytes, as: UTF8.self), expected: ["true", "false"])
-    }
   }
 
   /// A plain decimal (`-12.5`, `7`, `.5`) read without allocating; `nil` for

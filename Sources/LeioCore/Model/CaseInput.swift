@@ -1,98 +1,149 @@
 import Foundation
 
-/// A case as written in JSON or a CSV row: every field optional and textual,
-/// before validation. ``CaseFacts/init(_:)`` turns it into typed facts.
+/// A case as written in JSON, a CSV row or a form: every field optional, before validation. ``CaseFacts/init(_:)``
+/// turns it into typed facts.
 ///
-/// Field names are the JSON schema of `leio stage` (see README). Unknown
-/// fields are rejected, so a misspelt field is never silently ignored.
+/// The fields and their JSON names are ``CaseField``'s; the FNCLCC components are written inside a nested `fnclcc`
+/// object. Unknown fields are rejected, so a misspelt field is never silently ignored.
 public struct CaseInput: Sendable, Hashable, Codable {
-  public var site: String?
-  public var topography: String?
-  public var trunkLocation: String?
-  public var diagnosisYear: Int?
-  public var histology: String?
-  public var primaryTumor: String?
-  public var sizeCm: Double?
-  public var depth: String?
-  public var grade: String?
-  public var fnclcc: FNCLCCInput?
-  public var nodes: String?
-  public var metastasis: String?
-  public var basis: String?
-  public var `extension`: String?
-  public var invadedOrgans: [String]?
-  public var headAndNeckInvasion: [String]?
-  public var visceralExtent: String?
-  public var multifocalSites: Int?
-  public var uterineExtent: String?
-  public var cervixInvolved: Bool?
-  public var peritonealCytology: String?
-  public var discontinuousTumours: Bool?
-  public var system: String?
-  public var t: String?
-  public var n: String?
-  public var m: String?
+  private var values = [CaseValue?](repeating: nil, count: CaseField.allCases.count)
+  /// An empty `fnclcc` object was given: the grade is then worked out from its (missing) components, as with any.
+  var fnclccGiven = false
 
+  /// An empty case.
   public init() {}
 
-  enum CodingKeys: String, CodingKey, CaseIterable {
-    case site, topography, trunkLocation, diagnosisYear, histology, primaryTumor, sizeCm, depth, grade, fnclcc
-    case nodes, metastasis, basis, `extension`, invadedOrgans, headAndNeckInvasion, visceralExtent
-    case multifocalSites, uterineExtent, cervixInvolved, peritonealCytology, discontinuousTumours, system, t, n, m
+  /// A case with the given values.
+  public init(_ values: KeyValuePairs<CaseField, CaseValue>) {
+    for (field, value) in values { self[field] = value }
   }
 
-  private struct AnyKey: CodingKey {
+  /// The value of `field`; setting `nil` removes it.
+  public subscript(field: CaseField) -> CaseValue? {
+    get { values[field.rawValue] }
+    set { values[field.rawValue] = newValue }
+  }
+
+  /// The value of a text field (a code, an ICD-O-3 code, a date), or `nil`.
+  public func text(_ field: CaseField) -> String? { self[text: field] }
+
+  /// A text value (a code, an ICD-O-3 code, a date); `nil` when absent or of another kind.
+  public subscript(text field: CaseField) -> String? {
+    get { if case .text(let text) = self[field] { text } else { nil } }
+    set { self[field] = newValue.map(CaseValue.text) }
+  }
+
+  /// A decimal value (a whole number reads as one).
+  public subscript(number field: CaseField) -> Double? {
+    get {
+      switch self[field] {
+      case .number(let number): number
+      case .whole(let whole): Double(whole)
+      default: nil
+      }
+    }
+    set { self[field] = newValue.map(CaseValue.number) }
+  }
+
+  /// A whole-number value.
+  public subscript(whole field: CaseField) -> Int? {
+    get { if case .whole(let whole) = self[field] { whole } else { nil } }
+    set { self[field] = newValue.map(CaseValue.whole) }
+  }
+
+  /// A yes/no value.
+  public subscript(flag field: CaseField) -> Bool? {
+    get { if case .flag(let flag) = self[field] { flag } else { nil } }
+    set { self[field] = newValue.map(CaseValue.flag) }
+  }
+
+  /// A list value.
+  public subscript(list field: CaseField) -> [String]? {
+    get { if case .list(let items) = self[field] { items } else { nil } }
+    set { self[field] = newValue.map(CaseValue.list) }
+  }
+
+  /// The fields given, in declaration order.
+  public var given: [(field: CaseField, value: CaseValue)] {
+    CaseField.allCases.compactMap { field in self[field].map { (field, $0) } }
+  }
+
+  /// `true` when no field is given.
+  public var isEmpty: Bool { !fnclccGiven && values.allSatisfy { $0 == nil } }
+
+  private struct Key: CodingKey {
     var stringValue: String
     var intValue: Int? { nil }
     init(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { nil }
   }
 
-  private static let names = Set(CodingKeys.allCases.map(\.rawValue))
+  private static let fnclccKey = Key(stringValue: "fnclcc")
+  private static let documented = CaseSchema.topLevel.map(\.name) + ["fnclcc"]
 
   public init(from decoder: any Decoder) throws {
-    for key in try decoder.container(keyedBy: AnyKey.self).allKeys where !Self.names.contains(key.stringValue) {
-      throw StagingError.invalidValue(field: key.stringValue, value: "(field)", expected: ["one of the documented fields: " + CodingKeys.allCases.map(\.rawValue).joined(separator: ", ")])
+    let container = try decoder.container(keyedBy: Key.self)
+    for key in container.allKeys where !Self.documented.contains(key.stringValue) {
+      throw StagingError.invalidValue(
+        field: key.stringValue, value: "(field)",
+        expected: ["one of the documented fields: " + Self.documented.joined(separator: ", ")])
     }
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    func text(_ key: CodingKeys) throws -> String? {
-      if try container.decodeNil(forKey: key) { return nil }
-      if let string = try? container.decode(String.self, forKey: key) { return string.isEmpty ? nil : string }
-      if let number = try? container.decode(Int.self, forKey: key) { return String(number) }
-      throw StagingError.invalidValue(field: key.rawValue, value: "(not text)", expected: ["a text value"])
+    for field in CaseSchema.topLevel { self[field] = try Self.decode(field, in: container, strictText: false) }
+    guard container.contains(Self.fnclccKey), try !container.decodeNil(forKey: Self.fnclccKey) else { return }
+    let members = CaseSchema.fnclccMembers.map(\.name)
+    let described = "an object with " + members.joined(separator: ", ")
+    let nested: KeyedDecodingContainer<Key>
+    do { nested = try container.nestedContainer(keyedBy: Key.self, forKey: Self.fnclccKey) } catch {
+      throw StagingError.invalidValue(field: "fnclcc", value: "(wrong type)", expected: [described])
     }
-    func value<V: Decodable>(_ key: CodingKeys, _ description: String) throws -> V? {
-      guard container.contains(key), try !container.decodeNil(forKey: key) else { return nil }
-      do { return try container.decode(V.self, forKey: key) } catch let error as StagingError { throw error } catch {
-        throw StagingError.invalidValue(field: key.rawValue, value: "(wrong type)", expected: [description])
+    for key in nested.allKeys where !members.contains(key.stringValue) {
+      throw StagingError.invalidValue(field: "fnclcc." + key.stringValue, value: "(field)", expected: [described])
+    }
+    for field in CaseSchema.fnclccMembers {
+      do { self[field] = try Self.decode(field, in: nested, strictText: true) } catch {
+        throw StagingError.invalidValue(field: "fnclcc", value: "(wrong type)", expected: [described])
       }
     }
-    func optionalText(_ key: CodingKeys) throws -> String? { container.contains(key) ? try text(key) : nil }
-    site = try optionalText(.site)
-    topography = try optionalText(.topography)
-    trunkLocation = try optionalText(.trunkLocation)
-    diagnosisYear = try value(.diagnosisYear, "a whole year such as 2024")
-    histology = try optionalText(.histology)
-    primaryTumor = try optionalText(.primaryTumor)
-    sizeCm = try value(.sizeCm, "a number of centimetres such as 7.5")
-    depth = try optionalText(.depth)
-    grade = try optionalText(.grade)
-    fnclcc = try value(.fnclcc, "an object with differentiationScore, subtype, mitoticCount, mitoticAreaMm2, necrosis, necrosisPercent")
-    nodes = try optionalText(.nodes)
-    metastasis = try optionalText(.metastasis)
-    basis = try optionalText(.basis)
-    self.extension = try optionalText(.extension)
-    invadedOrgans = try value(.invadedOrgans, "a list of organ names")
-    headAndNeckInvasion = try value(.headAndNeckInvasion, "a list of structure names")
-    visceralExtent = try optionalText(.visceralExtent)
-    multifocalSites = try value(.multifocalSites, "a whole number of tumour sites")
-    uterineExtent = try optionalText(.uterineExtent)
-    cervixInvolved = try value(.cervixInvolved, "true or false")
-    peritonealCytology = try optionalText(.peritonealCytology)
-    discontinuousTumours = try value(.discontinuousTumours, "true or false")
-    system = try optionalText(.system)
-    t = try optionalText(.t)
-    n = try optionalText(.n)
-    m = try optionalText(.m)
+    fnclccGiven = CaseSchema.fnclccMembers.allSatisfy { self[$0] == nil }
+  }
+
+  /// Decodes one field by its kind; a value of the wrong JSON type is a field error naming what was expected.
+  private static func decode(_ field: CaseField, in container: KeyedDecodingContainer<Key>, strictText: Bool) throws -> CaseValue? {
+    let key = Key(stringValue: field.name)
+    guard container.contains(key), try !container.decodeNil(forKey: key) else { return nil }
+    let spec = field.spec
+    func typed<V: Decodable>(_ type: V.Type) throws -> V {
+      do { return try container.decode(V.self, forKey: key) } catch {
+        throw StagingError.invalidValue(field: field.name, value: "(wrong type)", expected: [spec.expected])
+      }
+    }
+    switch spec.kind {
+    case .code, .text, .date:
+      if let string = try? container.decode(String.self, forKey: key) { return string.isEmpty ? nil : .text(string) }
+      if !strictText, let number = try? container.decode(Int.self, forKey: key) { return .text(String(number)) }
+      throw StagingError.invalidValue(field: field.name, value: "(not text)", expected: ["a text value"])
+    case .number: return .number(try typed(Double.self))
+    case .whole: return .whole(try typed(Int.self))
+    case .flag: return .flag(try typed(Bool.self))
+    case .list: return .list(try typed([String].self))
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: Key.self)
+    func put(_ value: CaseValue, _ key: Key, in container: inout KeyedEncodingContainer<Key>) throws {
+      switch value {
+      case .text(let text): try container.encode(text, forKey: key)
+      case .number(let number): try container.encode(number, forKey: key)
+      case .whole(let whole): try container.encode(whole, forKey: key)
+      case .flag(let flag): try container.encode(flag, forKey: key)
+      case .list(let items): try container.encode(items, forKey: key)
+      }
+    }
+    for field in CaseSchema.topLevel { if let value = self[field] { try put(value, Key(stringValue: field.name), in: &container) } }
+    let members = CaseSchema.fnclccMembers.compactMap { field in self[field].map { (field, $0) } }
+    guard fnclccGiven || !members.isEmpty else { return }
+    var nested = container.nestedContainer(keyedBy: Key.self, forKey: Self.fnclccKey)
+    for (field, value) in members { try put(value, Key(stringValue: field.name), in: &nested) }
   }
 }

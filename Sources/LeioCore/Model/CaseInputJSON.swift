@@ -6,7 +6,7 @@ import Foundation
 /// It is an accelerator for `JSONDecoder`, not a second validator. It returns the same ``CaseInput`` the
 /// `Decodable` conformance returns, or `nil` — and then the caller decodes with `JSONDecoder`, whose answer
 /// (including every error message) stands. Anything unusual gives `nil`: a syntax error, an unknown, repeated or
-/// `null` field, a value of another type than the field's, the nested `fnclcc` object, a number that is not a
+/// `null` field, a value of another type than the field's, the nested `fnclcc` object (not a field name here), a number that is not a
 /// plain integer where a whole number is expected. LeioCoreTests checks the agreement on the worked examples and
 /// on thousands of mutated documents.
 extension CaseInput {
@@ -24,20 +24,21 @@ struct FlatJSONReader {
 
   mutating func caseInput() -> CaseInput? {
     var input = CaseInput()
-    var seen: UInt32 = 0
+    var seen: UInt64 = 0
     skipSpace()
     guard take(UInt8(ascii: "{")) else { return nil }
     skipSpace()
     if !take(UInt8(ascii: "}")) {
       repeat {
         skipSpace()
-        guard let name = string(), let key = CaseInput.CodingKeys(rawValue: name), let bit = CaseInput.CodingKeys.allCases.firstIndex(of: key) else { return nil }
-        guard seen & (1 << UInt32(bit)) == 0 else { return nil }
-        seen |= 1 << UInt32(bit)
+        guard let name = string(), let field = CaseField(name: name), field.spec.placement == .topLevel else { return nil }
+        let bit: UInt64 = 1 << UInt64(field.rawValue)
+        guard seen & bit == 0 else { return nil }
+        seen |= bit
         skipSpace()
         guard take(UInt8(ascii: ":")) else { return nil }
         skipSpace()
-        guard set(key, in: &input) else { return nil }
+        guard set(field, in: &input) else { return nil }
         skipSpace()
       } while take(UInt8(ascii: ","))
       guard take(UInt8(ascii: "}")) else { return nil }
@@ -46,41 +47,17 @@ struct FlatJSONReader {
     return index == bytes.count ? input : nil
   }
 
-  /// Reads the value of `key` into `input`; `false` when it is not of the plain shape the field takes.
-  mutating func set(_ key: CaseInput.CodingKeys, in input: inout CaseInput) -> Bool {
-    switch key {
-    case .sizeCm: guard let number = number() else { return false }; input.sizeCm = number
-    case .diagnosisYear: guard let whole = integer() else { return false }; input.diagnosisYear = whole
-    case .multifocalSites: guard let whole = integer() else { return false }; input.multifocalSites = whole
-    case .cervixInvolved: guard let flag = boolean() else { return false }; input.cervixInvolved = flag
-    case .discontinuousTumours: guard let flag = boolean() else { return false }; input.discontinuousTumours = flag
-    case .invadedOrgans: guard let list = strings() else { return false }; input.invadedOrgans = list
-    case .headAndNeckInvasion: guard let list = strings() else { return false }; input.headAndNeckInvasion = list
-    case .fnclcc: return false
-    default:
+  /// Reads the value of `field` into `input`, by the field's kind; `false` when it is not of the plain shape the
+  /// field takes.
+  mutating func set(_ field: CaseField, in input: inout CaseInput) -> Bool {
+    switch field.spec.kind {
+    case .number: guard let number = number() else { return false }; input[field] = .number(number)
+    case .whole: guard let whole = integer() else { return false }; input[field] = .whole(whole)
+    case .flag: guard let flag = boolean() else { return false }; input[field] = .flag(flag)
+    case .list: guard let list = strings() else { return false }; input[field] = .list(list)
+    case .code, .text, .date:
       guard let text = string() else { return false }
-      let value: String? = text.isEmpty ? nil : text
-      switch key {
-      case .site: input.site = value
-      case .topography: input.topography = value
-      case .trunkLocation: input.trunkLocation = value
-      case .histology: input.histology = value
-      case .primaryTumor: input.primaryTumor = value
-      case .depth: input.depth = value
-      case .grade: input.grade = value
-      case .nodes: input.nodes = value
-      case .metastasis: input.metastasis = value
-      case .basis: input.basis = value
-      case .extension: input.extension = value
-      case .visceralExtent: input.visceralExtent = value
-      case .uterineExtent: input.uterineExtent = value
-      case .peritonealCytology: input.peritonealCytology = value
-      case .system: input.system = value
-      case .t: input.t = value
-      case .n: input.n = value
-      case .m: input.m = value
-      default: return false
-      }
+      input[field] = text.isEmpty ? nil : .text(text)
     }
     return true
   }

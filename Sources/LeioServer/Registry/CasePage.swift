@@ -29,7 +29,7 @@ enum CasePage {
   }
 
   static func section(_ tumour: Tumour, file: PatientFile, identity: Identity, today: CalendarDate) -> String {
-    var html = "<section class=\"result\" aria-labelledby=\"t-\(escape(tumour.id))\"><h2 id=\"t-\(escape(tumour.id))\">Tumour: \(escape(tumour.facts.site ?? tumour.facts.topography ?? "site not given"))"
+    var html = "<section class=\"result\" aria-labelledby=\"t-\(escape(tumour.id))\"><h2 id=\"t-\(escape(tumour.id))\">Tumour: \(escape(tumour.facts.text(.site) ?? tumour.facts.text(.topography) ?? "site not given"))"
     html += (tumour.diagnosisDate.map { ", diagnosed \(escape($0))" } ?? "") + "</h2>"
     html += "<p>Stage (\(escape(tumour.stagingSystem ?? "–"))): <span class=\"stage\">\(escape(tumour.stageGroup ?? "–"))</span> · summary stage \(escape(tumour.summaryStage ?? "–"))"
     html += " · rules \(escape(tumour.rulesVersion))</p>"

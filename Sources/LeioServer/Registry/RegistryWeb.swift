@@ -96,8 +96,7 @@ enum RegistryWeb {
         do {
           // The form shows the calculator's fields; facts it does not show (diagnosis year, basis, registrar categories) are kept.
           var facts = try CalculatorPage.caseInput(form)
-          (facts.diagnosisYear, facts.basis, facts.discontinuousTumours) = (stored.facts.diagnosisYear, stored.facts.basis, stored.facts.discontinuousTumours)
-          (facts.system, facts.t, facts.n, facts.m) = (stored.facts.system, stored.facts.t, stored.facts.n, stored.facts.m)
+          for field in CaseField.allCases where field.spec.form == nil { facts[field] = stored.facts[field] }
           var tumour = stored
           (tumour.facts, tumour.diagnosisDate, tumour.version) = (facts, form["diagnosisDate"], Int64(form["version"] ?? "") ?? 0)
           _ = try await registry.updateTumour(tumour, by: actor)

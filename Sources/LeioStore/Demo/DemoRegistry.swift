@@ -15,20 +15,14 @@ public enum DemoRegistry {
 
   /// Case documents of the demo: (label, facts), from the reference's sites and extents.
   static let cases: [(String, CaseInput)] = [
-    ("extremity", demoCase { $0.site = "extremity"; $0.sizeCm = 7.5; $0.depth = "deep"; $0.grade = "G3"; $0.nodes = "N0"; $0.metastasis = "M0" }),
-    ("extremity small", demoCase { $0.site = "extremity"; $0.sizeCm = 3.2; $0.depth = "superficial"; $0.grade = "G1"; $0.nodes = "N0"; $0.metastasis = "M0" }),
-    ("uterus", demoCase { $0.site = "uterus"; $0.sizeCm = 9; $0.uterineExtent = "confined"; $0.nodes = "N0"; $0.metastasis = "M0" }),
-    ("uterus adnexa", demoCase { $0.site = "uterus"; $0.sizeCm = 12; $0.uterineExtent = "adnexa"; $0.nodes = "N0"; $0.metastasis = "M0" }),
-    ("retroperitoneum", demoCase { $0.site = "retroperitoneum"; $0.sizeCm = 14; $0.grade = "G2"; $0.nodes = "N0"; $0.metastasis = "M0" }),
-    ("trunk metastatic", demoCase { $0.site = "trunk"; $0.sizeCm = 11; $0.depth = "deep"; $0.grade = "G3"; $0.nodes = "N0"; $0.metastasis = "M1" }),
-    ("extremity grade unknown", demoCase { $0.site = "extremity"; $0.sizeCm = 5.0; $0.depth = "deep"; $0.nodes = "N0"; $0.metastasis = "M0" }),
+    ("extremity", CaseInput([.site: "extremity", .sizeCm: 7.5, .depth: "deep", .grade: "G3", .nodes: "N0", .metastasis: "M0"])),
+    ("extremity small", CaseInput([.site: "extremity", .sizeCm: 3.2, .depth: "superficial", .grade: "G1", .nodes: "N0", .metastasis: "M0"])),
+    ("uterus", CaseInput([.site: "uterus", .sizeCm: 9, .uterineExtent: "confined", .nodes: "N0", .metastasis: "M0"])),
+    ("uterus adnexa", CaseInput([.site: "uterus", .sizeCm: 12, .uterineExtent: "adnexa", .nodes: "N0", .metastasis: "M0"])),
+    ("retroperitoneum", CaseInput([.site: "retroperitoneum", .sizeCm: 14, .grade: "G2", .nodes: "N0", .metastasis: "M0"])),
+    ("trunk metastatic", CaseInput([.site: "trunk", .sizeCm: 11, .depth: "deep", .grade: "G3", .nodes: "N0", .metastasis: "M1"])),
+    ("extremity grade unknown", CaseInput([.site: "extremity", .sizeCm: 5.0, .depth: "deep", .nodes: "N0", .metastasis: "M0"])),
   ]
-
-  static func demoCase(_ fill: (inout CaseInput) -> Void) -> CaseInput {
-    var input = CaseInput()
-    fill(&input)
-    return input
-  }
 
   /// Seeds an empty registry with `patients` fictional patients (deterministic for a given `today`) and the demo
   /// accounts. Does nothing when the registry already has patients.
@@ -49,7 +43,7 @@ public enum DemoRegistry {
       let patient = try await registry.createPatient(
         Patient(identifier: "DEMO-\(String(format: "%04d", index))", name: name, birthDate: birth?.description,
                 sex: uterine ? "female" : ["female", "male"][random.below(2)]), by: actor)
-      let choices = cases.filter { ($0.1.site == "uterus") == uterine }
+      let choices = cases.filter { ($0.1.text(.site) == "uterus") == uterine }
       let facts = choices[random.below(choices.count)].1
       // Treatment ended between 1 and 60 months ago; diagnosis two months before it.
       let treatmentEnd = today.adding(months: -(1 + random.below(60))).adding(days: -random.below(28))
@@ -57,7 +51,7 @@ public enum DemoRegistry {
         Tumour(patientID: patient.id, diagnosisDate: treatmentEnd.adding(months: -2).description, facts: facts), by: actor)
       _ = try await registry.createTreatment(
         Treatment(tumourID: tumour.id, kind: "surgery", startDate: treatmentEnd.description, margin: ["R0", "R0", "R1", "R2"][random.below(4)]), by: actor)
-      if facts.grade == "G3", random.below(2) == 0 {
+      if facts.text(.grade) == "G3", random.below(2) == 0 {
         _ = try await registry.createTreatment(
           Treatment(tumourID: tumour.id, kind: "radiation", startDate: treatmentEnd.adding(days: -60).description,
                     endDate: treatmentEnd.adding(days: -25).description), by: actor)
