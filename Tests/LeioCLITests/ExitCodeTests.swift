@@ -12,6 +12,8 @@ struct ExitCodeTests {
     (["stage", "--topography", "C16.9", "--histology", "8936/3"], "GIST is a different disease"),
     (["stage", "--site", "extremity", "--primary-tumor", "notFound", "--nodes", "N0", "--metastasis", "M0"], "T0 N0 M0 is not a valid clinical combination"),
     (["stage", "--topography", "C12.34"], "topography"),
+    (["stage", "--site", "extremity", "--date-of-diagnosis", "2024-03-01", "--diagnosis-year", "2023"], "dateOfDiagnosis: 2024-03-01 is in 2024, but diagnosisYear is 2023."),
+    (["stage", "--site", "extremity", "--laterality", "sideways"], "laterality: 'sideways' is not accepted"),
     (["grade", "--differentiation-score", "5"], "FNCLCC scores are 1, 2 or 3"),
     (["grade", "--subtype", "conventional", "--necrosis-percent", "140"], "between 0 and 100"),
     (["classify", "--subtype", "spindle", "--mitoses", "-2"], "whole number of mitoses"),

@@ -10,8 +10,12 @@ public struct CaseFacts: Sendable, Hashable {
   public var topography: TopographyCode?
   public var trunkLocation: TrunkLocation?
   public var diagnosisYear: Int?
+  /// Date of diagnosis; its year is ``diagnosisYear``.
+  public var dateOfDiagnosis: CalendarDate?
   public var histology: Histology?
   public var primaryTumor: PrimaryTumor?
+  /// Side of the body (registry and FHIR interchange; not a staging input).
+  public var laterality: Laterality?
   public var sizeCm: Double?
   public var depth: Depth?
   public var grade: ReportedGrade?

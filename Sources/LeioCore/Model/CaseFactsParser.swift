@@ -32,6 +32,13 @@ struct CaseFactsParser {
     hasFNCLCC = true
   }
 
+  mutating func setDateOfDiagnosis(_ date: CalendarDate) throws(StagingError) {
+    guard (1900...2100).contains(date.year) else {
+      throw .outOfRange(field: "dateOfDiagnosis", value: date.description, message: "diagnosis date \(date) is not plausible.")
+    }
+    facts.dateOfDiagnosis = date
+  }
+
   mutating func setSize(_ size: Double) throws(StagingError) {
     guard size.isFinite, size > 0 else {
       throw .outOfRange(field: "sizeCm", value: size.clinicalText, message: "size must be greater than 0 cm (for no evidence of a primary tumour use primaryTumor notFound or t T0).")
@@ -58,6 +65,12 @@ struct CaseFactsParser {
 
   /// Checks the fields that must agree and returns the facts.
   mutating func finish() throws(StagingError) -> CaseFacts {
+    if let date = facts.dateOfDiagnosis {
+      if let year = facts.diagnosisYear, year != date.year {
+        throw .inconsistent(field: "dateOfDiagnosis", message: "\(date) is in \(date.year), but diagnosisYear is \(year).")
+      }
+      facts.diagnosisYear = date.year
+    }
     facts.nodes = try agreeing(nodesFact, "nodes", nCategory, "n")
     facts.metastasis = try agreeing(metastasisFact, "metastasis", mCategory, "m")
     if facts.basis == nil, tIsPathological { facts.basis = .pathological }

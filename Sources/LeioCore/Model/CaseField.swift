@@ -10,7 +10,7 @@ import Foundation
 /// To add a field: add a case here with its spec, add the typed property to ``CaseFacts`` that its `apply` sets, and
 /// use it. The declaration order is the order of the form and of `leio fields`.
 public enum CaseField: Int, CaseIterable, Sendable {
-  case site, topography, trunkLocation, diagnosisYear, histology, primaryTumor, sizeCm
+  case site, topography, trunkLocation, diagnosisYear, dateOfDiagnosis, histology, primaryTumor, laterality, sizeCm
   case depth, grade, nodes, metastasis, basis, `extension`, uterineExtent, cervixInvolved, peritonealCytology
   case visceralExtent, multifocalSites, headAndNeckInvasion, invadedOrgans, discontinuousTumours, system, t, n, m
   case subtype, differentiationScore, mitoticCount, mitoticAreaMm2, necrosis, necrosisPercent
@@ -46,9 +46,15 @@ public enum CaseField: Int, CaseIterable, Sendable {
     case .diagnosisYear:
       return .field(.whole(example: "2024", minimum: 1900, maximum: 2100), "Year of diagnosis",
                     hint: "Decides the cervix schema (2021 or later: cervix; earlier: visceral).",
-                    help: "Year of diagnosis; needed for cervix C53 (2021 or later: cervix schema; earlier: visceral).",
+                    help: "Year of diagnosis; needed for cervix C53 (2021 or later: cervix schema; earlier: visceral). Must agree with dateOfDiagnosis when both are given.",
                     section: "§1.5", form: nil, expected: "a whole year such as 2024") { parser, value throws(StagingError) in
         try parser.setDiagnosisYear(try value.whole())
+      }
+    case .dateOfDiagnosis:
+      return .field(.date, "Date of diagnosis", hint: "YYYY-MM-DD; its year is the diagnosis year.",
+                    help: "Date of diagnosis, YYYY-MM-DD (NAACCR item 390); its year is the diagnosis year, and a different diagnosisYear is an error.",
+                    section: "registry-codes §6", form: nil) { parser, value throws(StagingError) in
+        try parser.setDateOfDiagnosis(try value.date())
       }
     case .histology:
       return .field(.text(example: "8890/3", pattern: nil), "ICD-O-3 histology (optional)", hint: "For example 8890/3.",
@@ -58,6 +64,10 @@ public enum CaseField: Int, CaseIterable, Sendable {
     case .primaryTumor:
       return .code(PrimaryTumor.self, "Primary tumour", hint: "Leave empty when a primary tumour is present.",
                    help: "present (default), notFound (T0) or notAssessable (TX).", section: "§2.1", form: .tumour) { $0.facts.primaryTumor = $1 }
+    case .laterality:
+      return .code(Laterality.self, "Laterality", hint: "Side of a paired site; not used for staging.",
+                   help: "Side of the body: left, right, bilateral, midline or unknown (the mCODE laterality qualifier).",
+                   section: "fhir-mcode §2", form: .tumour) { $0.facts.laterality = $1 }
     case .sizeCm:
       return .field(.number(unit: "cm", example: "7.5", minimum: 0, exclusive: true, maximum: CaseFacts.maximumSizeCm),
                     "Greatest dimension (cm)", hint: "Leave empty if unknown (T becomes TX).",

@@ -57,3 +57,10 @@ public enum Site: String, ClinicalCode {
     }
   }
 }
+
+/// Side of the body the primary tumour is on: the mCODE laterality qualifier's values, and `unknown`.
+/// Not a staging input (no staging rule of the reference depends on it); kept for registry and FHIR interchange.
+/// - Source: shared fhir-mcode.md §2 (laterality qualifier: right, left, right and left, midline).
+public enum Laterality: String, ClinicalCode {
+  case left, right, bilateral, midline, unknown
+}
