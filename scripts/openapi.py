@@ -188,7 +188,8 @@ paths.update({
  "/api/v1/patients": {
    "get": registry("listPatients", "Patients with filters (name/identifier text, site group, stage group, overdue, due in 30 days)", "readPatients",
                    ok(arr(ref("PatientListing"))), parameters=[{"name": n, "in": "query", "schema": sc} for n, sc in [
-                     ("q", string), ("site", string), ("stage", string), ("overdueOn", date), ("dueFrom", date), ("deleted", {"type": "string", "enum": ["true", "false"]}),
+                     ("q", string), ("site", {"type": "string", "enum": ["TE", "RP", "HN", "AT", "HM", "UC", "CX", "OG", "SK", "BO", "OR", "OT"]}),
+                     ("stage", {"type": "string", "enum": ["I", "IA", "IB", "II", "IIA", "IIB", "III", "IIIA", "IIIB", "IIIC", "IV", "IVA", "IVB", "unknown", "notApplicable"]}), ("overdueOn", date), ("dueFrom", date), ("deleted", {"type": "string", "enum": ["true", "false"]}),
                      ("limit", {"type": "integer", "minimum": 1, "maximum": 1000}), ("offset", {"type": "integer", "minimum": 0})]], codes=("400", "401", "403", "422")),
    "post": registry("createPatient", "Add a patient", "writePatients", ok(ref("Patient"), "201"), body=ref("PatientBody"), codes=write_codes)},
  "/api/v1/patients/{id}": {

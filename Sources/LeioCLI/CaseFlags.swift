@@ -69,7 +69,7 @@ struct CaseFactOptions: ParsableArguments {
       case .list:
         if case .list(let items) = input[field] { input[field] = .list(items + [text]) } else { input[field] = .list([text]) }
         continue
-      default:
+      case .code, .text, .date, .flag, .number, .whole:
         guard input[field] == nil else { throw ValidationError("--\(name) is given twice.") }
       }
       switch field.spec.kind {

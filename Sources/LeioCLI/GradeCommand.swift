@@ -35,7 +35,7 @@ struct GradeCommand: ParsableCommand {
     if output.json { return Console.print(try Console.json(result)) }
     let scores = [("differentiation", result.differentiationScore), ("mitoses", result.mitoticScore), ("necrosis", result.necrosisScore)]
       .map { "\($0.0) \($0.1.map(String.init) ?? "missing")" }.joined(separator: ", ")
-    var lines = ["FNCLCC grade: \(result.grade)" + (result.total.map { " (total \($0): \(scores))" } ?? " (\(scores))")]
+    var lines = ["FNCLCC grade: \(result.grade.rawValue)" + (result.total.map { " (total \($0): \(scores))" } ?? " (\(scores))")]
     lines += TextRenderer.steps(result.steps, warnings: result.warnings)
     lines.append(TextRenderer.disclaimer)
     Console.print(lines.joined(separator: "\n"))

@@ -37,12 +37,12 @@ struct PlanCommand: ParsableCommand {
       try reportingErrors { try Console.write(Data(text.utf8), to: ics) }
     }
     if output.json { return Console.print(try Console.json(plan)) }
-    var lines = ["Follow-up plan: \(plan.riskGroupLabel) [\(plan.riskGroup)]", "Why: \(plan.reason)"]
+    var lines = ["Follow-up plan: \(plan.riskGroupLabel) [\(plan.riskGroup.rawValue)]", "Why: \(plan.reason)"]
     if plan.flagged { lines.append("! This schedule is a conservative default; confirm the risk group with your team.") }
     lines.append(plan.label)
     lines.append("")
     for visit in plan.visits {
-      let status = visit.status.map { "[\($0)] " } ?? ""
+      let status = visit.status.map { "[\($0.rawValue)] " } ?? ""
       lines.append("\(visit.date)  month \(String(visit.month).leftPad(3))  \(status)\(visit.tests.joined(separator: "; "))")
       if visit.isCheckpoint { lines.append("            \(plan.endRule)") }
     }

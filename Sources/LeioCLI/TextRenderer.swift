@@ -22,12 +22,12 @@ enum TextRenderer {
 
   static func summary(_ summary: SummaryStageResult) -> String {
     guard let code = summary.code else { return "not computed: \(summary.label)" }
-    return "\(code.rawValue) \(summary.label) (\(summary.category))" + (summary.estimated ? ", estimated (D-17)" : "")
+    return "\(code.rawValue) \(summary.label) (\(summary.category.rawValue))" + (summary.estimated ? ", estimated (D-17)" : "")
   }
 
   static func result(_ result: StagingResult) -> [String] {
     var lines = [result.systemLabel]
-    let categories = [result.t, result.n, result.m, result.grade].compactMap { $0 }.joined(separator: " ")
+    let categories = [result.t?.rawValue, result.n?.rawValue, result.m?.rawValue, result.grade?.rawValue].compactMap { $0 }.joined(separator: " ")
     let group: String = switch result.status {
     case .computed: "stage \(result.stageGroup.rawValue)"
     case .substageUnknown: "stage \(result.stageGroup.rawValue), substage unknown"

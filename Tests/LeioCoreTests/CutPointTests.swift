@@ -12,7 +12,7 @@ struct CutPointTests {
     input[text: .nodes] = "N0"
     input[text: .metastasis] = "M0"
     extra(&input)
-    return try Staging.stage(input, systems: [system]).results.first?.t
+    return try Staging.stage(input, systems: [system]).results.first?.t?.rawValue
   }
 
   static let trunkCases: [(Double, String, String)] = [

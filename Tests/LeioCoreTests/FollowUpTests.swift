@@ -25,7 +25,7 @@ struct FollowUpTests {
   func riskGroups(_ json: String, _ group: String, _ flagged: Bool) throws {
     let input = try JSONDecoder().decode(CaseInput.self, from: Data(json.utf8))
     let plan = try FollowUp.plan(for: try CaseFacts(input), treatmentEnd: try Self.date("2025-01-15"))
-    #expect(plan.riskGroup == group, "\(json)")
+    #expect(plan.riskGroup.rawValue == group, "\(json)")
     #expect(plan.flagged == flagged)
     #expect(plan.label == "Typical guideline-based schedule; your team may differ.")
   }
@@ -77,14 +77,14 @@ struct FollowUpTests {
   @Test("due, upcoming, past, done and overdue")
   func statuses() throws {
     let plain = try Self.plan(Self.high, end: "2025-01-15", today: "2025-10-01")
-    #expect(plain.visits.first { $0.month == 6 }?.status == "past")
-    #expect(plain.visits.first { $0.month == 9 }?.status == "due")        // 2025-10-15, 14 days ahead
-    #expect(plain.visits.first { $0.month == 12 }?.status == "upcoming")
+    #expect(plain.visits.first { $0.month == 6 }?.status?.rawValue == "past")
+    #expect(plain.visits.first { $0.month == 9 }?.status?.rawValue == "due")        // 2025-10-15, 14 days ahead
+    #expect(plain.visits.first { $0.month == 12 }?.status?.rawValue == "upcoming")
     let tracked = try Self.plan(Self.high, end: "2025-01-15", today: "2025-10-01", last: "2025-04-20")
-    #expect(tracked.visits.first { $0.month == 3 }?.status == "done")
-    #expect(tracked.visits.first { $0.month == 6 }?.status == "overdue")
+    #expect(tracked.visits.first { $0.month == 3 }?.status?.rawValue == "done")
+    #expect(tracked.visits.first { $0.month == 6 }?.status?.rawValue == "overdue")
     let exact = try Self.plan(Self.high, end: "2025-01-15", today: "2025-04-15")
-    #expect(exact.visits.first { $0.month == 3 }?.status == "due")
+    #expect(exact.visits.first { $0.month == 3 }?.status?.rawValue == "due")
   }
 
   @Test("bad dates are field-level errors", arguments: [

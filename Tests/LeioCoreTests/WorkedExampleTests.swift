@@ -30,8 +30,8 @@ struct WorkedExample: Decodable, Sendable, CustomTestStringConvertible {
 func rendered(_ result: StagingResult, like expected: String) -> String {
   if result.status == .notApplicable { return "n/a" }
   if result.status == .notImplemented, result.t == nil { return "not implemented" }
-  var tokens = [result.t ?? "-", result.n ?? "-", result.m ?? "-"]
-  if expected.split(separator: " ").count == 5, let grade = result.grade { tokens.append(grade) }
+  var tokens = [result.t?.rawValue ?? "-", result.n?.rawValue ?? "-", result.m?.rawValue ?? "-"]
+  if expected.split(separator: " ").count == 5, let grade = result.grade { tokens.append(grade.rawValue) }
   tokens.append(result.status == .noGroupDefined ? "none" : result.stageGroup.rawValue)
   return tokens.joined(separator: " ")
 }
@@ -79,7 +79,7 @@ struct WorkedExampleTests {
       let facts = try #require(try Staging.stage(example.input, systems: [system]).results.first)
       var input = example.input
       input[text: .system] = system.rawValue
-      input[text: .t] = facts.t
+      input[text: .t] = facts.t?.rawValue
       let both = try #require(try Staging.stage(input).results.first)
       #expect(both.stageGroup == facts.stageGroup)
       #expect(both.summaryStage.code == facts.summaryStage.code)

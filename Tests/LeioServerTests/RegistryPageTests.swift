@@ -38,13 +38,13 @@ struct RegistryPageTests {
       #expect(add.status == 303)
       let file = try await harness.registry.file(harness.patientID, by: .system("test"))
       let tumour = try #require(file.tumours.first)
-      #expect(tumour.stageGroup == "IIIA")
+      #expect(tumour.stageGroup?.rawValue == "IIIA")
       let edit = try await harness.call(.get, "/tumours/\(tumour.id)/edit", headers: [.cookie: clinician.cookie])
       #expect(edit.status == 200 && edit.body.contains("name=\"sizeCm\" type=\"text\" inputmode=\"decimal\" placeholder=\"7.5\" value=\"7.5\"") && edit.body.contains("value=\"G3\" selected"))
       let fields = "_csrf=\(clinician.csrf)&diagnosisDate=2025-11-03&site=extremity&sizeCm=5&depth=deep&grade=G3&nodes=N0&metastasis=M0"
       let saved = try await harness.call(.post, "/tumours/\(tumour.id)/edit", headers: Self.form(clinician), body: fields + "&version=1")
       #expect(saved.status == 303)
-      #expect(try await harness.registry.tumour(tumour.id, by: .system("test")).stageGroup == "II", "5.0 cm is T1: AJCC 8 T1 N0 M0 G3 ⇒ II")
+      #expect(try await harness.registry.tumour(tumour.id, by: .system("test")).stageGroup?.rawValue == "II", "5.0 cm is T1: AJCC 8 T1 N0 M0 G3 ⇒ II")
       let stale = try await harness.call(.post, "/tumours/\(tumour.id)/edit", headers: Self.form(clinician), body: fields + "&version=1")
       #expect(stale.status == 409 && stale.body.contains("Reload the latest version"))
       let invalid = try await harness.call(.post, "/tumours/\(tumour.id)/edit", headers: Self.form(clinician), body: fields.replacingOccurrences(of: "sizeCm=5", with: "sizeCm=-2") + "&version=2")
@@ -63,7 +63,7 @@ struct RegistryPageTests {
         return input
       }()), by: system)
       let surgery = try await harness.registry.createTreatment(Treatment(tumourID: tumour.id, kind: "surgery", startDate: "2026-01-15", margin: "R1"), by: system)
-      let scan = try await harness.registry.createEvent(FollowUpEvent(patientID: harness.patientID, tumourID: tumour.id, kind: "imaging", date: "2026-04-20", imagingResult: "noEvidence"), by: system)
+      let scan = try await harness.registry.createEvent(FollowUpEvent(patientID: harness.patientID, tumourID: tumour.id, kind: .imaging, date: "2026-04-20", imagingResult: "noEvidence"), by: system)
       let casePage = try await harness.call(.get, "/patients/\(harness.patientID)", headers: [.cookie: clinician.cookie])
       #expect(casePage.body.contains("action=\"/treatments/\(surgery.id)/delete\"") && casePage.body.contains("href=\"/events/\(scan.id)/edit\""))
 

@@ -13,7 +13,7 @@ struct BackupTests {
       $0[text: .site] = "uterus"; $0[number: .sizeCm] = 9.25; $0[text: .uterineExtent] = "adnexa"; $0[text: .nodes] = "N0"; $0[text: .metastasis] = "M0"; $0[text: .histology] = "8890/3"
     }), by: tester)
     _ = try await registry.createTreatment(Treatment(tumourID: tumour.id, kind: "surgery", startDate: "2025-04-01", margin: "R0", notes: "line one\nline two"), by: tester)
-    _ = try await registry.createEvent(FollowUpEvent(patientID: first.id, tumourID: tumour.id, kind: "imaging", date: "2025-07-03", imagingResult: "noEvidence"), by: tester)
+    _ = try await registry.createEvent(FollowUpEvent(patientID: first.id, tumourID: tumour.id, kind: .imaging, date: "2025-07-03", imagingResult: "noEvidence"), by: tester)
     let second = try await registry.createPatient(Patient(identifier: "SYN-B2", name: "Deleted Fictional"), by: tester)
     _ = try await registry.deletePatient(second.id, version: 1, by: tester)
     var renamed = first

@@ -124,7 +124,7 @@ struct HardeningTests {
       let patient = try await registry.createPatient(Patient(identifier: "SYN-D1", name: "Fictional"), by: tester)
       let tumour = try await registry.createTumour(Tumour(patientID: patient.id, facts: facts { $0[text: .site] = "extremity"; $0[number: .sizeCm] = 3 }), by: tester)
       let treatment = try await registry.createTreatment(Treatment(tumourID: tumour.id, kind: "surgery", startDate: "2025-01-02", margin: "R0"), by: tester)
-      let event = try await registry.createEvent(FollowUpEvent(patientID: patient.id, kind: "visit", date: "2025-03-01"), by: tester)
+      let event = try await registry.createEvent(FollowUpEvent(patientID: patient.id, kind: .visit, date: "2025-03-01"), by: tester)
       let deleted = try await registry.deletePatient(patient.id, version: patient.version, by: tester)
       let frozen = RegistryError.patientDeleted(id: patient.id)
       await #expect(throws: frozen) { try await registry.createTreatment(Treatment(tumourID: tumour.id, kind: "radiation", startDate: "2025-02-01"), by: tester) }
@@ -133,7 +133,7 @@ struct HardeningTests {
       await #expect(throws: frozen) { try await registry.updateTumour(tumour, by: tester) }
       await #expect(throws: frozen) { try await registry.deleteTumour(tumour.id, version: tumour.version, by: tester) }
       await #expect(throws: frozen) { try await registry.deleteEvent(event.id, version: event.version, by: tester) }
-      await #expect(throws: RegistryError.self) { try await registry.createEvent(FollowUpEvent(patientID: patient.id, kind: "visit", date: "2025-04-01"), by: tester) }
+      await #expect(throws: RegistryError.self) { try await registry.createEvent(FollowUpEvent(patientID: patient.id, kind: .visit, date: "2025-04-01"), by: tester) }
       _ = try await registry.restorePatient(patient.id, version: deleted.version, by: tester)
       _ = try await registry.createTreatment(Treatment(tumourID: tumour.id, kind: "radiation", startDate: "2025-02-01"), by: tester)
     }
@@ -159,7 +159,7 @@ struct HardeningTests {
       ("invalid date", { $0.patients[0].birthDate = "1961-02-30" }, "birthDate"),
       ("blank identifier", { $0.patients[0].identifier = "  " }, "identifier"),
       ("control character", { $0.patients[0].name = "Evil\u{7}Name" }, "name"),
-      ("contradicting stage", { $0.tumours[0].stageGroup = "IA" }, "stageGroup"),
+      ("contradicting stage", { $0.tumours[0].stageGroup = .ia }, "stageGroup"),
       ("invalid code", { $0.treatments[0].margin = "R9" }, "margin"),
       ("unknown patient", { $0.events[0].patientID = "nobody" }, "patientID"),
       ("case-duplicate identifier", { $0.patients[1].identifier = $0.patients[0].identifier.lowercased() }, "identifier"),
@@ -180,7 +180,7 @@ struct HardeningTests {
     // A stage derived by older rules is derived again by the current ones.
     var older = backup
     older.tumours[0].rulesVersion = "leio-rules-2000.1.1"
-    older.tumours[0].stageGroup = "IA"
+    older.tumours[0].stageGroup = .ia
     try await withRegistry(kind) { registry in
       try await registry.restore(older, by: tester)
       #expect(try await registry.export(by: tester).tumours[0].stageGroup == backup.tumours[0].stageGroup)

@@ -78,14 +78,14 @@ struct RegistryRecordTests {
     try await withRegistry(kind) { registry in
       let patient = try await registry.createPatient(Patient(identifier: "SYN-0003", name: "Fictional"), by: tester)
       let tumour = try await registry.createTumour(Tumour(patientID: patient.id, diagnosisDate: "2025-11-03", facts: extremityG3), by: tester)
-      #expect(tumour.stagingSystem == "ajcc8" && tumour.stageGroup == "IIIA" && tumour.summaryStage == "localized" && tumour.siteGroup == "TE")
+      #expect(tumour.stagingSystem?.rawValue == "ajcc8" && tumour.stageGroup?.rawValue == "IIIA" && tumour.summaryStage?.rawValue == "localized" && tumour.siteGroup?.rawValue == "TE")
       #expect(tumour.rulesVersion == Staging.rulesVersion)
       #expect(try await registry.tumour(tumour.id, by: tester).facts == extremityG3)
 
       var smaller = tumour
       smaller.facts[number: .sizeCm] = 5.0  // exactly 5.0 cm is T1 (≤ 5 cm); AJCC 8 T1 N0 M0 G3 ⇒ II (reference §2)
       let restaged = try await registry.updateTumour(smaller, by: tester)
-      #expect(restaged.version == 2 && restaged.stageGroup == "II")
+      #expect(restaged.version == 2 && restaged.stageGroup?.rawValue == "II")
 
       var bad = restaged
       bad.facts[number: .sizeCm] = -1
@@ -119,11 +119,20 @@ struct RegistryRecordTests {
           #expect(found == field)
         }
       }
+      // An unknown kind never reaches the store: the edge that reads it refuses it, naming the field.
+      for text in ["party", "", nil] as [String?] {
+        do {
+          _ = try FollowUpEvent.kind(text)
+          Issue.record("kind \(text ?? "nil") accepted")
+        } catch {
+          guard case RegistryError.invalid(let field, _) = error else { Issue.record("\(error)"); continue }
+          #expect(field == "kind")
+        }
+      }
       let events: [(FollowUpEvent, String)] = [
-        (FollowUpEvent(patientID: patient.id, kind: "party", date: "2026-01-01"), "kind"),
-        (FollowUpEvent(patientID: patient.id, kind: "recurrence", date: "2026-01-01"), "recurrenceType"),
-        (FollowUpEvent(patientID: patient.id, kind: "visit", date: "2026-01-01", imagingResult: "noEvidence"), "imagingResult"),
-        (FollowUpEvent(patientID: patient.id, kind: "imaging", date: "yesterday"), "date"),
+        (FollowUpEvent(patientID: patient.id, kind: .recurrence, date: "2026-01-01"), "recurrenceType"),
+        (FollowUpEvent(patientID: patient.id, kind: .visit, date: "2026-01-01", imagingResult: "noEvidence"), "imagingResult"),
+        (FollowUpEvent(patientID: patient.id, kind: .imaging, date: "yesterday"), "date"),
       ]
       for (event, field) in events {
         do { _ = try await registry.createEvent(event, by: tester); Issue.record("\(field) accepted") } catch let RegistryError.invalid(found, _) {
@@ -132,7 +141,7 @@ struct RegistryRecordTests {
       }
       let other = try await registry.createPatient(Patient(identifier: "SYN-0005", name: "Other"), by: tester)
       do {
-        _ = try await registry.createEvent(FollowUpEvent(patientID: other.id, tumourID: tumour.id, kind: "visit", date: "2026-03-01"), by: tester)
+        _ = try await registry.createEvent(FollowUpEvent(patientID: other.id, tumourID: tumour.id, kind: .visit, date: "2026-03-01"), by: tester)
         Issue.record("an event on another patient's tumour was accepted")
       } catch let RegistryError.invalid(field, _) {
         #expect(field == "tumourID")

@@ -39,7 +39,7 @@ public struct BatchRowStager: Sendable {
     }
     do {
       let (group, summary) = try Staging.stageCodes(try facts(fields))
-      return (group.rawValue, summary, "")
+      return (group.rawValue, summary.rawValue, "")
     } catch let error as StagingError {
       return ("", "", error.description)
     } catch {

@@ -13,11 +13,29 @@ public struct FNCLCCResult: Sendable, Hashable, Codable {
   /// Count normalised to 10 FNCLCC fields (1.734 mm²), when an area was given.
   public var normalisedMitoticCount: Double?
   /// `G1`, `G2`, `G3`, `GX`, or `notApplicable` (uterine LMS).
-  public var grade: String
+  public var grade: FNCLCCGrade
   /// The rule steps.
   public var steps: [RuleStep]
   /// Warnings.
   public var warnings: [StagingWarning]
+}
+
+/// An FNCLCC grade as the grading gives it.
+/// - Source: reference §5.1 (2–3 ⇒ G1, 4–5 ⇒ G2, 6–8 ⇒ G3; a missing component ⇒ GX, D-12), §5.1.3 (not for uterine LMS).
+public enum FNCLCCGrade: String, Sendable, Hashable, Codable, CaseIterable {
+  case g1 = "G1", g2 = "G2", g3 = "G3", gx = "GX"
+  /// Uterine LMS is not graded.
+  case notApplicable
+
+  /// The same grade as a reported grade (`notApplicable` is not a grade: GX).
+  public var reported: ReportedGrade {
+    switch self {
+    case .g1: .g1
+    case .g2: .g2
+    case .g3: .g3
+    case .gx, .notApplicable: .gx
+    }
+  }
 }
 
 /// FNCLCC grading of non-uterine soft tissue LMS.
@@ -44,7 +62,7 @@ public enum FNCLCCGrading {
     var trace = Trace(recording: explain)
     if let siteText = input.site, try Site.parse(siteText, field: "site") == .uterus {
       trace.note("fnclcc.uterus", "§5.1.3", "Uterine LMS has no validated grading system; FIGO staging does not use grade", output: "notApplicable")
-      return FNCLCCResult(grade: "notApplicable", steps: trace.steps, warnings: trace.warnings)
+      return FNCLCCResult(grade: .notApplicable, steps: trace.steps, warnings: trace.warnings)
     }
     let differentiation = try differentiationScore(input, &trace)
     let (mitotic, normalised) = try mitoticScore(input, &trace)
@@ -53,15 +71,15 @@ public enum FNCLCCGrading {
       trace.note("fnclcc.gx", "§5.1", "A component is missing: grade not assessable (no imputation)", output: "GX", decisions: ["D-12"])
       trace.warn("gradeNotAssessable", "§5.1", "FNCLCC grade is GX because a component is missing.")
       return FNCLCCResult(differentiationScore: differentiation, mitoticScore: mitotic, necrosisScore: necrosis,
-                          normalisedMitoticCount: normalised, grade: "GX", steps: trace.steps, warnings: trace.warnings)
+                          normalisedMitoticCount: normalised, grade: .gx, steps: trace.steps, warnings: trace.warnings)
     }
     let total = differentiation + mitotic + necrosis
-    let grade = switch total {
-    case ...3: "G1"
-    case 4...5: "G2"
-    default: "G3"
+    let grade: FNCLCCGrade = switch total {
+    case ...3: .g1
+    case 4...5: .g2
+    default: .g3
     }
-    trace.note("fnclcc.total", "§5.1", "Total \(differentiation) + \(mitotic) + \(necrosis) = \(total): 2–3 ⇒ G1, 4–5 ⇒ G2, 6–8 ⇒ G3", output: grade)
+    trace.note("fnclcc.total", "§5.1", "Total \(differentiation) + \(mitotic) + \(necrosis) = \(total): 2–3 ⇒ G1, 4–5 ⇒ G2, 6–8 ⇒ G3", output: grade.rawValue)
     return FNCLCCResult(differentiationScore: differentiation, mitoticScore: mitotic, necrosisScore: necrosis, total: total,
                         normalisedMitoticCount: normalised, grade: grade, steps: trace.steps, warnings: trace.warnings)
   }

@@ -7,15 +7,42 @@ public struct FollowUpVisit: Sendable, Hashable, Codable {
   public let date: CalendarDate
   /// The tests, in words.
   public let tests: [String]
-  /// `done`, `overdue`, `past`, `due`, `upcoming`, or `nil` without a reference date.
-  public let status: String?
+  /// Where the visit stands on the reference date; `nil` without one.
+  public let status: VisitStatus?
   /// Month 120: continue or stop as the team advises (§9.4 endRule).
   public let isCheckpoint: Bool
 }
 
+/// Where a visit of a plan stands on the reference date ("today").
+public enum VisitStatus: String, Sendable, Hashable, Codable, CaseIterable {
+  /// Before today, on or before the last visit that took place.
+  case done
+  /// Before today and after the last visit that took place: missed.
+  case overdue
+  /// Before today, with no last visit given.
+  case past
+  /// Within ``FollowUp/dueWindowDays`` days from today.
+  case due
+  /// Later.
+  case upcoming
+}
+
+/// The follow-up risk group of reference §9.4, which picks the schedule.
+/// - Source: reference §9.4 (DECISION D-23).
+public enum RiskGroup: String, Sendable, Hashable, Codable, CaseIterable {
+  /// Uterine LMS.
+  case uterine = "RG-UT"
+  /// Retroperitoneal, peritoneal or visceral site.
+  case abdominal = "RG-AB"
+  /// Grade 2–3 or stage II or higher outside the uterus (and the conservative default when unknown).
+  case higher = "RG-HI"
+  /// Grade 1 and stage I outside the uterus.
+  case lower = "RG-LO"
+}
+
 /// A dated follow-up schedule for a case.
 public struct FollowUpPlan: Sendable, Hashable, Codable {
-  public let riskGroup: String
+  public let riskGroup: RiskGroup
   public let riskGroupLabel: String
   /// Why this risk group.
   public let reason: String
@@ -81,7 +108,7 @@ public enum FollowUp {
       }
     }
     let (group, reason, flagged) = try riskGroup(facts)
-    guard let rules = document.schedules[group] else { throw KnowledgeError.malformed("no schedule for \(group)") }
+    guard let rules = document.schedules[group.rawValue] else { throw KnowledgeError.malformed("no schedule for \(group.rawValue)") }
     var byMonth: [Int: [String]] = [:]
     for rule in rules {
       var month = rule.fromMonth + rule.everyMonths
@@ -100,40 +127,43 @@ public enum FollowUp {
                            status: status(date, today: today, lastVisit: lastVisit), isCheckpoint: month == document.checkpointMonth)
     }
     return FollowUpPlan(
-      riskGroup: group, riskGroupLabel: document.riskGroups[group] ?? group, reason: reason, flagged: flagged,
+      riskGroup: group, riskGroupLabel: document.riskGroups[group.rawValue] ?? group.rawValue, reason: reason, flagged: flagged,
       treatmentEnd: treatmentEnd, today: today, lastVisit: lastVisit, visits: visits, label: document.label,
       endRule: document.endRule, scheduleVersion: document.version, sources: document.sources)
   }
 
-  static func status(_ date: CalendarDate, today: CalendarDate?, lastVisit: CalendarDate?) -> String? {
+  static func status(_ date: CalendarDate, today: CalendarDate?, lastVisit: CalendarDate?) -> VisitStatus? {
     guard let today else { return nil }
     if date < today {
-      guard let lastVisit else { return "past" }
-      return date <= lastVisit ? "done" : "overdue"
+      guard let lastVisit else { return .past }
+      return date <= lastVisit ? .done : .overdue
     }
-    return date.dayNumber - today.dayNumber <= dueWindowDays ? "due" : "upcoming"
+    return date.dayNumber - today.dayNumber <= dueWindowDays ? .due : .upcoming
   }
 
   /// Risk-group assignment, first match (reference §9.4).
-  static func riskGroup(_ facts: CaseFacts) throws -> (String, String, Bool) {
+  static func riskGroup(_ facts: CaseFacts) throws -> (RiskGroup, String, Bool) {
     let report = try Staging.stage(facts, systems: [Staging.currentStandard(for: facts.site)], explain: false)
     switch report.siteGroup {
-    case .uterineCorpus?: return ("RG-UT", "Uterine LMS (§9.4 rule 1)", false)
-    case .retroperitoneum?, .visceral?, .heartMediastinumPleura?: return ("RG-AB", "Retroperitoneal, peritoneal or visceral site (§9.4 rule 2)", false)
-    default: break
+    case .uterineCorpus?: return (.uterine, "Uterine LMS (§9.4 rule 1)", false)
+    case .retroperitoneum?, .visceral?, .heartMediastinumPleura?: return (.abdominal, "Retroperitoneal, peritoneal or visceral site (§9.4 rule 2)", false)
+    case .trunkAndExtremities?, .headAndNeck?, .cervix?, .otherGynaecologic?, .skin?, .bone?, .orbit?, .other?, nil: break
     }
     let result = report.results.first
-    let grade = result?.grade
-    if grade == "G2" || grade == "G3" || grade == "high" { return ("RG-HI", "Grade \(grade ?? "") (§9.4 rule 3)", false) }
+    switch result?.grade {
+    case .g2?, .g3?, .high?:
+      return (.higher, "Grade \(result?.grade?.rawValue ?? "") (§9.4 rule 3)", false)
+    case .g1?, .gx?, nil: break
+    }
     if let rank = result?.stageGroup.rank, rank >= (StageGroup.ii.rank ?? 3) {
-      return ("RG-HI", "AJCC 8 stage \(result?.stageGroup.rawValue ?? "") (§9.4 rule 3)", false)
+      return (.higher, "AJCC 8 stage \(result?.stageGroup.rawValue ?? "") (§9.4 rule 3)", false)
     }
-    if grade == "G1", let stage = result?.stageGroup, [.ia, .ib, .i].contains(stage) {
-      return ("RG-LO", "Grade 1 and stage \(stage.rawValue) (§9.4 rule 4)", false)
+    if result?.grade == .g1, let stage = result?.stageGroup, [.ia, .ib, .i].contains(stage) {
+      return (.lower, "Grade 1 and stage \(stage.rawValue) (§9.4 rule 4)", false)
     }
-    if grade == nil || grade == "GX" {
-      return ("RG-HI", "Grade unknown outside the uterus: the higher-risk schedule is used and flagged (§9.4 rule 5, RG-UNK)", true)
+    if result?.grade == nil || result?.grade == .gx {
+      return (.higher, "Grade unknown outside the uterus: the higher-risk schedule is used and flagged (§9.4 rule 5, RG-UNK)", true)
     }
-    return ("RG-HI", "Low grade but the stage could not be determined: the higher-risk schedule is used and flagged (conservative, as §9.4 rule 5)", true)
+    return (.higher, "Low grade but the stage could not be determined: the higher-risk schedule is used and flagged (conservative, as §9.4 rule 5)", true)
   }
 }

@@ -78,7 +78,7 @@ public enum Prognosis {
     let cohort = uterine ? "uterineLMS" : "softTissueSarcoma"
     let code = staging.summaryStage.code
     let known = code != nil && code != .unknown
-    let category = known ? staging.summaryStage.category : "unknown"
+    let category = known ? staging.summaryStage.category.rawValue : SummaryStageCategory.unknown.rawValue
     let rows = document.figures.filter { $0.cohort == cohort && (!known || $0.stage == category || $0.stage == "all") }
     let recurrenceIDs = uterine ? ["recurrence-uterine", "recurrence-timing"] : ["recurrence-other", "recurrence-timing"]
     return PrognosisReport(

@@ -39,7 +39,7 @@ public struct CaseInput: Sendable, Hashable, Codable {
       switch self[field] {
       case .number(let number): number
       case .whole(let whole): Double(whole)
-      default: nil
+      case .text, .flag, .list, nil: nil
       }
     }
     set { self[field] = newValue.map(CaseValue.number) }

@@ -22,15 +22,21 @@ public enum SummaryStage: String, RuleCode {
     }
   }
 
-  /// The patient-facing category (SEER Stat Facts wording), lower camel case.
-  public var category: String {
+  /// The patient-facing category (SEER Stat Facts wording).
+  public var category: SummaryStageCategory {
     switch self {
-    case .localized: "localized"
-    case .regionalDirectExtension, .regionalNodes, .regionalExtensionAndNodes: "regional"
-    case .distant: "distant"
-    case .unknown: "unknown"
+    case .localized: .localized
+    case .regionalDirectExtension, .regionalNodes, .regionalExtensionAndNodes: .regional
+    case .distant: .distant
+    case .unknown: .unknown
     }
   }
+}
+
+/// The summary stage in the words of SEER Stat Facts, or `notComputed` where SS2018 was not derived.
+/// - Source: reference §6.1 `[SEER-EOD]`.
+public enum SummaryStageCategory: String, Sendable, Hashable, Codable, CaseIterable {
+  case localized, regional, distant, unknown, notComputed
 }
 
 /// SS2018 primary-tumour category (`T_ss`).

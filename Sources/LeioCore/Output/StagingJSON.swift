@@ -30,7 +30,7 @@ extension StagingWarning: JSONWritable {
 extension SummaryStageResult: JSONWritable {
   public func write(to output: inout JSONOutput) {
     output.beginObject()
-    output.key("category"); output.value(category)
+    output.key("category"); output.value(category.rawValue)
     output.field("code", code?.rawValue)
     output.key("estimated"); output.value(estimated)
     output.key("label"); output.value(label)
@@ -43,9 +43,9 @@ extension StagingResult: JSONWritable {
   public func write(to output: inout JSONOutput) {
     output.beginObject()
     output.key("decisions"); output.value(decisions)
-    output.field("grade", grade)
-    output.field("m", m)
-    output.field("n", n)
+    output.field("grade", grade?.rawValue)
+    output.field("m", m?.rawValue)
+    output.field("n", n?.rawValue)
     output.field("reason", reason)
     output.field("siteGroup", siteGroup?.rawValue)
     output.key("sources"); output.value(sources)
@@ -55,7 +55,7 @@ extension StagingResult: JSONWritable {
     output.key("summaryStage"); summaryStage.write(to: &output)
     output.key("system"); output.value(system.rawValue)
     output.key("systemLabel"); output.value(systemLabel)
-    output.field("t", t)
+    output.field("t", t?.rawValue)
     output.key("warnings"); output.value(warnings)
     output.endObject()
   }

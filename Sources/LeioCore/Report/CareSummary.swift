@@ -33,7 +33,9 @@ public struct CareSummary: Sendable {
     case .uterineCorpus?: ["symptoms-uterus"]
     case .retroperitoneum?: ["symptoms-abdomen"]
     case .visceral?: ["symptoms-gi", "symptoms-abdomen"]
-    default: ["symptoms-limb"]
+    case .trunkAndExtremities?, .headAndNeck?, .heartMediastinumPleura?, .cervix?, .otherGynaecologic?, .skin?, .bone?, .orbit?,
+      .other?, nil:
+      ["symptoms-limb"]
     }
     symptoms = try (siteSymptoms + ["symptoms-metastatic"]).map { try kb.fact($0) }
     support = try ["specialist-centres", "clinical-trials", "support-organisations", "living-with-lms"].map { try kb.fact($0) }
@@ -42,12 +44,12 @@ public struct CareSummary: Sendable {
 
   /// What the summary stage category means, in plain words.
   /// - Source: reference §6.1 (SEER Summary Stage 2018 labels) `[SEER-EOD]`.
-  public static func meaning(ofSummaryStage category: String) -> String {
+  public static func meaning(ofSummaryStage category: SummaryStageCategory) -> String {
     switch category {
-    case "localized": "Localized: the tumour is confined to the place where it started."
-    case "regional": "Regional: the tumour has grown into nearby tissues or organs, or reached nearby lymph nodes."
-    case "distant": "Distant: the cancer has spread to distant parts of the body or distant lymph nodes."
-    default: "The extent of the cancer is not known from the information given."
+    case .localized: "Localized: the tumour is confined to the place where it started."
+    case .regional: "Regional: the tumour has grown into nearby tissues or organs, or reached nearby lymph nodes."
+    case .distant: "Distant: the cancer has spread to distant parts of the body or distant lymph nodes."
+    case .unknown, .notComputed: "The extent of the cancer is not known from the information given."
     }
   }
 

@@ -58,14 +58,14 @@ public enum CareSummaryHTML {
     var html = "<section><h2>Diagnosis and stage</h2>"
     if let group = summary.staging.siteGroup { html += "<p>Site: \(escape(group.title))</p>" }
     let stage = summary.staging.summaryStage
-    html += "<p>Summary stage (SEER 2018): <span class=\"stage\">\(escape(stage.category))</span>"
+    html += "<p>Summary stage (SEER 2018): <span class=\"stage\">\(escape(stage.category.rawValue))</span>"
     html += stage.estimated ? " <span class=\"small\">(estimated from the information given)</span></p>" : "</p>"
-    html += "<p>\(escape(CareSummary.meaning(ofSummaryStage: stage.code == .unknown ? "unknown" : stage.category)))</p>"
+    html += "<p>\(escape(CareSummary.meaning(ofSummaryStage: stage.code == .unknown ? .unknown : stage.category)))</p>"
     html += "<table><thead><tr><th scope=\"col\">System</th><th scope=\"col\">T</th><th scope=\"col\">N</th><th scope=\"col\">M</th><th scope=\"col\">Grade</th><th scope=\"col\">Stage</th></tr></thead><tbody>"
     for result in summary.staging.results {
       let stageText = result.status == .noGroupDefined ? "no stage group for this site" : (result.status == .notApplicable ? "not applicable" : result.stageGroup.rawValue)
-      html += "<tr><td>\(escape(result.systemLabel))</td><td>\(escape(result.t ?? "–"))</td><td>\(escape(result.n ?? "–"))</td>"
-      html += "<td>\(escape(result.m ?? "–"))</td><td>\(escape(result.grade ?? "not used"))</td><td><strong>\(escape(stageText))</strong></td></tr>"
+      html += "<tr><td>\(escape(result.systemLabel))</td><td>\(escape(result.t?.rawValue ?? "–"))</td><td>\(escape(result.n?.rawValue ?? "–"))</td>"
+      html += "<td>\(escape(result.m?.rawValue ?? "–"))</td><td>\(escape(result.grade?.rawValue ?? "not used"))</td><td><strong>\(escape(stageText))</strong></td></tr>"
     }
     html += "</tbody></table>"
     for result in summary.staging.results where !result.steps.isEmpty {
@@ -120,7 +120,7 @@ public enum CareSummaryHTML {
     var html = "<section><h2>Follow-up schedule</h2><p>\(escape(plan.riskGroupLabel)). \(escape(plan.label))</p>"
     html += FollowUpTimeline.svg(plan)
     html += "<table><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Month</th><th scope=\"col\">Tests</th><th scope=\"col\">Status</th></tr></thead><tbody>"
-    html += plan.visits.map { "<tr><td class=\"date\">\($0.date)</td><td>\($0.month)</td><td>\(escape($0.tests.joined(separator: "; ")))</td><td>\(escape($0.status ?? ""))</td></tr>" }.joined()
+    html += plan.visits.map { "<tr><td class=\"date\">\($0.date)</td><td>\($0.month)</td><td>\(escape($0.tests.joined(separator: "; ")))</td><td>\(escape($0.status?.rawValue ?? ""))</td></tr>" }.joined()
     html += "</tbody></table><p class=\"small\">\(escape(plan.endRule))</p>"
     return html + "</section>"
   }

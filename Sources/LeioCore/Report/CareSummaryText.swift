@@ -9,10 +9,10 @@ public enum CareSummaryText {
     lines.append("DIAGNOSIS AND STAGE")
     if let group = summary.staging.siteGroup { lines.append("Site: \(group.title)") }
     let stage = summary.staging.summaryStage
-    lines.append("Summary stage: \(stage.category)" + (stage.estimated ? " (estimated)" : ""))
-    lines.append(CareSummary.meaning(ofSummaryStage: stage.code == .unknown ? "unknown" : stage.category))
+    lines.append("Summary stage: \(stage.category.rawValue)" + (stage.estimated ? " (estimated)" : ""))
+    lines.append(CareSummary.meaning(ofSummaryStage: stage.code == .unknown ? .unknown : stage.category))
     for result in summary.staging.results {
-      let categories = [result.t, result.n, result.m, result.grade].compactMap { $0 }.joined(separator: " ")
+      let categories = [result.t?.rawValue, result.n?.rawValue, result.m?.rawValue, result.grade?.rawValue].compactMap { $0 }.joined(separator: " ")
       lines.append("- \(result.systemLabel): \(categories) → \(result.status == .noGroupDefined ? "no stage group" : result.stageGroup.rawValue)")
       lines += result.steps.map { "    · \($0.because)\($0.output.map { " ⇒ \($0)" } ?? "") (reference \($0.section))" }
       lines += result.warnings.map { "    ! \($0.message)" }

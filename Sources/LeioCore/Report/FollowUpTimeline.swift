@@ -21,16 +21,16 @@ public enum FollowUpTimeline {
       svg += "<text x=\"\(position)\" y=\"\(axisY + 26)\" font-size=\"13\" text-anchor=\"middle\" fill=\"#1b1f24\">\(year == 0 ? "end of treatment" : "year \(year)")</text>"
     }
     for visit in plan.visits {
-      let color: String = switch visit.status {
-      case "overdue"?: "#b00020"
-      case "due"?: "#8a4b00"
-      case "done"?: "#2e7d32"
-      default: "#0b5394"
-      }
-      let filled = visit.status == "done" || visit.status == "due" || visit.status == "overdue"
+      let (color, filled): (String, Bool) =
+        switch visit.status {
+        case .overdue?: ("#b00020", true)
+        case .due?: ("#8a4b00", true)
+        case .done?: ("#2e7d32", true)
+        case .past?, .upcoming?, nil: ("#0b5394", false)
+        }
       let radius = visit.isCheckpoint ? 8 : 6
       svg += "<circle cx=\"\(x(visit.month))\" cy=\"\(axisY)\" r=\"\(radius)\" fill=\"\(filled ? color : "#ffffff")\" stroke=\"\(color)\" stroke-width=\"2\">"
-      svg += "<title>\(visit.date): \(CareSummaryHTML.escape(visit.tests.joined(separator: "; ")))\(visit.status.map { " (\($0))" } ?? "")</title></circle>"
+      svg += "<title>\(visit.date): \(CareSummaryHTML.escape(visit.tests.joined(separator: "; ")))\(visit.status.map { " (\($0.rawValue))" } ?? "")</title></circle>"
     }
     svg += "<text x=\"\(left)\" y=\"24\" font-size=\"14\" fill=\"#1b1f24\">Each circle is a visit; filled = done, due or overdue; the larger circle is the 10-year review.</text>"
     return svg + "</svg>"

@@ -90,7 +90,9 @@ enum AJCC7Staging {
     case .bone: return "AJCC 7 stages bone sarcomas with its bone chapter, which is out of scope for this version (§1.4)."
     case .orbit: return "AJCC 7 gives orbital sarcoma a T category only; its definitions are not in Leio's reference (§1.4)."
     case .cervix: return "AJCC 7 does not stage cervical sarcoma with the soft tissue table (§1.4)."
-    default: return "AJCC 7 does not stage soft tissue sarcoma of this site (\(site.rawValue)): visceral, skin, breast and head and neck organ sites are excluded (R-1.4e)."
+    case .trunkAndExtremities, .retroperitoneum, .headAndNeck, .visceral, .heartMediastinumPleura, .uterineCorpus,
+      .otherGynaecologic, .skin, .other:
+      return "AJCC 7 does not stage soft tissue sarcoma of this site (\(site.rawValue)): visceral, skin, breast and head and neck organ sites are excluded (R-1.4e)."
     }
   }
 }

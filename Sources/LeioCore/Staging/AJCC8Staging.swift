@@ -165,7 +165,8 @@ enum AJCC8Staging {
       outcome.status = .notImplemented
       outcome.reason = "Bone staging is not implemented: AJCC 8 bone stage groups are known only from a secondary source (PARTIAL, §3.6); T, N and M are shown."
       return outcome
-    default:
+    case .headAndNeck?, .visceral?, .heartMediastinumPleura?, .uterineCorpus?, .cervix?, .otherGynaecologic?, .skin?, .orbit?,
+      .other?, nil:
       outcome.reason = "AJCC 8 defines no stage group for this site (§3.3–§3.4)."
       outcome.trace.note("ajcc8.group", "§3.3–§3.4", "No prognostic stage grouping for head and neck or visceral sites", output: "notApplicable")
       return outcome

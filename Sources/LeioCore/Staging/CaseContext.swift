@@ -197,7 +197,7 @@ struct CaseContext: ~Copyable, Sendable {
       do { result = try FNCLCCGrading.grade(components, explain: trace.isRecording) } catch let error as StagingError {
         throw error
       } catch { throw .invalidValue(field: "fnclcc", value: "", expected: ["valid FNCLCC components"]) }
-      let computed = ReportedGrade(rawValue: result.grade) ?? .gx
+      let computed = result.grade.reported
       if let given = grade, given != computed, computed != .gx {
         throw .inconsistent(field: "grade", message: "'\(given.rawValue)' contradicts the FNCLCC components, which give \(computed.rawValue).")
       }

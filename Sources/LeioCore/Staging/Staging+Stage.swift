@@ -45,7 +45,7 @@ extension Staging {
   /// without building the explained result: the same pipeline, nothing packaged.
   ///
   /// - Throws: ``StagingError`` exactly as ``stage(_:systems:explain:)`` does.
-  public static func stageCodes(_ facts: CaseFacts) throws -> (stageGroup: StageGroup, summaryStage: String) {
+  public static func stageCodes(_ facts: CaseFacts) throws -> (stageGroup: StageGroup, summaryStage: SummaryStageCategory) {
     var group = StageGroup.notApplicable
     let (_, summary) = try evaluate(facts, systems: nil, explain: false, currentStandardOnly: true) { _, _, outcome throws(StagingError) in
       group = outcome.stageGroup

@@ -21,7 +21,7 @@ public struct SummaryStageResult: Sendable, Hashable, Codable {
   /// The SEER code, or `nil` when not computed.
   public var code: SummaryStage?
   /// `localized`, `regional`, `distant`, `unknown`, or `notComputed`.
-  public var category: String
+  public var category: SummaryStageCategory
   /// SEER's label, or why it was not computed.
   public var label: String
   /// Derived from a stage or from missing extension facts (D-17).
@@ -40,12 +40,14 @@ public struct StagingResult: Sendable, Hashable, Codable {
   public var systemLabel: String
   /// The site group, when known.
   public var siteGroup: SiteGroup?
-  /// T, N, M as the system reports them.
-  public var t: String?
-  public var n: String?
-  public var m: String?
+  /// T as the system reports it.
+  public var t: TCategory?
+  /// N as the system reports it.
+  public var n: NCategory?
+  /// M as the system reports it.
+  public var m: MCategory?
   /// The grade the system uses, or `nil` where grade is not part of it.
-  public var grade: String?
+  public var grade: GroupingGrade?
   /// The stage group, `unknown` or `notApplicable`.
   public var stageGroup: StageGroup
   /// How the group came out.

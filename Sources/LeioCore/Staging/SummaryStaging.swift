@@ -86,7 +86,7 @@ enum SummaryStaging {
   }
 
   private static func notComputed(_ reason: String) -> SummaryStageResult {
-    SummaryStageResult(code: nil, category: "notComputed", label: reason, estimated: false, steps: [])
+    SummaryStageResult(code: nil, category: .notComputed, label: reason, estimated: false, steps: [])
   }
 
   /// The primary-tumour category and whether it is an estimate.

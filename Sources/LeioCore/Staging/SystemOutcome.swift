@@ -42,8 +42,8 @@ struct SystemOutcome: ~Copyable, Sendable {
       for step in trace.steps { for id in step.decisions where !decisions.contains(id) { decisions.append(id) } }
     }
     return StagingResult(
-      system: system, systemLabel: Self.label(system, context.group), siteGroup: context.group, t: t?.rawValue,
-      n: n?.rawValue, m: m?.rawValue, grade: grade?.rawValue,
+      system: system, systemLabel: Self.label(system, context.group), siteGroup: context.group, t: t,
+      n: n, m: m, grade: grade,
       stageGroup: stageGroup, status: status, reason: reason, summaryStage: summary,
       steps: trace.steps, warnings: trace.warnings, sources: trace.sources, decisions: decisions)
   }

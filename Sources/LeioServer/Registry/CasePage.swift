@@ -31,9 +31,9 @@ enum CasePage {
   static func section(_ tumour: Tumour, file: PatientFile, identity: Identity, today: CalendarDate) -> String {
     var html = "<section class=\"result\" aria-labelledby=\"t-\(escape(tumour.id))\"><h2 id=\"t-\(escape(tumour.id))\">Tumour: \(escape(tumour.facts.text(.site) ?? tumour.facts.text(.topography) ?? "site not given"))"
     html += (tumour.diagnosisDate.map { ", diagnosed \(escape($0))" } ?? "") + "</h2>"
-    html += "<p>Stage (\(escape(tumour.stagingSystem ?? "–"))): <span class=\"stage\">\(escape(tumour.stageGroup ?? "–"))</span> · summary stage \(escape(tumour.summaryStage ?? "–"))"
+    html += "<p>Stage (\(escape(tumour.stagingSystem?.rawValue ?? "–"))): <span class=\"stage\">\(escape(tumour.stageGroup?.rawValue ?? "–"))</span> · summary stage \(escape(tumour.summaryStage?.rawValue ?? "–"))"
     html += " · rules \(escape(tumour.rulesVersion))</p>"
-    html += "<p>Next follow-up: \(PatientListPage.due(tumour.nextDueDate, today: today))\(tumour.riskGroup.map { " · schedule \(escape($0))" } ?? "")</p>"
+    html += "<p>Next follow-up: \(PatientListPage.due(tumour.nextDueDate, today: today))\(tumour.riskGroup.map { " · schedule \(escape($0.rawValue))" } ?? "")</p>"
     if let report = try? Staging.stage(tumour.facts) {
       html += "<details><summary>Why this stage (rule steps and sources)</summary>"
       for result in report.results {
@@ -80,7 +80,7 @@ enum CasePage {
     var html = "<h2>Follow-up events</h2>"
     html += file.events.isEmpty ? "<p>None recorded.</p>" :
       "<table><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Event</th><th scope=\"col\">Detail</th>\(identity.allows(.writePatients) ? "<th scope=\"col\">Change</th>" : "")</tr></thead><tbody>"
-      + file.events.map { "<tr><td>\(escape($0.date))</td><td>\(escape($0.kind))</td><td>\(escape([$0.imagingResult, $0.recurrenceType, $0.site, $0.notes].compactMap { $0 }.joined(separator: "; ")))</td>\(changeCell("events", $0.id, $0.version, identity))</tr>" }.joined()
+      + file.events.map { "<tr><td>\(escape($0.date))</td><td>\(escape($0.kind.rawValue))</td><td>\(escape([$0.imagingResult, $0.recurrenceType, $0.site, $0.notes].compactMap { $0 }.joined(separator: "; ")))</td>\(changeCell("events", $0.id, $0.version, identity))</tr>" }.joined()
       + "</tbody></table>"
     guard identity.allows(.writePatients) else { return html }
     html += "<details><summary>Record a visit, scan, recurrence, last contact or death</summary>"

@@ -10,7 +10,7 @@ enum CaseTimeline {
   static func svg(_ file: PatientFile, today: CalendarDate) -> String {
     var dates: [CalendarDate] = [today]
     func day(_ text: String?) -> CalendarDate? { text.flatMap { try? CalendarDate(parsing: $0, field: "date") } }
-    dates += file.tumours.compactMap { day($0.diagnosisDate) } + file.tumours.compactMap { day($0.nextDueDate) }
+    dates += file.tumours.compactMap { day($0.diagnosisDate) } + file.tumours.compactMap(\.nextDueDate)
     dates += file.treatments.compactMap { day($0.startDate) } + file.treatments.compactMap { day($0.endDate) } + file.events.compactMap { day($0.date) }
     guard let first = dates.min(), let last = dates.max() else { return "" }
     let (width, left, right) = (760.0, 20.0, 20.0)
@@ -27,7 +27,7 @@ enum CaseTimeline {
       if let date = day(tumour.diagnosisDate) {
         svg += "<g><title>Diagnosis \(escape(date.description))</title><circle cx=\"\(x(date))\" cy=\"110\" r=\"6\" fill=\"#0b5394\"/></g>"
       }
-      if let date = day(tumour.nextDueDate) {
+      if let date = tumour.nextDueDate {
         let colour = date < today ? "#b00020" : "#8a4b00"
         svg += "<g><title>Next follow-up due \(escape(date.description))\(date < today ? " (overdue)" : "")</title>"
         svg += "<line x1=\"\(x(date))\" y1=\"60\" x2=\"\(x(date))\" y2=\"110\" stroke=\"\(colour)\" stroke-dasharray=\"4 3\"/><text x=\"\(x(date))\" y=\"55\" font-size=\"11\" text-anchor=\"middle\" fill=\"\(colour)\">next due</text></g>"
@@ -43,11 +43,11 @@ enum CaseTimeline {
     for event in file.events {
       guard let date = day(event.date) else { continue }
       let cx = x(date)
-      let title = "<title>\(escape(event.kind)) \(escape(event.date))\(event.recurrenceType.map { " (\(escape($0)))" } ?? "")</title>"
+      let title = "<title>\(escape(event.kind.rawValue)) \(escape(event.date))\(event.recurrenceType.map { " (\(escape($0)))" } ?? "")</title>"
       switch event.kind {
-      case "recurrence": svg += "<g>\(title)<polygon points=\"\(cx),88 \(cx - 6),100 \(cx + 6),100\" fill=\"#b00020\"/></g>"
-      case "death": svg += "<g>\(title)<path d=\"M\(cx - 5) 87 L\(cx + 5) 97 M\(cx + 5) 87 L\(cx - 5) 97\" stroke=\"#1b1f24\" stroke-width=\"2\"/></g>"
-      default: svg += "<g>\(title)<circle cx=\"\(cx)\" cy=\"110\" r=\"4\" fill=\"#fff\" stroke=\"#0b5394\" stroke-width=\"2\"/></g>"
+      case .recurrence: svg += "<g>\(title)<polygon points=\"\(cx),88 \(cx - 6),100 \(cx + 6),100\" fill=\"#b00020\"/></g>"
+      case .death: svg += "<g>\(title)<path d=\"M\(cx - 5) 87 L\(cx + 5) 97 M\(cx + 5) 87 L\(cx - 5) 97\" stroke=\"#1b1f24\" stroke-width=\"2\"/></g>"
+      case .visit, .imaging, .lastContact: svg += "<g>\(title)<circle cx=\"\(cx)\" cy=\"110\" r=\"4\" fill=\"#fff\" stroke=\"#0b5394\" stroke-width=\"2\"/></g>"
       }
     }
     svg += "<text x=\"\(x(today))\" y=\"145\" font-size=\"11\" text-anchor=\"middle\">today</text>"

@@ -36,18 +36,18 @@ enum PatientListPage {
         }
       }
       html += "<tr><td>\(name)</td>"
-      html += "<td>\(escape(patient.identifier))</td><td>\(escape(listing.siteGroups.joined(separator: ", ")))</td>"
-      html += "<td>\(escape(listing.stageGroups.joined(separator: ", ")))</td><td>\(due(listing.nextDueDate, today: today))</td></tr>"
+      html += "<td>\(escape(patient.identifier))</td><td>\(escape(listing.siteGroups.map(\.rawValue).joined(separator: ", ")))</td>"
+      html += "<td>\(escape(listing.stageGroups.map(\.rawValue).joined(separator: ", ")))</td><td>\(due(listing.nextDueDate, today: today))</td></tr>"
     }
     return html + "</tbody></table>"
   }
 
   /// The date with an overdue or due badge.
-  static func due(_ date: String?, today: CalendarDate) -> String {
-    guard let date, let day = try? CalendarDate(parsing: date, field: "nextDueDate") else { return "–" }
-    if day < today { return "\(escape(date)) <span class=\"badge overdue\">overdue</span>" }
-    if day.dayNumber - today.dayNumber <= FollowUp.dueWindowDays { return "\(escape(date)) <span class=\"badge due\">due</span>" }
-    return escape(date)
+  static func due(_ day: CalendarDate?, today: CalendarDate) -> String {
+    guard let day else { return "–" }
+    if day < today { return "\(day) <span class=\"badge overdue\">overdue</span>" }
+    if day.dayNumber - today.dayNumber <= FollowUp.dueWindowDays { return "\(day) <span class=\"badge due\">due</span>" }
+    return day.description
   }
 
   static func dashboard(overdue: [PatientListing], due: [PatientListing], identity: Identity, today: CalendarDate) -> Response {

@@ -78,7 +78,7 @@ enum RecordForms {
       body += RegistryPages.field("agent", "Agent (systemic therapy)", value: value("agent", treatment.agent), error: error)
       body += RegistryPages.field("notes", "Notes", value: value("notes", treatment.notes), error: error)
     } else if let event {
-      body += RegistryPages.field("kind", "Event", value: value("kind", event.kind), error: error, options: FollowUpEvent.kinds)
+      body += RegistryPages.field("kind", "Event", value: value("kind", event.kind.rawValue), error: error, options: FollowUpEvent.kinds)
       body += RegistryPages.field("date", "Date", value: value("date", event.date), error: error, hint: "YYYY-MM-DD")
       if let tumourID = event.tumourID { body += "<input type=\"hidden\" name=\"tumourID\" value=\"\(escape(tumourID))\">" }
       body += RegistryPages.field("imagingResult", "Imaging result", value: value("imagingResult", event.imagingResult), error: error, options: FollowUpEvent.imagingResults)
@@ -96,8 +96,8 @@ enum RecordForms {
               agent: form["agent"], notes: form["notes"])
   }
 
-  static func eventValues(_ form: FormBody, patientID: String) -> FollowUpEvent {
-    FollowUpEvent(patientID: patientID, tumourID: form["tumourID"], kind: form["kind"] ?? "", date: form["date"] ?? "",
+  static func eventValues(_ form: FormBody, patientID: String) throws(RegistryError) -> FollowUpEvent {
+    FollowUpEvent(patientID: patientID, tumourID: form["tumourID"], kind: try FollowUpEvent.kind(form["kind"]), date: form["date"] ?? "",
                   imagingResult: form["imagingResult"], recurrenceType: form["recurrenceType"], site: form["site"], notes: form["notes"])
   }
 }

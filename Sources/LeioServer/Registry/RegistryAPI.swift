@@ -60,8 +60,10 @@ public enum RegistryAPI {
       case ("GET", "/api/v1/me"): return try json(context.identity?.account)
       case ("GET", "/api/v1/patients"):
         return try json(try await registry.patients(PatientQuery(
-          text: query.get("q"), siteGroup: query.get("site"), stageGroup: query.get("stage"), overdueOn: query.get("overdueOn"),
-          dueWithin30DaysOf: query.get("dueFrom"), includeDeleted: query.get("deleted") == "true",
+          text: query.get("q"), siteGroup: try PatientQuery.code(query.get("site"), field: "site"),
+          stageGroup: try PatientQuery.code(query.get("stage"), field: "stage"),
+          overdueOn: try PatientQuery.date(query.get("overdueOn"), field: "overdueOn"),
+          dueWithin30DaysOf: try PatientQuery.date(query.get("dueFrom"), field: "dueFrom"), includeDeleted: query.get("deleted") == "true",
           limit: query.get("limit", as: Int.self) ?? 100, offset: query.get("offset", as: Int.self) ?? 0), by: actor))
       case ("POST", "/api/v1/patients"):
         return try json(try await registry.createPatient(try await decode(PatientBody.self, request, context).patient(), by: actor), status: .created)
@@ -99,12 +101,12 @@ public enum RegistryAPI {
         return try json(try await registry.createEvent(event, by: actor), status: .created)
       case ("PUT", "/api/v1/events/{id}"):
         let body = try await decode(FollowUpEvent.Body.self, request, context)
-        var event = body.event()
+        var event = try body.event()
         (event.id, event.version) = (id, try body.requiredVersion())
         return try json(try await registry.updateEvent(event, by: actor))
       case ("DELETE", "/api/v1/events/{id}"): return try json(try await registry.deleteEvent(id, version: try version(query), by: actor))
       case ("GET", "/api/v1/follow-up"):
-        let today = query.get("today") ?? CalendarDate.today().description
+        let today = try PatientQuery.date(query.get("today"), field: "today") ?? CalendarDate.today()
         let overdue = try await registry.patients(PatientQuery(overdueOn: today, limit: 1000), by: actor)
         let due = try await registry.patients(PatientQuery(dueWithin30DaysOf: today, limit: 1000), by: actor)
         return try json(FollowUpBoard(today: today, overdue: overdue, dueWithin30Days: due))
@@ -166,7 +168,7 @@ public enum RegistryAPI {
 
 /// The follow-up dashboard: who is overdue, who is due in the next 30 days.
 struct FollowUpBoard: Codable, Sendable {
-  let today: String
+  let today: CalendarDate
   let overdue: [PatientListing]
   let dueWithin30Days: [PatientListing]
 }

@@ -78,8 +78,8 @@ extension FollowUpEvent {
     var site: String?
     var notes: String?
     var version: Int64?
-    func event() -> FollowUpEvent {
-      FollowUpEvent(patientID: patientID ?? "", tumourID: tumourID, kind: kind, date: date, imagingResult: imagingResult,
+    func event() throws(RegistryError) -> FollowUpEvent {
+      FollowUpEvent(patientID: patientID ?? "", tumourID: tumourID, kind: try FollowUpEvent.kind(kind), date: date, imagingResult: imagingResult,
                     recurrenceType: recurrenceType, site: site, notes: notes)
     }
   }

@@ -34,8 +34,9 @@ enum RegistryWeb {
       switch (route.method, route.path) {
       case ("POST", "/logout"): return try await login.logout(context)
       case ("GET", "/patients"):
-        let listings = try await registry.patients(PatientQuery(text: query["q"], siteGroup: query["site"], stageGroup: query["stage"],
-                                                                overdueOn: query["overdue"] == nil ? nil : today.description,
+        let listings = try await registry.patients(PatientQuery(text: query["q"], siteGroup: try PatientQuery.code(query["site"], field: "site"),
+                                                                stageGroup: try PatientQuery.code(query["stage"], field: "stage"),
+                                                                overdueOn: query["overdue"] == nil ? nil : today,
                                                                 includeDeleted: query["deleted"] != nil, limit: 500), by: actor)
         return PatientListPage.list(listings, query: query, identity: identity, today: today)
       case ("GET", "/patients/new"): return RecordForms.patient(nil, values: FormBody(""), identity: identity)
@@ -132,7 +133,7 @@ enum RegistryWeb {
       case ("POST", "/events/{id}/edit"):
         let form = try await WebController<LeioRequestContext>.form(request, context)
         let stored = try await registry.event(id, by: actor)
-        var event = RecordForms.eventValues(form, patientID: stored.patientID)
+        var event = try RecordForms.eventValues(form, patientID: stored.patientID)
         (event.id, event.version) = (id, Int64(form["version"] ?? "") ?? 0)
         do {
           _ = try await registry.updateEvent(event, by: actor)
@@ -157,7 +158,7 @@ enum RegistryWeb {
       case ("POST", "/patients/{id}/events"):
         let form = try await WebController<LeioRequestContext>.form(request, context)
         do {
-          _ = try await registry.createEvent(RecordForms.eventValues(form, patientID: id), by: actor)
+          _ = try await registry.createEvent(try RecordForms.eventValues(form, patientID: id), by: actor)
           return RegistryPages.redirect("/patients/\(id)")
         } catch let error as RegistryError {
           if case .notFound = error { throw error }
@@ -173,8 +174,8 @@ enum RegistryWeb {
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                         body: .init(byteBuffer: ByteBuffer(string: CareSummaryHTML.render(summary))))
       case ("GET", "/follow-up"):
-        let overdue = try await registry.patients(PatientQuery(overdueOn: today.description, limit: 1000), by: actor)
-        let due = try await registry.patients(PatientQuery(dueWithin30DaysOf: today.description, limit: 1000), by: actor)
+        let overdue = try await registry.patients(PatientQuery(overdueOn: today, limit: 1000), by: actor)
+        let due = try await registry.patients(PatientQuery(dueWithin30DaysOf: today, limit: 1000), by: actor)
         return PatientListPage.dashboard(overdue: overdue, due: due, identity: identity, today: today)
       case ("GET", "/audit"):
         let before = query["before"].flatMap { Int64($0) }

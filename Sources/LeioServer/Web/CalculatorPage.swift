@@ -110,12 +110,12 @@ enum CalculatorPage {
     var html = "<section class=\"result\" aria-labelledby=\"result-title\"><h2 id=\"result-title\">Result</h2>"
     if let group = report.siteGroup { html += "<p>Site group: \(escape(group.title)) (\(group.rawValue))</p>" }
     let summary = report.summaryStage
-    html += "<p>Summary stage (SEER 2018): <span class=\"stage\">\(escape(summary.category))</span>\(summary.estimated ? " (estimated)" : "")</p>"
+    html += "<p>Summary stage (SEER 2018): <span class=\"stage\">\(escape(summary.category.rawValue))</span>\(summary.estimated ? " (estimated)" : "")</p>"
     html += "<table><caption>Stage by system</caption><thead><tr><th scope=\"col\">System</th><th scope=\"col\">T</th><th scope=\"col\">N</th><th scope=\"col\">M</th><th scope=\"col\">G</th><th scope=\"col\">Stage</th></tr></thead><tbody>"
     for result in report.results {
       let stage = result.status == .noGroupDefined ? "no stage group" : (result.status == .notApplicable ? "not applicable" : result.stageGroup.rawValue)
-      html += "<tr><td>\(escape(result.systemLabel))</td><td>\(escape(result.t ?? "–"))</td><td>\(escape(result.n ?? "–"))</td><td>\(escape(result.m ?? "–"))</td>"
-      html += "<td>\(escape(result.grade ?? "–"))</td><td class=\"stage\" data-system=\"\(result.system.rawValue)\">\(escape(stage))</td></tr>"
+      html += "<tr><td>\(escape(result.systemLabel))</td><td>\(escape(result.t?.rawValue ?? "–"))</td><td>\(escape(result.n?.rawValue ?? "–"))</td><td>\(escape(result.m?.rawValue ?? "–"))</td>"
+      html += "<td>\(escape(result.grade?.rawValue ?? "–"))</td><td class=\"stage\" data-system=\"\(result.system.rawValue)\">\(escape(stage))</td></tr>"
     }
     html += "</tbody></table>"
     for result in report.results {

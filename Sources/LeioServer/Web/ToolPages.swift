@@ -41,7 +41,7 @@ enum ToolPages {
     body += input("necrosisPercent", "Necrosis (% of tumour)", "0 to 100.", values, error: error)
     body += "</fieldset><button type=\"submit\">Grade</button></form>"
     if let result {
-      body += "<section class=\"result\" aria-labelledby=\"grade-result\"><h2 id=\"grade-result\">FNCLCC grade: <span class=\"stage\" id=\"grade-value\">\(escape(result.grade))</span></h2><ol>"
+      body += "<section class=\"result\" aria-labelledby=\"grade-result\"><h2 id=\"grade-result\">FNCLCC grade: <span class=\"stage\" id=\"grade-value\">\(escape(result.grade.rawValue))</span></h2><ol>"
       body += result.steps.map { "<li>\(escape($0.because))\($0.output.map { " ⇒ <strong>\(escape($0))</strong>" } ?? "")</li>" }.joined() + "</ol>"
       body += result.warnings.map { "<p class=\"hint\">⚠ \(escape($0.message))</p>" }.joined() + "</section>"
     }
@@ -79,7 +79,7 @@ enum ToolPages {
       body += "<section class=\"result\" aria-labelledby=\"plan-title\"><h2 id=\"plan-title\">\(escape(plan.riskGroupLabel))</h2><p>\(escape(plan.reason))</p>"
       body += FollowUpTimeline.svg(plan)
       body += "<table><caption>Visits</caption><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Tests</th><th scope=\"col\">Status</th></tr></thead><tbody>"
-      body += plan.visits.map { "<tr><td>\($0.date)</td><td>\(escape($0.tests.joined(separator: "; ")))</td><td>\(escape($0.status ?? ""))</td></tr>" }.joined()
+      body += plan.visits.map { "<tr><td>\($0.date)</td><td>\(escape($0.tests.joined(separator: "; ")))</td><td>\(escape($0.status?.rawValue ?? ""))</td></tr>" }.joined()
       body += "</tbody></table><p class=\"hint\">\(escape(plan.endRule))</p><form method=\"post\" action=\"/plan.ics\">"
       for (key, list) in values.values.sorted(by: { $0.key < $1.key }) {
         for value in list where !value.isEmpty { body += "<input type=\"hidden\" name=\"\(escape(key))\" value=\"\(escape(value))\">" }

@@ -1,4 +1,5 @@
 import Foundation
+import LeioCore
 
 /// A value bound to or read from a SQL statement: the four storage types both backends share.
 ///
@@ -34,6 +35,25 @@ public struct SQLRow: Sendable {
     case .null, nil: return nil
     default: throw RegistryError.corrupt(column: column)
     }
+  }
+
+  /// A code stored as its raw text; a value the type does not know is a schema bug or tampering (`corrupt`).
+  func optionalCode<Code: RawRepresentable>(_ column: String, as type: Code.Type) throws -> Code? where Code.RawValue == String {
+    guard let text = try optionalText(column) else { return nil }
+    guard let code = Code(rawValue: text) else { throw RegistryError.corrupt(column: column) }
+    return code
+  }
+
+  func code<Code: RawRepresentable>(_ column: String, as type: Code.Type) throws -> Code where Code.RawValue == String {
+    guard let code = try optionalCode(column, as: type) else { throw RegistryError.corrupt(column: column) }
+    return code
+  }
+
+  /// A date stored as `YYYY-MM-DD`.
+  func optionalDate(_ column: String) throws -> CalendarDate? {
+    guard let text = try optionalText(column) else { return nil }
+    guard let date = CalendarDate(text: text) else { throw RegistryError.corrupt(column: column) }
+    return date
   }
 
   func integer(_ column: String) throws -> Int64 {

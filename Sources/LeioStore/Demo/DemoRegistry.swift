@@ -62,16 +62,16 @@ public enum DemoRegistry {
       let attended = random.below(4) == 0 ? past.dropLast() : past[...]
       for visit in attended {
         _ = try await registry.createEvent(
-          FollowUpEvent(patientID: patient.id, tumourID: tumour.id, kind: "imaging", date: visit.date.adding(days: random.below(10)).description,
+          FollowUpEvent(patientID: patient.id, tumourID: tumour.id, kind: .imaging, date: visit.date.adding(days: random.below(10)).description,
                         imagingResult: "noEvidence"), by: actor)
       }
       if random.below(6) == 0, let last = attended.last {
         _ = try await registry.createEvent(
-          FollowUpEvent(patientID: patient.id, tumourID: tumour.id, kind: "recurrence", date: last.date.adding(days: 12).description,
+          FollowUpEvent(patientID: patient.id, tumourID: tumour.id, kind: .recurrence, date: last.date.adding(days: 12).description,
                         recurrenceType: random.below(2) == 0 ? "local" : "distant", site: "lung"), by: actor)
       }
       if random.below(12) == 0 {
-        _ = try await registry.createEvent(FollowUpEvent(patientID: patient.id, kind: "death", date: today.adding(days: -random.below(90) - 1).description), by: actor)
+        _ = try await registry.createEvent(FollowUpEvent(patientID: patient.id, kind: .death, date: today.adding(days: -random.below(90) - 1).description), by: actor)
       }
     }
     return count

@@ -21,42 +21,45 @@ public struct Tumour: StoredRecord {
   public var facts: CaseInput
 
   // Derived when the record is written; never set by the caller.
-  /// Site group code (§1.4).
-  public var siteGroup: String?
-  /// The current standard for the site (AJCC 8, or FIGO 2009 for the uterus), and its stage group.
-  public var stagingSystem: String?
-  public var stageGroup: String?
-  public var stageStatus: String?
+  /// Site group (§1.4).
+  public var siteGroup: SiteGroup?
+  /// The current standard for the site (AJCC 8, or FIGO 2009 for the uterus).
+  public var stagingSystem: StagingSystem?
+  /// The stage group under ``stagingSystem``.
+  public var stageGroup: StageGroup?
+  /// How the stage group came out.
+  public var stageStatus: StageStatus?
   /// SEER Summary Stage 2018 category.
-  public var summaryStage: String?
+  public var summaryStage: SummaryStageCategory?
   /// ``Staging/rulesVersion`` at the time the stage was derived.
   public var rulesVersion: String = ""
   /// Follow-up risk group (§9.4) and the next scheduled visit not yet done (`nil` without treatment dates, after
   /// the month-120 checkpoint, or after death).
-  public var riskGroup: String?
-  public var nextDueDate: String?
+  public var riskGroup: RiskGroup?
+  public var nextDueDate: CalendarDate?
 
   public init(patientID: String, diagnosisDate: String? = nil, facts: CaseInput) {
     (self.patientID, self.diagnosisDate, self.facts) = (patientID, diagnosisDate, facts)
   }
 
   var dataValues: [SQLValue] {
-    [.text(patientID), .optional(diagnosisDate), .text(Self.encode(facts)), .optional(siteGroup), .optional(stagingSystem),
-     .optional(stageGroup), .optional(stageStatus), .optional(summaryStage), .text(rulesVersion), .optional(riskGroup), .optional(nextDueDate)]
+    [.text(patientID), .optional(diagnosisDate), .text(Self.encode(facts)), .optional(siteGroup?.rawValue),
+     .optional(stagingSystem?.rawValue), .optional(stageGroup?.rawValue), .optional(stageStatus?.rawValue),
+     .optional(summaryStage?.rawValue), .text(rulesVersion), .optional(riskGroup?.rawValue), .optional(nextDueDate?.description)]
   }
 
   init(row: SQLRow) throws {
     let json = try row.text("facts")
     guard let facts = try? JSONDecoder().decode(CaseInput.self, from: Data(json.utf8)) else { throw RegistryError.corrupt(column: "tumour.facts") }
     self.init(patientID: try row.text("patient_id"), diagnosisDate: try row.optionalText("diagnosis_date"), facts: facts)
-    siteGroup = try row.optionalText("site_group")
-    stagingSystem = try row.optionalText("staging_system")
-    stageGroup = try row.optionalText("stage_group")
-    stageStatus = try row.optionalText("stage_status")
-    summaryStage = try row.optionalText("summary_stage")
+    siteGroup = try row.optionalCode("site_group", as: SiteGroup.self)
+    stagingSystem = try row.optionalCode("staging_system", as: StagingSystem.self)
+    stageGroup = try row.optionalCode("stage_group", as: StageGroup.self)
+    stageStatus = try row.optionalCode("stage_status", as: StageStatus.self)
+    summaryStage = try row.optionalCode("summary_stage", as: SummaryStageCategory.self)
     rulesVersion = try row.text("rules_version")
-    riskGroup = try row.optionalText("risk_group")
-    nextDueDate = try row.optionalText("next_due_date")
+    riskGroup = try row.optionalCode("risk_group", as: RiskGroup.self)
+    nextDueDate = try row.optionalDate("next_due_date")
     try readBookkeeping(row)
   }
 
@@ -67,22 +70,23 @@ public struct Tumour: StoredRecord {
     return (try? encoder.encode(facts)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
   }
 
-  /// Validates the facts with LeioCore (the same rules as `leio stage`) and derives the stage.
-  func staged() throws -> Tumour {
+  /// Validates the facts with LeioCore (the same rules as `leio stage`) and derives the stage: the case is parsed
+  /// once, and the parsed facts are returned for the follow-up decision.
+  func staged() throws -> (tumour: Tumour, facts: CaseFacts) {
     var copy = self
     copy.diagnosisDate = try validatedDate(diagnosisDate, field: "diagnosisDate")
+    let facts: CaseFacts
     let report: StagingReport
     do {
-      report = try Staging.stageWithCurrentStandard(try CaseFacts(facts), explain: false)
+      facts = try CaseFacts(self.facts)
+      report = try Staging.stageWithCurrentStandard(facts, explain: false)
     } catch let error as StagingError {
       throw RegistryError.invalid(field: error.field, message: error.description)
     }
-    copy.siteGroup = report.siteGroup?.rawValue
-    copy.summaryStage = report.summaryStage.category
-    copy.stagingSystem = report.results.first?.system.rawValue
-    copy.stageGroup = report.results.first?.stageGroup.rawValue
-    copy.stageStatus = report.results.first?.status.rawValue
+    let result = report.results.first
+    (copy.siteGroup, copy.summaryStage) = (report.siteGroup, report.summaryStage.category)
+    (copy.stagingSystem, copy.stageGroup, copy.stageStatus) = (result?.system, result?.stageGroup, result?.status)
     copy.rulesVersion = Staging.rulesVersion
-    return copy
+    return (copy, facts)
   }
 }

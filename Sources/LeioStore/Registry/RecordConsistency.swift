@@ -82,10 +82,13 @@ struct RecordConsistency {
       note(Tumour.entity, tumour.id) {
         try bookkeeping(tumour)
         guard patientIDs.contains(tumour.patientID) else { throw RegistryError.invalid(field: "patientID", message: "no patient \(tumour.patientID.excerpt()).") }
-        var derived = try tumour.staged()
-        let ends = treatments.filter { $0.tumourID == tumour.id && $0.deletedAt == nil }.map(\.lastDay)
+        var (derived, facts) = try tumour.staged()
+        let ends = treatments.filter { $0.tumourID == tumour.id && $0.deletedAt == nil }.compactMap { CalendarDate(text: $0.lastDay) }
         let history = events.filter { $0.patientID == tumour.patientID && $0.deletedAt == nil && ($0.tumourID == nil || $0.tumourID == tumour.id) }
-        (derived.riskGroup, derived.nextDueDate) = try Registry.schedule(facts: tumour.facts, treatmentEnds: ends, events: history.map { ($0.kind, $0.date) })
+        let status = try Registry.followUp(facts: facts, treatmentEnds: ends, events: history.compactMap { event in
+          CalendarDate(text: event.date).map { (kind: event.kind, date: $0) }
+        })
+        (derived.riskGroup, derived.nextDueDate) = (status?.riskGroup, status?.nextDue)
         let differences = Self.derivedDifferences(stored: tumour, derived: derived)
         guard !differences.isEmpty else { return }
         if tumour.rulesVersion != Staging.rulesVersion {
@@ -113,10 +116,13 @@ struct RecordConsistency {
   /// The derived fields of a tumour whose stored value differs from the one its facts give now.
   static func derivedDifferences(stored: Tumour, derived: Tumour) -> [(field: String, stored: String, derived: String)] {
     let pairs: [(String, String?, String?)] = [
-      ("siteGroup", stored.siteGroup, derived.siteGroup), ("stagingSystem", stored.stagingSystem, derived.stagingSystem),
-      ("stageGroup", stored.stageGroup, derived.stageGroup), ("stageStatus", stored.stageStatus, derived.stageStatus),
-      ("summaryStage", stored.summaryStage, derived.summaryStage), ("riskGroup", stored.riskGroup, derived.riskGroup),
-      ("nextDueDate", stored.nextDueDate, derived.nextDueDate),
+      ("siteGroup", stored.siteGroup?.rawValue, derived.siteGroup?.rawValue),
+      ("stagingSystem", stored.stagingSystem?.rawValue, derived.stagingSystem?.rawValue),
+      ("stageGroup", stored.stageGroup?.rawValue, derived.stageGroup?.rawValue),
+      ("stageStatus", stored.stageStatus?.rawValue, derived.stageStatus?.rawValue),
+      ("summaryStage", stored.summaryStage?.rawValue, derived.summaryStage?.rawValue),
+      ("riskGroup", stored.riskGroup?.rawValue, derived.riskGroup?.rawValue),
+      ("nextDueDate", stored.nextDueDate?.description, derived.nextDueDate?.description),
     ]
     return pairs.filter { $0.1 != $0.2 }.map { ($0.0, $0.1.map { "'\($0.excerpt())'" } ?? "none", $0.2.map { "'\($0)'" } ?? "none") }
   }

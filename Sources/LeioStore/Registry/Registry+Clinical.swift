@@ -14,11 +14,11 @@ extension Registry {
 
   /// Adds a tumour to a live patient; the facts are validated and staged by LeioCore.
   public func createTumour(_ tumour: Tumour, by actor: AuditContext) async throws -> Tumour {
-    let staged = try tumour.staged()
+    let (staged, facts) = try tumour.staged()
     return try await backend.write { db in
       _ = try await fetch(Patient.self, staged.patientID, db)
       let created = try await insert(staged, db, by: actor)
-      return try await refreshFollowUp(created.id, db)
+      return try await refreshFollowUp(created.id, db, facts: facts)
     }
   }
 
@@ -32,12 +32,12 @@ extension Registry {
 
   /// Saves `tumour` (its `version` is the one the caller read); the stage is derived again.
   public func updateTumour(_ tumour: Tumour, by actor: AuditContext) async throws -> Tumour {
-    let staged = try tumour.staged()
+    let (staged, facts) = try tumour.staged()
     return try await backend.write { db in
       let stored = try await fetch(Tumour.self, staged.id, db)
       guard stored.patientID == staged.patientID else { throw RegistryError.invalid(field: "patientID", message: "a tumour cannot move to another patient.") }
       _ = try await update(staged, db, by: actor)
-      return try await refreshFollowUp(staged.id, db)
+      return try await refreshFollowUp(staged.id, db, facts: facts)
     }
   }
 
@@ -182,20 +182,29 @@ extension Registry {
 
   // MARK: Follow-up schedule
 
-  /// Derives the tumour's risk group and next visit due from its facts, treatments and events (§9.4 plan).
-  /// Derived data: it does not change the tumour's `version`, so adding an event never conflicts with an edit.
+  /// Saves the tumour's risk group and next visit due, as LeioCore's follow-up module decides them from its facts,
+  /// treatments and events (``FollowUp/status(for:treatmentEnds:events:)``). Derived data: it does not change the
+  /// tumour's `version`, so adding an event never conflicts with an edit. `facts`: the tumour's facts when the
+  /// caller has just parsed them (a tumour write parses its case once).
   @discardableResult
-  func refreshFollowUp(_ tumourID: String, _ db: any SQLExecutor) async throws -> Tumour {
+  func refreshFollowUp(_ tumourID: String, _ db: any SQLExecutor, facts: CaseFacts? = nil) async throws -> Tumour {
     var tumour = try await fetch(Tumour.self, tumourID, db, includeDeleted: true)
     let treatments = try await db.query("SELECT start_date, end_date FROM treatment WHERE tumour_id = $1 AND deleted_at IS NULL", [.text(tumourID)])
     let events = try await db.query(
       "SELECT kind, event_date FROM follow_up_event WHERE patient_id = $1 AND deleted_at IS NULL AND (tumour_id IS NULL OR tumour_id = $2)",
       [.text(tumour.patientID), .text(tumourID)])
-    let ends = try treatments.map { try $0.optionalText("end_date") ?? $0.text("start_date") }
-    let kinds = try events.map { (try $0.text("kind"), try $0.text("event_date")) }
-    (tumour.riskGroup, tumour.nextDueDate) = try Self.schedule(facts: tumour.facts, treatmentEnds: ends, events: kinds)
+    let ends = try treatments.map { row in
+      guard let end = try row.optionalDate("end_date") ?? row.optionalDate("start_date") else { throw RegistryError.corrupt(column: "start_date") }
+      return end
+    }
+    let history = try events.map { row in
+      guard let date = try row.optionalDate("event_date") else { throw RegistryError.corrupt(column: "event_date") }
+      return (kind: try row.code("kind", as: FollowUpEventKind.self), date: date)
+    }
+    let status = try Self.followUp(facts: facts ?? Self.parsed(tumour.facts), treatmentEnds: ends, events: history)
+    (tumour.riskGroup, tumour.nextDueDate) = (status?.riskGroup, status?.nextDue)
     try await db.execute("UPDATE tumour SET risk_group = $2, next_due_date = $3 WHERE id = $1",
-                         [.text(tumourID), .optional(tumour.riskGroup), .optional(tumour.nextDueDate)])
+                         [.text(tumourID), .optional(tumour.riskGroup?.rawValue), .optional(tumour.nextDueDate?.description)])
     return tumour
   }
 
@@ -205,21 +214,17 @@ extension Registry {
     }
   }
 
-  /// Risk group and next due date: month 0 is the last day of the latest treatment; visits and scans on or after it
-  /// count as visits that took place; the next due is the first scheduled visit after the last one (an overdue one
-  /// if it was missed). None without a treatment date, after death, or past the month-120 checkpoint.
-  static func schedule(facts: CaseInput, treatmentEnds: [String], events: [(kind: String, date: String)]) throws -> (String?, String?) {
-    guard let end = treatmentEnds.max(), let treatmentEnd = try? CalendarDate(parsing: end, field: "endDate") else { return (nil, nil) }
-    let visits = events.filter { $0.kind == "visit" || $0.kind == "imaging" }.map(\.date).filter { $0 >= end }
-    let lastVisit = try visits.max().map { try CalendarDate(parsing: $0, field: "date") }
-    let plan: FollowUpPlan
-    do {
-      plan = try FollowUp.plan(for: try CaseFacts(facts), treatmentEnd: treatmentEnd, lastVisit: lastVisit)
-    } catch let error as StagingError {
+  /// The facts of a stored case document; a document the rules now refuse is a field error, as on a write.
+  static func parsed(_ facts: CaseInput) throws -> CaseFacts {
+    do { return try CaseFacts(facts) } catch let error as StagingError {
       throw RegistryError.invalid(field: error.field, message: error.description)
     }
-    if events.contains(where: { $0.kind == "death" }) { return (plan.riskGroup, nil) }
-    let after = lastVisit ?? treatmentEnd
-    return (plan.riskGroup, plan.visits.first { $0.date > after }?.date.description)
+  }
+
+  /// LeioCore's follow-up decision, with its errors as the registry's.
+  static func followUp(facts: CaseFacts, treatmentEnds: [CalendarDate], events: [(kind: FollowUpEventKind, date: CalendarDate)]) throws -> FollowUpStatus? {
+    do { return try FollowUp.status(for: facts, treatmentEnds: treatmentEnds, events: events) } catch let error as StagingError {
+      throw RegistryError.invalid(field: error.field, message: error.description)
+    }
   }
 }

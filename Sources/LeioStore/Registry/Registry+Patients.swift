@@ -1,26 +1,45 @@
 import Foundation
-import LeioCore
+public import LeioCore
 
 /// Filters of the patient list.
 public struct PatientQuery: Sendable, Hashable {
   /// Words in the name or identifier (case-insensitive).
   public var text: String?
-  /// Site group code (`TE`, `UC`, …) of any of the patient's tumours.
-  public var siteGroup: String?
-  /// Stage group of any tumour under its current standard (`IIIA`, `IB`, …).
-  public var stageGroup: String?
-  /// Only patients with a follow-up visit due before `today`.
-  public var overdueOn: String?
-  /// Only patients with a visit due from `today` up to 30 days after it.
-  public var dueWithin30DaysOf: String?
+  /// Site group of any of the patient's tumours.
+  public var siteGroup: SiteGroup?
+  /// Stage group of any tumour under its current standard.
+  public var stageGroup: StageGroup?
+  /// Only patients with a follow-up visit due before this day.
+  public var overdueOn: CalendarDate?
+  /// Only patients with a visit due from this day up to 30 days after it.
+  public var dueWithin30DaysOf: CalendarDate?
   public var includeDeleted = false
   public var limit = 100
   public var offset = 0
 
-  public init(text: String? = nil, siteGroup: String? = nil, stageGroup: String? = nil, overdueOn: String? = nil,
-              dueWithin30DaysOf: String? = nil, includeDeleted: Bool = false, limit: Int = 100, offset: Int = 0) {
+  public init(text: String? = nil, siteGroup: SiteGroup? = nil, stageGroup: StageGroup? = nil, overdueOn: CalendarDate? = nil,
+              dueWithin30DaysOf: CalendarDate? = nil, includeDeleted: Bool = false, limit: Int = 100, offset: Int = 0) {
     (self.text, self.siteGroup, self.stageGroup, self.overdueOn, self.dueWithin30DaysOf, self.includeDeleted, self.limit, self.offset) =
       (text, siteGroup, stageGroup, overdueOn, dueWithin30DaysOf, includeDeleted, limit, offset)
+  }
+
+  /// A filter code written as text (a query string): `nil` when empty, a field error when it is not one of `C`'s.
+  public static func code<C: RawRepresentable & CaseIterable>(_ text: String?, field: String) throws(RegistryError) -> C?
+  where C.RawValue == String {
+    guard let text, !text.isEmpty else { return nil }
+    guard let code = C(rawValue: text) else {
+      throw .invalid(field: field, message: "'\(text.excerpt())' is not accepted; expected \(C.allCases.map(\.rawValue).joined(separator: ", ")).")
+    }
+    return code
+  }
+
+  /// A filter date written `YYYY-MM-DD`: `nil` when empty, a field error when it is not a date.
+  public static func date(_ text: String?, field: String) throws(RegistryError) -> CalendarDate? {
+    guard let text, !text.isEmpty else { return nil }
+    guard let date = CalendarDate(text: text) else {
+      throw .invalid(field: field, message: "'\(text.excerpt())' is not a date written YYYY-MM-DD that exists.")
+    }
+    return date
   }
 }
 
@@ -29,10 +48,11 @@ public struct PatientListing: Sendable, Hashable, Codable {
   public var patient: Patient
   public var tumourCount: Int
   /// Stage groups of the live tumours (current standard), in order of diagnosis.
-  public var stageGroups: [String]
-  public var siteGroups: [String]
+  public var stageGroups: [StageGroup]
+  /// Site groups of the live tumours.
+  public var siteGroups: [SiteGroup]
   /// The earliest next visit due over all tumours.
-  public var nextDueDate: String?
+  public var nextDueDate: CalendarDate?
 }
 
 /// A calendar date given by the caller, as a field error when it is not one.
@@ -86,13 +106,12 @@ extension Registry {
       conditions.append("(lower(p.name) LIKE \(pattern) ESCAPE '\\' OR lower(p.identifier) LIKE \(pattern) ESCAPE '\\')")
     }
     var tumourConditions: [String] = []
-    if let site = query.siteGroup { tumourConditions.append("t.site_group = \(bind(.text(site)))") }
-    if let stage = query.stageGroup { tumourConditions.append("t.stage_group = \(bind(.text(stage)))") }
+    if let site = query.siteGroup { tumourConditions.append("t.site_group = \(bind(.text(site.rawValue)))") }
+    if let stage = query.stageGroup { tumourConditions.append("t.stage_group = \(bind(.text(stage.rawValue)))") }
     if let today = query.overdueOn {
-      tumourConditions.append("t.next_due_date < \(bind(.text(try day(today, field: "overdueOn").description)))")
+      tumourConditions.append("t.next_due_date < \(bind(.text(today.description)))")
     }
-    if let today = query.dueWithin30DaysOf {
-      let start = try day(today, field: "dueWithin30DaysOf")
+    if let start = query.dueWithin30DaysOf {
       tumourConditions.append("t.next_due_date >= \(bind(.text(start.description))) AND t.next_due_date <= \(bind(.text(start.adding(days: FollowUp.dueWindowDays).description)))")
     }
     if !tumourConditions.isEmpty {
@@ -123,9 +142,9 @@ extension Registry {
         for patient in patients {
           let rows = byPatient[patient.id] ?? []
           listings.append(PatientListing(
-            patient: patient, tumourCount: rows.count, stageGroups: try rows.compactMap { try $0.optionalText("stage_group") },
-            siteGroups: try rows.compactMap { try $0.optionalText("site_group") },
-            nextDueDate: try rows.compactMap { try $0.optionalText("next_due_date") }.min()))
+            patient: patient, tumourCount: rows.count, stageGroups: try rows.compactMap { try $0.optionalCode("stage_group", as: StageGroup.self) },
+            siteGroups: try rows.compactMap { try $0.optionalCode("site_group", as: SiteGroup.self) },
+            nextDueDate: try rows.compactMap { try $0.optionalDate("next_due_date") }.min()))
         }
       }
       try await audit(db, actor, "list", Patient.entity, nil, detail: "\(listings.count) rows" + (filters.isEmpty ? "" : "; filters: " + filters.joined(separator: ",")))
