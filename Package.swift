@@ -21,6 +21,7 @@ let package = Package(
   name: "Leio",
   products: [
     .library(name: "LeioCore", targets: ["LeioCore"]),
+    .library(name: "LeioReport", targets: ["LeioReport"]),
     .library(name: "LeioSurvival", targets: ["LeioSurvival"]),
     .library(name: "LeioStore", targets: ["LeioStore"]),
     .library(name: "LeioServer", targets: ["LeioServer"]),
@@ -45,6 +46,10 @@ let package = Package(
       resources: [.copy("Resources/Tables"), .copy("Resources/Knowledge")],
       swiftSettings: swiftSettings + fuzzFlags
     ),
+    // Everything that renders for people: the care summary (HTML, text), the SVG timeline, the ICS writer and the
+    // HTML kit (escaping by construction, the rule-step list, labelled controls, the case form, the page layout).
+    // Foundation and LeioCore only, like the core, so an app can show the same pages.
+    .target(name: "LeioReport", dependencies: ["LeioCore"], swiftSettings: swiftSettings),
     // Survival statistics (Kaplan-Meier, log-rank, Cox): Foundation only, and not LeioCore — usable on any data.
     .target(name: "LeioSurvival", dependencies: [], swiftSettings: swiftSettings + fuzzFlags),
     // The registry: patients, tumours, treatments, follow-up and the audit log in SQLite (vendored by sqlite-nio,
@@ -69,6 +74,7 @@ let package = Package(
       name: "LeioServer",
       dependencies: [
         "LeioCore",
+        "LeioReport",
         "LeioStore",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -84,6 +90,7 @@ let package = Package(
       name: "LeioCLI",
       dependencies: [
         "LeioCore",
+        "LeioReport",
         "LeioSurvival",
         "LeioStore",
         "LeioServer",
@@ -102,6 +109,11 @@ let package = Package(
     .testTarget(
       name: "LeioCoreTests",
       dependencies: ["LeioCore"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "LeioReportTests",
+      dependencies: ["LeioReport", "LeioCore"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -19,3 +19,11 @@ check() {
 check LeioCore 'Foundation'
 check LeioStore 'Foundation|LeioCore|SQLiteNIO|PostgresNIO|NIOCore|NIOPosix|NIOSSL|Logging|HummingbirdBcrypt|Crypto'
 check LeioSurvival 'Foundation'
+check LeioReport 'Foundation|LeioCore'
+# The server's public pages (Web/) know nothing of the registry (Registry/ uses Web/, never the reverse).
+check LeioServer/Web 'Foundation|Hummingbird|LeioCore|LeioReport'
+if grep -rnE '\b(Identity|RegistryPages|RegistryWeb|RegistryAPI|LeioStore|Registry)\b[.(:]' Sources/LeioServer/Web; then
+  echo "Sources/LeioServer/Web must not use the registry (above)" >&2
+  exit 1
+fi
+echo "LeioServer/Web does not use Registry/"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LeioCore
+import LeioReport
 
 /// `leio plan`: the dated follow-up schedule, with an optional calendar file.
 struct PlanCommand: ParsableCommand {

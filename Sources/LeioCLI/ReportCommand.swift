@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LeioCore
+import LeioReport
 
 /// `leio report`: the care summary of a case.
 struct ReportCommand: ParsableCommand {

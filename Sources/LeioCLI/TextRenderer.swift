@@ -1,5 +1,6 @@
 import Foundation
 import LeioCore
+import LeioReport
 
 /// Plain-text rendering of LeioCore results for the terminal.
 ///
@@ -39,11 +40,7 @@ enum TextRenderer {
     lines.append("  " + (categories.isEmpty ? group : "\(categories)  →  \(group)"))
     if let reason = result.reason { lines.append("  Reason: \(reason)") }
     lines.append("  Why:")
-    for (index, step) in result.steps.enumerated() {
-      let output = step.output.map { "  ⇒ \($0)" } ?? ""
-      let decisions = step.decisions.isEmpty ? "" : " [\(step.decisions.joined(separator: ", "))]"
-      lines.append("    \(index + 1). [\(step.section)] \(step.because)\(output)\(decisions)")
-    }
+    lines += RuleStepList.text(result.steps, numbered: true, indent: "    ", decisions: true)
     if !result.warnings.isEmpty {
       lines.append("  Warnings:")
       for warning in result.warnings { lines.append("    ! [\(warning.section)] \(warning.message)") }
@@ -53,9 +50,7 @@ enum TextRenderer {
   }
 
   static func steps(_ steps: [RuleStep], warnings: [StagingWarning]) -> [String] {
-    var lines = steps.enumerated().map { index, step in
-      "  \(index + 1). [\(step.section)] \(step.because)" + (step.output.map { "  ⇒ \($0)" } ?? "")
-    }
+    var lines = RuleStepList.text(steps, numbered: true, indent: "  ")
     lines += warnings.map { "  ! [\($0.section)] \($0.message)" }
     return lines
   }

@@ -1,6 +1,7 @@
 public import Hummingbird
 import Foundation
 import LeioCore
+import LeioReport
 
 /// The JSON API under `/api/v1`: the same results as the CLI's `--json`, from the same core.
 public struct APIController<Context: RequestContext>: Sendable {

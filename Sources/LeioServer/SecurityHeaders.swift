@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 public import Hummingbird
 import LeioCore
+import LeioReport
 
 /// Adds the browser security headers to every response (pages, API answers, problems, downloads):
 ///

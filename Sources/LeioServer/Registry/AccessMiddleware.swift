@@ -1,6 +1,7 @@
 import HTTPTypes
 public import Hummingbird
 import Foundation
+import LeioReport
 import LeioCore
 public import LeioStore
 

@@ -34,7 +34,7 @@ enum AccountsPage {
       html += "<tr><td>\(escape(token.username))</td><td>\(escape(token.name))</td><td>\(RegistryPages.time(token.createdAt))</td><td>\(escape(state))</td><td>\(action)</td></tr>"
     }
     html += "</tbody></table><p>New accounts and tokens: <code>leio user create</code> and <code>leio user token</code> on the server.</p>"
-    return PageLayout.page(title: "Accounts", body: html, identity: identity)
+    return RegistryPages.page(title: "Accounts", body: html, identity: identity)
   }
 
   /// Unlock, disable or enable the account `id`; an admin cannot disable their own account here.

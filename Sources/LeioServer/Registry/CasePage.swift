@@ -1,12 +1,13 @@
 import Hummingbird
 import Foundation
 import LeioCore
+import LeioReport
 import LeioStore
 
 /// `/patients/{id}`: the case page — the patient, each tumour's stage with its explanation, next follow-up due with
 /// its badge, treatments and events (table and timeline picture), the care summary link, and the forms to add more.
 enum CasePage {
-  static let escape = CareSummaryHTML.escape
+  static let escape = HTML.escape
 
   static func render(_ file: PatientFile, identity: Identity, today: CalendarDate, error: RegistryError? = nil, status: HTTPResponse.Status = .ok) -> Response {
     let patient = file.patient
@@ -25,7 +26,7 @@ enum CasePage {
       body += "<form method=\"post\" action=\"/patients/\(escape(patient.id))/delete\">\(RegistryPages.csrf(identity))<input type=\"hidden\" name=\"version\" value=\"\(patient.version)\">"
       body += "<button type=\"submit\">Delete this patient (can be restored)</button></form>"
     }
-    return PageLayout.page(title: patient.name, body: body, identity: identity, status: status)
+    return RegistryPages.page(title: patient.name, body: body, identity: identity, status: status)
   }
 
   static func section(_ tumour: Tumour, file: PatientFile, identity: Identity, today: CalendarDate) -> String {
@@ -37,9 +38,8 @@ enum CasePage {
     if let report = try? Staging.stage(tumour.facts) {
       html += "<details><summary>Why this stage (rule steps and sources)</summary>"
       for result in report.results {
-        html += "<h3>\(escape(result.systemLabel)): \(escape(result.stageGroup.rawValue))</h3><ol>"
-        html += result.steps.map { "<li>\(escape($0.because))\($0.output.map { " ⇒ <strong>\(escape($0))</strong>" } ?? "") <span class=\"hint\">(reference \(escape($0.section)))</span></li>" }.joined()
-        html += "</ol>" + result.warnings.map { "<p class=\"hint\">⚠ \(escape($0.message))</p>" }.joined()
+        html += "<h3>\(escape(result.systemLabel)): \(escape(result.stageGroup.rawValue))</h3>"
+        html += RuleStepList.html(result.steps).rendered + result.warnings.map { "<p class=\"hint\">⚠ \(escape($0.message))</p>" }.joined()
         if !result.sources.isEmpty { html += "<p class=\"hint\">Sources: \(escape(result.sources.joined(separator: ", ")))</p>" }
       }
       html += "</details>"

@@ -1,11 +1,12 @@
 import Foundation
 import LeioCore
+import LeioReport
 import LeioStore
 
 /// The case page's picture: diagnosis, treatments (bars), visits and scans, recurrences, death and the next visit
 /// due, on one time axis. SVG with a text alternative; the same facts are listed in the tables beside it.
 enum CaseTimeline {
-  static let escape = CareSummaryHTML.escape
+  static let escape = HTML.escape
 
   static func svg(_ file: PatientFile, today: CalendarDate) -> String {
     var dates: [CalendarDate] = [today]

@@ -1,5 +1,6 @@
 import Hummingbird
 import Foundation
+import LeioReport
 import LeioStore
 
 /// `/login` and `/logout`: the session cookie is set and cleared here.
@@ -22,7 +23,7 @@ struct LoginPage: Sendable {
     body += "<div class=\"field\"><label for=\"username\">User name</label><input id=\"username\" name=\"username\" autocomplete=\"username\" value=\"\(RegistryPages.escape(username))\" required></div>"
     body += "<div class=\"field\"><label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required></div>"
     body += "<button type=\"submit\">Sign in</button></form>"
-    var response = PageLayout.page(title: "Sign in to the registry", body: body, status: status)
+    var response = RegistryPages.page(title: "Sign in to the registry", body: body, status: status)
     response.setCookie(Cookie(name: Self.csrfCookie, value: token, maxAge: 3600, path: "/login", secure: secureCookies, httpOnly: true, sameSite: .strict))
     return response
   }

@@ -1,11 +1,12 @@
 import Hummingbird
 import Foundation
 import LeioCore
+import LeioReport
 import LeioStore
 
 /// `/patients` (search and filters) and `/follow-up` (overdue, due in 30 days).
 enum PatientListPage {
-  static let escape = CareSummaryHTML.escape
+  static let escape = HTML.escape
 
   static func list(_ listings: [PatientListing], query: FormBody, identity: Identity, today: CalendarDate) -> Response {
     var body = "<form method=\"get\" action=\"/patients\" role=\"search\"><fieldset><legend>Find patients</legend>"
@@ -18,7 +19,7 @@ enum PatientListPage {
     body += "<button type=\"submit\">Search</button></fieldset></form>"
     if identity.allows(.writePatients) { body += "<p><a href=\"/patients/new\">Add a patient</a></p>" }
     body += table(listings, today: today, caption: "\(listings.count) patient\(listings.count == 1 ? "" : "s")", restore: identity.allows(.writePatients) ? identity : nil)
-    return PageLayout.page(title: "Patients", body: body, identity: identity)
+    return RegistryPages.page(title: "Patients", body: body, identity: identity)
   }
 
   /// The patient table; with `restore`, deleted patients get a restore button (its version included).
@@ -54,6 +55,6 @@ enum PatientListPage {
     var body = "<p>Today: \(escape(today.description)). A visit is due when it falls in the next \(FollowUp.dueWindowDays) days, overdue when its date has passed without a visit or scan recorded (§9.4 schedules).</p>"
     body += "<h2>Overdue (\(overdue.count))</h2>" + table(overdue, today: today, caption: "Overdue follow-up")
     body += "<h2>Due in the next \(FollowUp.dueWindowDays) days (\(due.count))</h2>" + table(due, today: today, caption: "Follow-up due soon")
-    return PageLayout.page(title: "Follow-up due", body: body, identity: identity)
+    return RegistryPages.page(title: "Follow-up due", body: body, identity: identity)
   }
 }

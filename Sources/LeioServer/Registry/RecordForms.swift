@@ -1,11 +1,12 @@
 import Hummingbird
 import Foundation
 import LeioCore
+import LeioReport
 import LeioStore
 
 /// The add/edit forms of the registry, with field-level messages.
 enum RecordForms {
-  static let escape = CareSummaryHTML.escape
+  static let escape = HTML.escape
 
   /// New patient (`patient` nil) or edit (with its version, so a concurrent edit is a conflict, not a lost update).
   static func patient(_ patient: Patient?, values: FormBody, identity: Identity, error: RegistryError? = nil, status: HTTPResponse.Status = .ok) -> Response {
@@ -23,7 +24,7 @@ enum RecordForms {
     body += RegistryPages.field("birthDate", "Birth date", value: value("birthDate", patient?.birthDate), error: error, hint: "YYYY-MM-DD", type: "date")
     body += RegistryPages.field("sex", "Sex", value: value("sex", patient?.sex), error: error, options: Patient.sexes)
     body += "<button type=\"submit\">\(patient == nil ? "Add patient" : "Save changes")</button></form>"
-    return PageLayout.page(title: patient == nil ? "Add a patient" : "Edit \(patient?.name ?? "")", body: body, identity: identity, status: status)
+    return RegistryPages.page(title: patient == nil ? "Add a patient" : "Edit \(patient?.name ?? "")", body: body, identity: identity, status: status)
   }
 
   static func patientValues(_ form: FormBody) -> Patient {
@@ -48,15 +49,15 @@ enum RecordForms {
     body += "<fieldset><legend>Diagnosis</legend>"
     body += RegistryPages.field("diagnosisDate", "Diagnosis date", value: values["diagnosisDate"], error: field == "diagnosisDate" ? .invalid(field: "diagnosisDate", message: error ?? "") : nil, hint: "YYYY-MM-DD", type: "date")
     body += "</fieldset>"
-    for group in CalculatorPage.fields {
+    for group in CaseForm.fieldsets {
       body += "<fieldset><legend>\(escape(group.legend))</legend>"
       for item in group.items {
-        body += CalculatorPage.field(item, form: values, error: field == item.name ? StagingError.invalidValue(field: item.name, value: "", expected: [error ?? ""]) : nil)
+        body += CaseForm.field(item, form: values, error: field == item.name ? StagingError.invalidValue(field: item.name, value: "", expected: [error ?? ""]) : nil)
       }
       body += "</fieldset>"
     }
     body += "<button type=\"submit\">\(editing == nil ? "Add tumour" : "Save and restage")</button></form>"
-    return PageLayout.page(title: "\(editing == nil ? "Add a tumour for" : "Edit a tumour of") \(patient.name)", body: body, identity: identity, status: status)
+    return RegistryPages.page(title: "\(editing == nil ? "Add a tumour for" : "Edit a tumour of") \(patient.name)", body: body, identity: identity, status: status)
   }
 
   /// Edit a treatment or a follow-up event (with its version); the same fields as the forms on the case page.
@@ -88,7 +89,7 @@ enum RecordForms {
     }
     body += "<button type=\"submit\">Save changes</button></form>"
     if !patientLink.isEmpty { body += "<p><a href=\"/patients/\(escape(patientLink))\">Back to the patient</a></p>" }
-    return PageLayout.page(title: "Edit \(kind)", body: body, identity: identity, status: status)
+    return RegistryPages.page(title: "Edit \(kind)", body: body, identity: identity, status: status)
   }
 
   static func treatmentValues(_ form: FormBody, tumourID: String) -> Treatment {
@@ -104,7 +105,7 @@ enum RecordForms {
 
 /// `/audit`: the append-only audit log for admins, newest first, with paging and a CSV export.
 enum AuditPage {
-  static let escape = CareSummaryHTML.escape
+  static let escape = HTML.escape
 
   static func render(_ events: [AuditEvent], identity: Identity, before: Int64?) -> Response {
     var body = "<p>Every read and change of a record, every sign-in and export: who, what, when and from where. The log cannot be edited or deleted.</p>"
@@ -117,7 +118,7 @@ enum AuditPage {
     }
     body += "</tbody></table>"
     if let last = events.last, last.seq > 1 { body += "<p><a href=\"/audit?before=\(last.seq)\">Older entries</a></p>" }
-    return PageLayout.page(title: "Audit log", body: body, identity: identity)
+    return RegistryPages.page(title: "Audit log", body: body, identity: identity)
   }
 
   /// RFC 4180 CSV of the log, oldest first.

@@ -1,55 +1,73 @@
 import Hummingbird
 import Foundation
 import LeioCore
+import LeioReport
 import LeioStore
 
 /// The registry's web pages (server-rendered, no JavaScript): sign-in, the patient list, the case page, the forms,
 /// the follow-up dashboard and the audit log. All text is escaped; every form carries the session's CSRF token.
 public enum RegistryPages {
-  static let escape = CareSummaryHTML.escape
+  static let escape = HTML.escape
 
   /// The web routes, each with the permission it needs (`nil`: any signed-in account). `/login` is public.
   public static let routes: [RegistryRoute] = [
-    .init(method: "POST", path: "/logout", permission: nil),
-    .init(method: "GET", path: "/patients", permission: .readPatients),
-    .init(method: "GET", path: "/patients/new", permission: .writePatients),
-    .init(method: "POST", path: "/patients", permission: .writePatients),
-    .init(method: "GET", path: "/patients/{id}", permission: .readPatients),
-    .init(method: "GET", path: "/patients/{id}/edit", permission: .writePatients),
-    .init(method: "POST", path: "/patients/{id}/edit", permission: .writePatients),
-    .init(method: "POST", path: "/patients/{id}/delete", permission: .writePatients),
-    .init(method: "POST", path: "/patients/{id}/restore", permission: .writePatients),
-    .init(method: "GET", path: "/patients/{id}/tumours/new", permission: .writePatients),
-    .init(method: "POST", path: "/patients/{id}/tumours", permission: .writePatients),
-    .init(method: "POST", path: "/patients/{id}/events", permission: .writePatients),
-    .init(method: "GET", path: "/tumours/{id}/edit", permission: .writePatients),
-    .init(method: "POST", path: "/tumours/{id}/edit", permission: .writePatients),
-    .init(method: "POST", path: "/tumours/{id}/treatments", permission: .writePatients),
-    .init(method: "GET", path: "/treatments/{id}/edit", permission: .writePatients),
-    .init(method: "POST", path: "/treatments/{id}/edit", permission: .writePatients),
-    .init(method: "POST", path: "/treatments/{id}/delete", permission: .writePatients),
-    .init(method: "GET", path: "/events/{id}/edit", permission: .writePatients),
-    .init(method: "POST", path: "/events/{id}/edit", permission: .writePatients),
-    .init(method: "POST", path: "/events/{id}/delete", permission: .writePatients),
-    .init(method: "GET", path: "/tumours/{id}/summary", permission: .readPatients),
-    .init(method: "GET", path: "/follow-up", permission: .readPatients),
-    .init(method: "GET", path: "/audit", permission: .readAudit),
-    .init(method: "GET", path: "/audit.csv", permission: .readAudit),
-    .init(method: "GET", path: "/accounts", permission: .manageAccounts),
-    .init(method: "POST", path: "/accounts/{id}/unlock", permission: .manageAccounts),
-    .init(method: "POST", path: "/accounts/{id}/disable", permission: .manageAccounts),
-    .init(method: "POST", path: "/accounts/{id}/enable", permission: .manageAccounts),
-    .init(method: "POST", path: "/tokens/{id}/revoke", permission: .manageAccounts),
+    .init(method: "POST", path: "/logout", permission: nil, web: { try await $0.postLogout() }),
+    .init(method: "GET", path: "/patients", permission: .readPatients, web: { try await $0.getPatients() }),
+    .init(method: "GET", path: "/patients/new", permission: .writePatients, web: { try await $0.getPatientsNew() }),
+    .init(method: "POST", path: "/patients", permission: .writePatients, web: { try await $0.postPatients() }),
+    .init(method: "GET", path: "/patients/{id}", permission: .readPatients, web: { try await $0.getPatientsByID() }),
+    .init(method: "GET", path: "/patients/{id}/edit", permission: .writePatients, web: { try await $0.getPatientsByIDEdit() }),
+    .init(method: "POST", path: "/patients/{id}/edit", permission: .writePatients, web: { try await $0.postPatientsByIDEdit() }),
+    .init(method: "POST", path: "/patients/{id}/delete", permission: .writePatients, web: { try await $0.postPatientsByIDDelete() }),
+    .init(method: "POST", path: "/patients/{id}/restore", permission: .writePatients, web: { try await $0.postPatientsByIDRestore() }),
+    .init(method: "GET", path: "/patients/{id}/tumours/new", permission: .writePatients, web: { try await $0.getPatientsByIDTumoursNew() }),
+    .init(method: "POST", path: "/patients/{id}/tumours", permission: .writePatients, web: { try await $0.postPatientsByIDTumours() }),
+    .init(method: "POST", path: "/patients/{id}/events", permission: .writePatients, web: { try await $0.postPatientsByIDEvents() }),
+    .init(method: "GET", path: "/tumours/{id}/edit", permission: .writePatients, web: { try await $0.getTumoursByIDEdit() }),
+    .init(method: "POST", path: "/tumours/{id}/edit", permission: .writePatients, web: { try await $0.postTumoursByIDEdit() }),
+    .init(method: "POST", path: "/tumours/{id}/treatments", permission: .writePatients, web: { try await $0.postTumoursByIDTreatments() }),
+    .init(method: "GET", path: "/treatments/{id}/edit", permission: .writePatients, web: { try await $0.getTreatmentsByIDEdit() }),
+    .init(method: "POST", path: "/treatments/{id}/edit", permission: .writePatients, web: { try await $0.postTreatmentsByIDEdit() }),
+    .init(method: "POST", path: "/treatments/{id}/delete", permission: .writePatients, web: { try await $0.postTreatmentsByIDDelete() }),
+    .init(method: "GET", path: "/events/{id}/edit", permission: .writePatients, web: { try await $0.getEventsByIDEdit() }),
+    .init(method: "POST", path: "/events/{id}/edit", permission: .writePatients, web: { try await $0.postEventsByIDEdit() }),
+    .init(method: "POST", path: "/events/{id}/delete", permission: .writePatients, web: { try await $0.postEventsByIDDelete() }),
+    .init(method: "GET", path: "/tumours/{id}/summary", permission: .readPatients, web: { try await $0.getTumoursByIDSummary() }),
+    .init(method: "GET", path: "/follow-up", permission: .readPatients, web: { try await $0.getFollowUp() }),
+    .init(method: "GET", path: "/audit", permission: .readAudit, web: { try await $0.getAudit() }),
+    .init(method: "GET", path: "/audit.csv", permission: .readAudit, web: { try await $0.getAuditCSV() }),
+    .init(method: "GET", path: "/accounts", permission: .manageAccounts, web: { try await $0.getAccounts() }),
+    .init(method: "POST", path: "/accounts/{id}/unlock", permission: .manageAccounts, web: { try await $0.postAccountsByIDAction() }),
+    .init(method: "POST", path: "/accounts/{id}/disable", permission: .manageAccounts, web: { try await $0.postAccountsByIDAction() }),
+    .init(method: "POST", path: "/accounts/{id}/enable", permission: .manageAccounts, web: { try await $0.postAccountsByIDAction() }),
+    .init(method: "POST", path: "/tokens/{id}/revoke", permission: .manageAccounts, web: { try await $0.postTokensByIDRevoke() }),
   ]
 
   static func forbidden(_ identity: Identity, _ permission: Permission) -> Response {
-    PageLayout.page(title: "Not allowed", body: "<p class=\"banner\">Your account (\(escape(identity.account.role.rawValue))) may not open this page. Ask an administrator if you need it.</p>",
+    RegistryPages.page(title: "Not allowed", body: "<p class=\"banner\">Your account (\(escape(identity.account.role.rawValue))) may not open this page. Ask an administrator if you need it.</p>",
                     identity: identity, status: .forbidden)
   }
 
   static func notFound(_ identity: Identity?) -> Response {
-    PageLayout.page(title: "Not found", body: "<p>There is no such record, or it was deleted.</p><p><a href=\"/patients\">Back to the patient list</a></p>",
+    RegistryPages.page(title: "Not found", body: "<p>There is no such record, or it was deleted.</p><p><a href=\"/patients\">Back to the patient list</a></p>",
                     identity: identity, status: .notFound)
+  }
+
+  /// The registry's navigation for a signed-in account: what its role may open, and sign-out.
+  static func registryNavigation(_ identity: Identity) -> String {
+    var links = [("/patients", "Patients"), ("/follow-up", "Follow-up due")]
+    if identity.allows(.readAudit) { links.append(("/audit", "Audit log")) }
+    if identity.allows(.manageAccounts) { links.append(("/accounts", "Accounts")) }
+    var html = links.map { "<a href=\"\($0.0)\">\(HTML.escape($0.1))</a>" }.joined()
+    html += "<form class=\"signout\" method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"_csrf\" value=\"\(HTML.escape(identity.csrfToken ?? ""))\">"
+    html += "<button type=\"submit\">Sign out \(HTML.escape(identity.account.username))</button></form>"
+    return html
+  }
+
+  /// A registry page: the site navigation shows what the signed-in account may open (the sign-in page has none).
+  static func page(title: String, body: String, identity: Identity? = nil, status: HTTPResponse.Status = .ok) -> Response {
+    let navigation = HTML(trusted: identity.map { "<span class=\"registry-nav\">" + registryNavigation($0) + "</span>" } ?? "<a href=\"/patients\">Registry</a>")
+    return WebPage.response(PageLayout.document(title: title, body: body, navigation: navigation), status: status, private: identity != nil)
   }
 
   /// A hidden CSRF field for a form.
@@ -60,26 +78,9 @@ public enum RegistryPages {
   /// A labelled text input (or select), with its error beside it.
   static func field(_ name: String, _ label: String, value: String?, error: RegistryError?, hint: String = "", options: [String]? = nil,
                     type: String = "text", id: String? = nil) -> String {
-    labelled(name, label, value: value, message: errorField(error) == name ? error?.description : nil, hint: hint, options: options, type: type, id: id)
+    Controls.labelled(name, label, value: value, message: errorField(error) == name ? error?.description : nil, hint: hint, options: options, type: type, id: id)
   }
 
-  /// The one renderer of a labelled control: `message` is the error of this field, shown beside it and announced.
-  static func labelled(_ name: String, _ label: String, value: String?, message: String?, hint: String = "", options: [String]? = nil,
-                       type: String = "text", id: String? = nil) -> String {
-    let id = id ?? name
-    let invalid = message == nil ? "" : " aria-invalid=\"true\""
-    let described = "\(id)-hint" + (message == nil ? "" : " \(id)-error")
-    var html = "<div class=\"field\"><label for=\"\(id)\">\(escape(label))</label>"
-    if let options {
-      html += "<select id=\"\(id)\" name=\"\(name)\" aria-describedby=\"\(described)\"\(invalid)><option value=\"\">— not given —</option>"
-      html += options.map { "<option value=\"\(escape($0))\"\(value == $0 ? " selected" : "")>\(escape($0))</option>" }.joined() + "</select>"
-    } else {
-      html += "<input id=\"\(id)\" name=\"\(name)\" type=\"\(type)\" value=\"\(escape(value ?? ""))\" aria-describedby=\"\(described)\"\(invalid)>"
-    }
-    html += "<div class=\"hint\" id=\"\(id)-hint\">\(escape(hint))</div>"
-    if let message { html += "<p class=\"error\" id=\"\(id)-error\">\(escape(message))</p>" }
-    return html + "</div>"
-  }
 
   static func errorField(_ error: RegistryError?) -> String? {
     switch error {

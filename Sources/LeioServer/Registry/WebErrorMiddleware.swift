@@ -25,13 +25,13 @@ struct WebErrorMiddleware: RouterMiddleware {
     case let error as RegistryError:
       switch error {
       case .conflict:
-        return PageLayout.page(
+        return RegistryPages.page(
           title: "Someone else changed this record",
           body: "<div role=\"alert\" class=\"result\"><p class=\"error\">\(escape(error.description))</p></div>"
             + "<p>Nothing was changed. Open the record again to see the current version, then repeat your change if it is still needed.</p>" + back,
           identity: identity, status: .conflict)
       case .patientDeleted:
-        return PageLayout.page(title: "The patient is deleted", body: "<div role=\"alert\" class=\"result\"><p class=\"error\">\(escape(error.description))</p></div>" + back,
+        return RegistryPages.page(title: "The patient is deleted", body: "<div role=\"alert\" class=\"result\"><p class=\"error\">\(escape(error.description))</p></div>" + back,
                                identity: identity, status: .conflict)
       case .notFound:
         return RegistryPages.notFound(identity)
@@ -42,7 +42,7 @@ struct WebErrorMiddleware: RouterMiddleware {
     let problem = ProblemMiddleware<Context>.problem(for: error)
     let status = problem.status
     let detail = status.code >= 500 ? "Something went wrong on the server; nothing was changed. Try again, and tell the administrator if it happens again." : problem.detail
-    var response = PageLayout.page(title: status.reasonPhrase, body: "<div role=\"alert\" class=\"result\"><p class=\"error\">\(escape(detail))</p></div>" + back,
+    var response = RegistryPages.page(title: status.reasonPhrase, body: "<div role=\"alert\" class=\"result\"><p class=\"error\">\(escape(detail))</p></div>" + back,
                                    identity: identity, status: status)
     if case .locked(let seconds)? = error as? RegistryError { response.headers[.retryAfter] = "\(seconds)" }
     return response

@@ -1,6 +1,7 @@
 import Hummingbird
 import Foundation
 import LeioCore
+import LeioReport
 
 /// Patient-education pages generated from the knowledge base, with search.
 enum LearnPages {
@@ -12,7 +13,7 @@ enum LearnPages {
 
   static func index(query: String?) throws -> Response {
     let kb = try KnowledgeBase.shipped()
-    let escape = CareSummaryHTML.escape
+    let escape = HTML.escape
     var body = "<form method=\"get\" action=\"/learn\" role=\"search\"><label for=\"q\">Search the facts</label>"
     body += "<input id=\"q\" name=\"q\" type=\"search\" value=\"\(escape(query ?? ""))\" placeholder=\"does it come back\"> <button type=\"submit\">Search</button></form>"
     if let query, !query.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -29,12 +30,12 @@ enum LearnPages {
       body += "</section>"
     }
     body += "<p class=\"hint\">Knowledge base \(escape(kb.version)). General information from published sources; decisions about your care belong to your sarcoma team.</p>"
-    return PageLayout.page(title: "Learn about leiomyosarcoma", body: body)
+    return WebPage.page(title: "Learn about leiomyosarcoma", body: body)
   }
 
   static func fact(_ id: String) throws -> Response {
     let kb = try KnowledgeBase.shipped()
-    let escape = CareSummaryHTML.escape
+    let escape = HTML.escape
     guard let fact = try? kb.fact(id) else { throw Problem.status(.notFound, detail: "No fact with id '\(id)'.") }
     var body = "<p>\(escape(fact.text))</p>"
     if let values = fact.values {
@@ -42,6 +43,6 @@ enum LearnPages {
     }
     body += "<h2>Sources</h2><ul>" + fact.sources.map { "<li>\(escape(kb.sources[$0]?.name ?? $0)) — \(escape(kb.sources[$0]?.locator ?? ""))</li>" }.joined() + "</ul>"
     body += "<p class=\"hint\">Reference \(escape(fact.section)); status \(escape(fact.status)). <a href=\"/learn\">All topics</a></p>"
-    return PageLayout.page(title: fact.title, body: body)
+    return WebPage.page(title: fact.title, body: body)
   }
 }

@@ -1,17 +1,18 @@
 import Hummingbird
 import Foundation
 import LeioCore
+import LeioReport
 
 /// The FNCLCC grade calculator and the follow-up plan page.
 enum ToolPages {
-  static let escape = CareSummaryHTML.escape
+  static let escape = HTML.escape
 
   static func input(_ name: String, _ label: String, _ hint: String, _ form: FormBody, error: StagingError?, select: [String]? = nil) -> String {
-    RegistryPages.labelled(name, label, value: form[name], message: error?.field == name ? error?.description : nil, hint: hint, options: select)
+    Controls.labelled(name, label, value: form[name], message: error?.field == name ? error?.description : nil, hint: hint, options: select)
   }
 
   static func number(_ form: FormBody, _ name: String) throws(StagingError) -> Double? {
-    try CalculatorPage.number(form, name, expected: "a number")
+    try CaseForm.number(form, name, expected: "a number")
   }
 
   /// `GET/POST /grade`.
@@ -21,7 +22,7 @@ enum ToolPages {
     let values = form ?? FormBody("")
     if form != nil {
       do throws(StagingError) {
-        let score = try CalculatorPage.whole(values, "differentiationScore", expected: "a whole number 1, 2 or 3")
+        let score = try CaseForm.whole(values, "differentiationScore", expected: "a whole number 1, 2 or 3")
         let components = FNCLCCInput(differentiationScore: score, subtype: values["subtype"], mitoticCount: try number(values, "mitoticCount"),
                                      mitoticAreaMm2: try number(values, "mitoticAreaMm2"), necrosis: values["necrosis"],
                                      necrosisPercent: try number(values, "necrosisPercent"))
@@ -41,11 +42,11 @@ enum ToolPages {
     body += input("necrosisPercent", "Necrosis (% of tumour)", "0 to 100.", values, error: error)
     body += "</fieldset><button type=\"submit\">Grade</button></form>"
     if let result {
-      body += "<section class=\"result\" aria-labelledby=\"grade-result\"><h2 id=\"grade-result\">FNCLCC grade: <span class=\"stage\" id=\"grade-value\">\(escape(result.grade.rawValue))</span></h2><ol>"
-      body += result.steps.map { "<li>\(escape($0.because))\($0.output.map { " ⇒ <strong>\(escape($0))</strong>" } ?? "")</li>" }.joined() + "</ol>"
+      body += "<section class=\"result\" aria-labelledby=\"grade-result\"><h2 id=\"grade-result\">FNCLCC grade: <span class=\"stage\" id=\"grade-value\">\(escape(result.grade.rawValue))</span></h2>"
+      body += RuleStepList.html(result.steps).rendered
       body += result.warnings.map { "<p class=\"hint\">⚠ \(escape($0.message))</p>" }.joined() + "</section>"
     }
-    var response = PageLayout.page(title: "FNCLCC grade", body: body)
+    var response = WebPage.page(title: "FNCLCC grade", body: body)
     if error != nil { response.status = .unprocessableContent }
     return response
   }
@@ -59,7 +60,7 @@ enum ToolPages {
       do {
         guard let end = values["treatmentEnd"] else { throw StagingError.missingValue(field: "treatmentEnd", message: "give the end date of primary treatment (YYYY-MM-DD).") }
         plan = try FollowUp.plan(
-          for: try CaseFacts(try CalculatorPage.caseInput(values)), treatmentEnd: try CalendarDate(parsing: end, field: "treatmentEnd"),
+          for: try CaseFacts(try CaseForm.caseInput(values)), treatmentEnd: try CalendarDate(parsing: end, field: "treatmentEnd"),
           today: try values["today"].map { try CalendarDate(parsing: $0, field: "today") } ?? CalendarDate.today(),
           lastVisit: try values["lastVisit"].map { try CalendarDate(parsing: $0, field: "lastVisit") })
       } catch let failure as StagingError { problem = failure } catch { problem = .invalidValue(field: "form", value: "", expected: ["valid input"]) }
@@ -71,8 +72,8 @@ enum ToolPages {
     body += input("today", "Today", "YYYY-MM-DD; empty = today.", values, error: problem)
     body += input("lastVisit", "Last follow-up visit that took place", "YYYY-MM-DD; optional, marks overdue visits.", values, error: problem)
     body += "</fieldset>"
-    for group in CalculatorPage.fields.prefix(2) {
-      body += "<fieldset><legend>\(escape(group.legend))</legend>" + group.items.map { CalculatorPage.field($0, form: values, error: problem?.field == $0.name ? problem : nil) }.joined() + "</fieldset>"
+    for group in CaseForm.fieldsets.prefix(2) {
+      body += "<fieldset><legend>\(escape(group.legend))</legend>" + group.items.map { CaseForm.field($0, form: values, error: problem?.field == $0.name ? problem : nil) }.joined() + "</fieldset>"
     }
     body += "<button type=\"submit\">Show the plan</button></form>"
     if let plan {
@@ -86,7 +87,7 @@ enum ToolPages {
       }
       body += "<button type=\"submit\">Download the calendar (.ics)</button></form></section>"
     }
-    var response = PageLayout.page(title: "Follow-up plan", body: body)
+    var response = WebPage.page(title: "Follow-up plan", body: body)
     if problem != nil { response.status = .unprocessableContent }
     return response
   }
@@ -95,7 +96,7 @@ enum ToolPages {
   static func calendar(_ form: FormBody) throws -> Response {
     guard let end = form["treatmentEnd"] else { throw StagingError.missingValue(field: "treatmentEnd", message: "give the end date of primary treatment.") }
     let plan = try FollowUp.plan(
-      for: try CaseFacts(try CalculatorPage.caseInput(form)), treatmentEnd: try CalendarDate(parsing: end, field: "treatmentEnd"),
+      for: try CaseFacts(try CaseForm.caseInput(form)), treatmentEnd: try CalendarDate(parsing: end, field: "treatmentEnd"),
       today: try form["today"].map { try CalendarDate(parsing: $0, field: "today") } ?? CalendarDate.today(),
       lastVisit: try form["lastVisit"].map { try CalendarDate(parsing: $0, field: "lastVisit") })
     return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8", .contentDisposition: "attachment; filename=\"follow-up.ics\""],
@@ -130,11 +131,11 @@ extension ToolPages {
     body += "</fieldset><button type=\"submit\">Check the criteria</button></form>"
     if let check {
       body += "<section class=\"result\" aria-labelledby=\"criteria-result\"><h2 id=\"criteria-result\">LMS criteria met: <span class=\"stage\" id=\"criteria-value\">\(escape(check.criteriaMet))</span></h2>"
-      body += "<p>\(escape(check.summary))</p><p><strong>\(escape(check.label))</strong></p><ol>"
-      body += check.steps.map { "<li>\(escape($0.because))\($0.output.map { " ⇒ \(escape($0))" } ?? "")</li>" }.joined() + "</ol>"
+      body += "<p>\(escape(check.summary))</p><p><strong>\(escape(check.label))</strong></p>"
+      body += RuleStepList.html(check.steps).rendered
       body += check.warnings.map { "<p class=\"hint\">⚠ \(escape($0.message))</p>" }.joined() + "</section>"
     }
-    var response = PageLayout.page(title: "Uterine smooth-muscle tumour criteria", body: body)
+    var response = WebPage.page(title: "Uterine smooth-muscle tumour criteria", body: body)
     if problem != nil { response.status = .unprocessableContent }
     return response
   }

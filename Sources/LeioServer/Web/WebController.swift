@@ -1,6 +1,7 @@
 public import Hummingbird
 import Foundation
 import LeioCore
+import LeioReport
 
 /// The web pages: staging calculator, care summary, and the education pages.
 public struct WebController<Context: RequestContext>: Sendable {
@@ -11,7 +12,7 @@ public struct WebController<Context: RequestContext>: Sendable {
     router.post("/") { request, context in
       let form = try await Self.form(request, context)
       do {
-        let report = try Staging.stage(try CalculatorPage.caseInput(form))
+        let report = try Staging.stage(try CaseForm.caseInput(form))
         return CalculatorPage.render(form: form, report: report, error: nil)
       } catch let error as StagingError {
         var response = CalculatorPage.render(form: form, report: nil, error: error)
@@ -21,7 +22,7 @@ public struct WebController<Context: RequestContext>: Sendable {
     }
     router.post("summary") { request, context in
       let form = try await Self.form(request, context)
-      let summary = try CareSummary(facts: try CaseFacts(try CalculatorPage.caseInput(form)), today: CalendarDate.today())
+      let summary = try CareSummary(facts: try CaseFacts(try CaseForm.caseInput(form)), today: CalendarDate.today())
       return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
                       body: .init(byteBuffer: ByteBuffer(string: CareSummaryHTML.render(summary))))
     }

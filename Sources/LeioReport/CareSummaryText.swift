@@ -1,4 +1,5 @@
 import Foundation
+public import LeioCore
 
 /// The care summary as plain text, with the same sections as the HTML page.
 public enum CareSummaryText {
@@ -14,7 +15,7 @@ public enum CareSummaryText {
     for result in summary.staging.results {
       let categories = [result.t?.rawValue, result.n?.rawValue, result.m?.rawValue, result.grade?.rawValue].compactMap { $0 }.joined(separator: " ")
       lines.append("- \(result.systemLabel): \(categories) → \(result.status == .noGroupDefined ? "no stage group" : result.stageGroup.rawValue)")
-      lines += result.steps.map { "    · \($0.because)\($0.output.map { " ⇒ \($0)" } ?? "") (reference \($0.section))" }
+      lines += RuleStepList.text(result.steps, numbered: false, indent: "    ")
       lines += result.warnings.map { "    ! \($0.message)" }
     }
     lines += ["", "OUTLOOK: POPULATION FIGURES (\(summary.prognosis.population))"]

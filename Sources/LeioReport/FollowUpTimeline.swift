@@ -1,4 +1,5 @@
 import Foundation
+public import LeioCore
 
 /// The follow-up plan as an inline SVG timeline: years 0–10 after treatment on
 /// one axis, one mark per visit (filled when done or due, outlined otherwise),
@@ -30,7 +31,7 @@ public enum FollowUpTimeline {
         }
       let radius = visit.isCheckpoint ? 8 : 6
       svg += "<circle cx=\"\(x(visit.month))\" cy=\"\(axisY)\" r=\"\(radius)\" fill=\"\(filled ? color : "#ffffff")\" stroke=\"\(color)\" stroke-width=\"2\">"
-      svg += "<title>\(visit.date): \(CareSummaryHTML.escape(visit.tests.joined(separator: "; ")))\(visit.status.map { " (\($0.rawValue))" } ?? "")</title></circle>"
+      svg += "<title>\(visit.date): \(HTML.escape(visit.tests.joined(separator: "; ")))\(visit.status.map { " (\($0.rawValue))" } ?? "")</title></circle>"
     }
     svg += "<text x=\"\(left)\" y=\"24\" font-size=\"14\" fill=\"#1b1f24\">Each circle is a visit; filled = done, due or overdue; the larger circle is the 10-year review.</text>"
     return svg + "</svg>"

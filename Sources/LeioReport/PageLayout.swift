@@ -1,14 +1,13 @@
-import Hummingbird
 import Foundation
-import LeioCore
-import LeioStore
 
-/// The shared page frame: skip link, navigation, main landmark, footer with the
-/// disclaimer. Works without JavaScript; responsive; prints cleanly.
-enum PageLayout {
-  static let navigation = [("/", "Staging calculator"), ("/grade", "Grade"), ("/classify", "Uterine criteria"), ("/plan", "Follow-up plan"), ("/learn", "Learn about LMS")]
+/// The page frame of Leio's web pages: skip link, navigation, main landmark, and the footer with the disclaimer.
+/// Works without JavaScript; responsive; prints cleanly. The server wraps the document in its response.
+public enum PageLayout {
+  /// The public pages, in navigation order.
+  public static let navigation = [("/", "Staging calculator"), ("/grade", "Grade"), ("/classify", "Uterine criteria"), ("/plan", "Follow-up plan"), ("/learn", "Learn about LMS")]
 
-  static let style = """
+  /// The page's stylesheet (inline, so the Content-Security-Policy allows it by hash).
+  public static let style = """
     :root{--ink:#1b1f24;--muted:#4a5560;--line:#8c959f;--accent:#0b5394;--warn:#8a4b00;--bad:#b00020}
     *{box-sizing:border-box}body{font:17px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);margin:0;background:#fff}
     a{color:var(--accent)}a:focus,button:focus,input:focus,select:focus{outline:3px solid #f1a33c;outline-offset:2px}
@@ -31,26 +30,16 @@ enum PageLayout {
     @media print{header.site,nav,form,.skip{display:none}main{padding:0}}
     """
 
-  /// The registry's navigation for a signed-in account: what its role may open, and sign-out.
-  static func registryNavigation(_ identity: Identity) -> String {
-    var links = [("/patients", "Patients"), ("/follow-up", "Follow-up due")]
-    if identity.allows(.readAudit) { links.append(("/audit", "Audit log")) }
-    if identity.allows(.manageAccounts) { links.append(("/accounts", "Accounts")) }
-    var html = links.map { "<a href=\"\($0.0)\">\(CareSummaryHTML.escape($0.1))</a>" }.joined()
-    html += "<form class=\"signout\" method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"_csrf\" value=\"\(CareSummaryHTML.escape(identity.csrfToken ?? ""))\">"
-    html += "<button type=\"submit\">Sign out \(CareSummaryHTML.escape(identity.account.username))</button></form>"
-    return html
-  }
-
-  static func page(title: String, body: String, identity: Identity? = nil, status: HTTPResponse.Status = .ok) -> Response {
+  /// The whole document: `navigation` is the extra part of the site navigation (the registry link, or a signed-in
+  /// account's registry navigation).
+  public static func document(title: String, body: String, navigation extra: HTML) -> String {
     var html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\">"
-    html += "<title>\(CareSummaryHTML.escape(title)) · Leio</title><style>\(style)</style></head><body>"
+    html += "<title>\(HTML.escape(title)) · Leio</title><style>\(style)</style></head><body>"
     html += "<a class=\"skip\" href=\"#main\">Skip to content</a><header class=\"site\"><nav aria-label=\"Main\">"
-    html += navigation.map { "<a href=\"\($0.0)\">\(CareSummaryHTML.escape($0.1))</a>" }.joined()
-    html += identity.map { "<span class=\"registry-nav\">" + registryNavigation($0) + "</span>" } ?? "<a href=\"/patients\">Registry</a>"
-    html += "</nav></header><main id=\"main\"><h1>\(CareSummaryHTML.escape(title))</h1>\(body)"
+    html += navigation.map { "<a href=\"\($0.0)\">\(HTML.escape($0.1))</a>" }.joined()
+    html += extra.rendered
+    html += "</nav></header><main id=\"main\"><h1>\(HTML.escape(title))</h1>\(body)"
     html += "<footer><p>Leio is educational and registry software, not a medical device. Discuss every result with your care team.</p></footer></main></body></html>\n"
-    return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: identity == nil ? "no-cache" : "no-store"],
-                    body: .init(byteBuffer: ByteBuffer(string: html)))
+    return html
   }
 }

@@ -1,24 +1,11 @@
 import Foundation
+public import LeioCore
 
 /// The care summary as one self-contained, printable HTML page: inline CSS and
 /// SVG, no scripts, no external resources; all text escaped.
 public enum CareSummaryHTML {
-  /// Escapes text for HTML element content and attribute values.
-  public static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.count)
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(character)
-      }
-    }
-    return out
-  }
+  /// Escapes text for HTML (``HTML/escape(_:)``).
+  static func escape(_ text: String) -> String { HTML.escape(text) }
 
   public static let style = """
     :root{--ink:#1b1f24;--muted:#4a5560;--line:#c9d1d9;--accent:#0b5394;--warn:#8a4b00;--bg:#ffffff}
@@ -69,9 +56,8 @@ public enum CareSummaryHTML {
     }
     html += "</tbody></table>"
     for result in summary.staging.results where !result.steps.isEmpty {
-      html += "<h3>How the \(escape(result.systemLabel)) result was reached</h3><ol class=\"steps small\">"
-      html += result.steps.map { "<li>\(escape($0.because))\($0.output.map { " ⇒ <strong>\(escape($0))</strong>" } ?? "") <span>(reference \(escape($0.section)))</span></li>" }.joined()
-      html += "</ol>"
+      html += "<h3>How the \(escape(result.systemLabel)) result was reached</h3>"
+      html += RuleStepList.html(result.steps, style: .document, classes: "steps small").rendered
       if !result.warnings.isEmpty {
         html += "<ul class=\"warn small\">" + result.warnings.map { "<li>\(escape($0.message))</li>" }.joined() + "</ul>"
       }

@@ -1,4 +1,5 @@
 import Foundation
+public import LeioCore
 
 /// RFC 5545 calendar text for a follow-up plan: one all-day event per visit.
 ///

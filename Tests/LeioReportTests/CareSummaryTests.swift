@@ -1,5 +1,6 @@
 import Foundation
 import LeioCore
+import LeioReport
 import Testing
 
 @Suite("Care summary")
