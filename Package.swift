@@ -20,6 +20,7 @@ let fuzzFlags: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,addre
 let package = Package(
   name: "Leio",
   products: [
+    .library(name: "LeioCSV", targets: ["LeioCSV"]),
     .library(name: "LeioCore", targets: ["LeioCore"]),
     .library(name: "LeioReport", targets: ["LeioReport"]),
     .library(name: "LeioSurvival", targets: ["LeioSurvival"]),
@@ -39,10 +40,13 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
   ],
   targets: [
-    // The clinical core: Foundation only, so an iOS/macOS app can embed it.
+    // CSV records from bytes (RFC 4180), incrementally and without per-field allocation: Foundation only. Batch
+    // staging (LeioCore) and survival tables (LeioSurvival) both read CSV with it.
+    .target(name: "LeioCSV", dependencies: [], swiftSettings: swiftSettings + fuzzFlags),
+    // The clinical core: Foundation (and LeioCSV) only, so an iOS/macOS app can embed it.
     .target(
       name: "LeioCore",
-      dependencies: [],
+      dependencies: ["LeioCSV"],
       resources: [.copy("Resources/Tables"), .copy("Resources/Knowledge")],
       swiftSettings: swiftSettings + fuzzFlags
     ),
@@ -51,7 +55,7 @@ let package = Package(
     // Foundation and LeioCore only, like the core, so an app can show the same pages.
     .target(name: "LeioReport", dependencies: ["LeioCore"], swiftSettings: swiftSettings),
     // Survival statistics (Kaplan-Meier, log-rank, Cox): Foundation only, and not LeioCore — usable on any data.
-    .target(name: "LeioSurvival", dependencies: [], swiftSettings: swiftSettings + fuzzFlags),
+    .target(name: "LeioSurvival", dependencies: ["LeioCSV"], swiftSettings: swiftSettings + fuzzFlags),
     // The registry: patients, tumours, treatments, follow-up and the audit log in SQLite (vendored by sqlite-nio,
     // the embedded default) or PostgreSQL (postgres-nio). Both drivers are async, so one repository implementation
     // serves both through the SQLBackend interface.
@@ -108,7 +112,7 @@ let package = Package(
     ),
     .testTarget(
       name: "LeioCoreTests",
-      dependencies: ["LeioCore"],
+      dependencies: ["LeioCore", "LeioCSV"],
       swiftSettings: swiftSettings
     ),
     .testTarget(
@@ -118,7 +122,7 @@ let package = Package(
     ),
     .testTarget(
       name: "LeioSurvivalTests",
-      dependencies: ["LeioSurvival"],
+      dependencies: ["LeioSurvival", "LeioCSV"],
       swiftSettings: swiftSettings
     ),
     .testTarget(
@@ -143,7 +147,7 @@ if fuzzing {
   package.targets.append(
     .executableTarget(
       name: "LeioFuzz",
-      dependencies: ["LeioCore", "LeioSurvival", "LeioStore"],
+      dependencies: ["LeioCSV", "LeioCore", "LeioSurvival", "LeioStore"],
       path: "Fuzz/LeioFuzz",
       swiftSettings: swiftSettings + [.unsafeFlags(["-sanitize=fuzzer,address", "-parse-as-library"])],
       linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]

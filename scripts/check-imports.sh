@@ -16,9 +16,10 @@ check() {
   echo "$1 imports: $2"
 }
 
-check LeioCore 'Foundation'
+check LeioCore 'Foundation|LeioCSV'
 check LeioStore 'Foundation|LeioCore|SQLiteNIO|PostgresNIO|NIOCore|NIOPosix|NIOSSL|Logging|HummingbirdBcrypt|Crypto'
-check LeioSurvival 'Foundation'
+check LeioSurvival 'Foundation|LeioCSV'
+check LeioCSV 'Foundation'
 check LeioReport 'Foundation|LeioCore'
 # The server's public pages (Web/) know nothing of the registry (Registry/ uses Web/, never the reverse).
 check LeioServer/Web 'Foundation|Hummingbird|LeioCore|LeioReport'

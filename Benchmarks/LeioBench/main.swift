@@ -156,20 +156,22 @@ func survival(_ arguments: Arguments) throws {
     return value
   }
   let covariates = ["age", "sizeCm", "summaryStage", "margin", "site"]
-  let (columns, _) = try time("read") { try CSVColumns.read(path, columns: ["months", "died"] + covariates) }
-  let times = columns["months"]!.map { Double($0)! }
-  let events = try SurvivalStatus.read(columns["died"]!)
-  let levels = CSVColumns.levels(columns["summaryStage"]!)
-  let group = columns["summaryStage"]!.map { levels.firstIndex(of: $0)! }
+  let table = try time("read") { () throws -> SurvivalTable in
+    guard let bytes = FileManager.default.contents(atPath: path) else { throw SurvivalTableError.missingColumns([path]) }
+    return try SurvivalTable(csv: bytes, time: "months", event: "died", columns: covariates)
+  }
+  let (times, events) = (table.time, table.event)
+  let stage = table.factor("summaryStage")
+  let group = stage.codes
   _ = time("survfit") {
-    (0..<levels.count).map { g -> KaplanMeierCurve in
+    (0..<stage.levels.count).map { g -> KaplanMeierCurve in
       let members = group.indices.filter { group[$0] == g }
       return KaplanMeierEstimator.fit(time: members.map { times[$0] }, event: members.map { events[$0] })
     }
   }
   _ = time("survdiff") { LogRankTest.test(time: times, event: events, group: group) }
   guard arguments.values["cox"] != "false" else { return }
-  let design = try time("design") { try CoxDesign(time: columns["months"]!, status: columns["died"]!, columns: columns, order: covariates) }
+  let design = try time("design") { try CoxDesign(table: table, covariates: covariates) }
   let model = try time("coxph") { try CoxProportionalHazards.fit(time: design.time, event: design.event, covariates: design.rows, names: design.names) }
   _ = time("cox.zph") { ProportionalHazardsTest.test(time: design.time, event: design.event, covariates: design.rows, beta: model.coefficients.map(\.coef), ties: .efron, terms: design.terms) }
 }

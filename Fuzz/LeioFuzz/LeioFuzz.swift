@@ -1,4 +1,5 @@
 import Foundation
+import LeioCSV
 import LeioCore
 import LeioStore
 import LeioSurvival
@@ -77,28 +78,27 @@ enum FuzzTarget: String, CaseIterable {
     return (out, reader.hasIncompleteRecord)
   }
 
-  /// The survival CSV columns: each column asked for has one value per row; Kaplan-Meier on the rows that hold a
-  /// time and a status gives a survival curve that starts at most at 1, never rises and never goes below 0.
+  /// The survival table: read from bytes in chunks of any size, it gives the same table as read whole (or the same
+  /// error); every kept row has a time ≥ 0, each column asked for has one value per kept row, and Kaplan-Meier on it
+  /// gives a survival curve that starts at most at 1, never rises and never goes below 0.
   static func survivalColumns(_ bytes: UnsafeRawBufferPointer) {
     let header = records(bytes, chunk: max(1, bytes.count)).records.first ?? []
     let wanted = Array(header.prefix(3)).map { $0.trimmingCharacters(in: .whitespaces) }
-    guard wanted.count >= 2 else { return }
-    let path = NSTemporaryDirectory() + "leio-fuzz-\(getpid()).csv"
-    guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { return }
-    defer { unlink(path) }
-    guard let (columns, rows) = try? CSVColumns.read(path, columns: wanted) else { return }
-    for name in wanted where columns[name]?.count != rows { fatalError("column \(name) has \(columns[name]?.count ?? -1) values for \(rows) rows") }
-    guard let times = columns[wanted[0]], let statuses = columns[wanted[1]] else { fatalError("a column asked for is missing") }
-    var time: [Double] = []
-    var event: [Bool] = []
-    for (t, s) in zip(times, statuses) {
-      guard let value = Double(t.trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 0,
-            let status = try? SurvivalStatus.read([s]).first else { continue }
-      time.append(value)
-      event.append(status)
+    guard wanted.count >= 2, let whole = try? SurvivalTable(csv: Array(bytes), time: wanted[0], event: wanted[1], columns: Array(wanted.dropFirst(2)))
+    else { return }
+    guard var reader = try? SurvivalTable.Reader(time: wanted[0], event: wanted[1], columns: Array(wanted.dropFirst(2))) else { return }
+    var offset = 0
+    while offset < bytes.count {
+      let end = min(bytes.count, offset + 7)
+      reader.append(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]))
+      offset = end
     }
-    guard !time.isEmpty else { return }
-    let curve = KaplanMeierEstimator.fit(time: time, event: event)
+    guard let chunked = try? reader.finish(), chunked.time == whole.time, chunked.event == whole.event else {
+      fatalError("reading in chunks changed the survival table")
+    }
+    for name in wanted.dropFirst(2) where whole.values(name).count != whole.time.count { fatalError("column \(name) is ragged") }
+    guard whole.time.allSatisfy({ $0 >= 0 && $0.isFinite }), whole.event.count == whole.time.count, !whole.time.isEmpty else { return }
+    let curve = KaplanMeierEstimator.fit(time: whole.time, event: whole.event)
     var previous = 1.0
     for value in curve.survival {
       guard value >= 0, value <= previous + 1e-12 else { fatalError("Kaplan-Meier went from \(previous) to \(value)") }

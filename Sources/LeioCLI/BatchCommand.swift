@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LeioCSV
 import LeioCore
 
 /// `leio batch`: registry-scale commands.

@@ -29,11 +29,10 @@ enum Exit {
     case let error as DecodingError: return ("input is not a valid case document: \(describe(error))", dataError)
     case let error as InputFileError: return (error.message, noInput)
     case let error as OutputFileError: return (error.message, cannotCreate)
-    case let error as CSVColumnsError:
+    case let error as SurvivalTableError:
       switch error {
-      case .unreadable: return (error.description, noInput)
-      case .missingColumns: return (error.description, usage)
-      case .raggedRow: return (error.description, dataError)
+      case .missingColumns, .duplicateColumn: return (error.description, usage)
+      case .raggedRow, .badTime, .badStatus: return (error.description, dataError)
       }
     case let error as CoxError: return (error.description, dataError)
     case let error as SurvivalInputError: return (error.message, dataError)

@@ -37,6 +37,13 @@ public struct CoxDesign: Sendable {
     return row
   }
 
+  /// The design of `covariates` (columns of `table`) in model order.
+  public init(table: SurvivalTable, covariates: [String]) throws {
+    var columns: [String: [String]] = [:]
+    for name in covariates { columns[name] = table.values(name) }
+    try self.init(time: table.time, event: table.event, columns: columns, order: covariates, dropped: table.dropped)
+  }
+
   /// - Parameters:
   ///   - columns: covariate name → one text value per row.
   ///   - order: the covariates in model order.
@@ -49,26 +56,34 @@ public struct CoxDesign: Sendable {
       guard let values = columns[name], values.count == n else { throw CoxError.dimension("no column '\(name)' with one value per row.") }
       keep = keep.filter { !missing(values[$0]) }
     }
-    dropped = n - keep.count
-    self.time = try keep.map { index in
+    let times = try keep.map { index in
       guard let value = Double(time[index].trimmedBlanks), value.isFinite, value >= 0 else {
         throw CoxError.dimension("row \(index + 1): time \(time[index].quotedExcerpt) is not a number ≥ 0.")
       }
       return value
     }
-    event = try SurvivalStatus.read(keep.map { status[$0] })
+    var kept: [String: [String]] = [:]
+    for name in order { kept[name] = keep.map { columns[name]?[$0] ?? "" } }
+    try self.init(time: times, event: try SurvivalStatus.read(keep.map { status[$0] }), columns: kept, order: order, dropped: n - keep.count)
+  }
+
+  /// The design of complete rows: `columns` holds one value per row of `time` for every name of `order`.
+  init(time: [Double], event: [Bool], columns: [String: [String]], order: [String], dropped: Int) throws {
+    (self.time, self.event, self.dropped) = (time, event, dropped)
     var columnNames: [String] = []
     var levelsReference: [String: String] = [:]
-    var matrix = Array(repeating: [Double](), count: keep.count)
+    var matrix = Array(repeating: [Double](), count: time.count)
     var termList: [(name: String, columns: [Int])] = []
     for name in order {
-      let values = keep.map { columns[name]![$0].trimmedBlanks }
-      let numbers = values.map { Double($0) }
+      guard let values = columns[name]?.map(\.trimmedBlanks), values.count == time.count else {
+        throw CoxError.dimension("no column '\(name)' with one value per row.")
+      }
+      let numbers = values.compactMap { Double($0) }
       let first = columnNames.count
       defer { termList.append((name, Array(first..<columnNames.count))) }
-      if numbers.allSatisfy({ $0 != nil }) {
+      if numbers.count == values.count {
         columnNames.append(name)
-        for row in matrix.indices { matrix[row].append(numbers[row]!) }
+        for row in matrix.indices { matrix[row].append(numbers[row]) }
       } else {
         let levels = Array(Set(values)).sorted()
         levelsReference[name] = levels.first
@@ -92,15 +107,23 @@ public enum SurvivalStatus {
     let trimmed = values.map(\.trimmedBlanks)
     if !trimmed.isEmpty, trimmed.allSatisfy({ $0 == "1" || $0 == "2" }), trimmed.contains("2") { return trimmed.map { $0 == "2" } }
     return try trimmed.enumerated().map { index, value in
-      switch value {
-      case "1": return true
-      case "0": return false
-      default:
-        switch value.lowercased() {
-        case "true", "t", "yes", "dead", "event": return true
-        case "false", "f", "no", "alive", "censored": return false
-        default: throw CoxError.dimension("row \(index + 1): status \(values[index].quotedExcerpt) is not 0/1, 1/2 or TRUE/FALSE.")
-        }
+      guard let flag = flag(value) else {
+        throw CoxError.dimension("row \(index + 1): status \(values[index].quotedExcerpt) is not 0/1, 1/2 or TRUE/FALSE.")
+      }
+      return flag
+    }
+  }
+
+  /// One value read as 1/0 or TRUE/FALSE (and their words); `nil` for anything else.
+  public static func flag(_ value: String) -> Bool? {
+    switch value.trimmedBlanks {
+    case "1": return true
+    case "0": return false
+    default:
+      switch value.trimmedBlanks.lowercased() {
+      case "true", "t", "yes", "dead", "event": return true
+      case "false", "f", "no", "alive", "censored": return false
+      default: return nil
       }
     }
   }

@@ -1,4 +1,5 @@
 import Foundation
+import LeioCSV
 import LeioCore
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+public import LeioCSV
 
 /// Stages registry rows: maps a CSV header to case fields once, then turns
 /// each row into `stageGroup`, `summaryStage` and `error` cells.

@@ -132,10 +132,12 @@ public struct CSVFields {
   }
 
   /// Runs `body` with field `index`'s unquoted bytes (copied only when quoted).
-  func withBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(StagingError) -> R) throws(StagingError) -> R {
+  public func withBytes<R, E: Error>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
     let (low, high, quoted) = ranges[index]
     guard quoted else { return try body(UnsafeBufferPointer(rebasing: bytes[low..<high])) }
-    return try string(index).withUTF8Bytes(body)
+    var copy = string(index)
+    let result = copy.withUTF8 { bytes in Result { () throws(E) -> R in try body(bytes) } }
+    return try result.get()
   }
 
   /// Whether field `index` is empty or absent.
