@@ -38,6 +38,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+    // `swift package generate-documentation` (DocC catalogs of LeioCore and LeioSurvival); a plugin, not linked.
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
   ],
   targets: [
     // CSV records from bytes (RFC 4180), incrementally and without per-field allocation: Foundation only. Batch
@@ -132,7 +134,9 @@ let package = Package(
     ),
     .testTarget(
       name: "LeioServerTests",
-      dependencies: ["LeioServer", "LeioCore", "LeioStore", .product(name: "HummingbirdTesting", package: "hummingbird")],
+      dependencies: [
+        "LeioServer", "LeioCore", "LeioStore", .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -37,14 +37,17 @@ let uterineExtents = ["confined", "confined", "adnexa", "pelvicTissue", "abdomin
 func row(_ index: Int, _ random: inout SplitMix64) -> String {
   let site = sites[random.below(sites.count)]
   let size = Double(random.below(300) + 5) / 10
-  let depth = site == "retroperitoneum" || site == "peritoneum" || site == "uterus" || site == "visceral" ? "" : (random.below(3) == 0 ? "superficial" : "deep")
+  let depth =
+    site == "retroperitoneum" || site == "peritoneum" || site == "uterus" || site == "visceral"
+    ? "" : (random.below(3) == 0 ? "superficial" : "deep")
   let grade = site == "uterus" ? "" : grades[random.below(grades.count)]
   let metastasis = random.below(8) == 0 ? "M1" : "M0"
   let extent = site == "uterus" ? uterineExtents[random.below(uterineExtents.count)] : ""
   let visceral = site == "visceral" ? "confined" : ""
   var sizeText = String(size)
   if random.below(50) == 0 { sizeText = "-1" }  // invalid rows mixed in
-  return "SYN-\(index),\(site),\(sizeText),\(depth),\(grade),\(nodes[random.below(nodes.count)]),\(metastasis),\(extent),\(visceral)"
+  return
+    "SYN-\(index),\(site),\(sizeText),\(depth),\(grade),\(nodes[random.below(nodes.count)]),\(metastasis),\(extent),\(visceral)"
 }
 
 let header = "id,site,sizeCm,depth,grade,nodes,metastasis,uterineExtent,visceralExtent"
@@ -52,17 +55,21 @@ let header = "id,site,sizeCm,depth,grade,nodes,metastasis,uterineExtent,visceral
 func generate(_ arguments: Arguments) throws {
   let rows = arguments.int("rows", 1_000_000)
   guard let path = arguments.values["output"], let file = fopen(path, "wb") else {
-    FileHandle.standardError.write(Data("usage: LeioBench generate --rows N --output FILE.csv\n".utf8)); exit(64)
+    FileHandle.standardError.write(Data("usage: LeioBench generate --rows N --output FILE.csv\n".utf8))
+    exit(64)
   }
   defer { fclose(file) }
-  var random = SplitMix64(seed: 20261123)
+  var random = SplitMix64(seed: 20_261_123)
   var buffer = ""
   buffer.reserveCapacity(1 << 20)
   buffer += header + "\n"
   for index in 0..<rows {
     buffer += row(index, &random)
     buffer += "\n"
-    if buffer.utf8.count > 1 << 20 { fputs(buffer, file); buffer.removeAll(keepingCapacity: true) }
+    if buffer.utf8.count > 1 << 20 {
+      fputs(buffer, file)
+      buffer.removeAll(keepingCapacity: true)
+    }
   }
   fputs(buffer, file)
 }
@@ -105,7 +112,10 @@ func staging(_ arguments: Arguments) throws {
       elapsed = clock.now - start
     } while elapsed < .seconds(seconds)
     let secondsTaken = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    print(String(format: "staging %-9@ %9d cases in %.2f s = %9.0f cases/s on one core", mode, staged, secondsTaken, Double(staged) / secondsTaken))
+    print(
+      String(
+        format: "staging %-9@ %9d cases in %.2f s = %9.0f cases/s on one core", mode, staged, secondsTaken,
+        Double(staged) / secondsTaken))
   }
 }
 
@@ -113,7 +123,9 @@ func staging(_ arguments: Arguments) throws {
 /// decoding the JSON body, staging with every applicable system and the explanation, writing the response.
 func api(_ arguments: Arguments) throws {
   let seconds = arguments.double("seconds", 2)
-  let body = Data(#"{"site":"extremity","sizeCm":7.5,"depth":"deep","grade":"G3","nodes":"N0","metastasis":"M0","histology":"8890/3"}"#.utf8)
+  let body = Data(
+    #"{"site":"extremity","sizeCm":7.5,"depth":"deep","grade":"G3","nodes":"N0","metastasis":"M0","histology":"8890/3"}"#
+      .utf8)
   let input = try JSONDecoder().decode(CaseInput.self, from: body)
   let report = try Staging.stage(input)
   let encoder = JSONEncoder()
@@ -130,7 +142,10 @@ func api(_ arguments: Arguments) throws {
       elapsed = clock.now - start
     } while elapsed < .seconds(seconds)
     let taken = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    print(String(format: "api %-26@ %8.2f µs per request (%9.0f /s on one core)", name, taken / Double(count) * 1e6, Double(count) / taken))
+    print(
+      String(
+        format: "api %-26@ %8.2f µs per request (%9.0f /s on one core)", name, taken / Double(count) * 1e6,
+        Double(count) / taken))
   }
   try measure("decode (JSONDecoder)") { blackHole(try JSONDecoder().decode(CaseInput.self, from: body)) }
   measure("decode (fast reader)") { blackHole(body.withUnsafeBytes { CaseInput.decodeCommonShape($0) }) }
@@ -145,19 +160,25 @@ func api(_ arguments: Arguments) throws {
 /// lifelines.
 func survival(_ arguments: Arguments) throws {
   guard let path = arguments.values["file"] else {
-    FileHandle.standardError.write(Data("usage: LeioBench survival --file FILE.csv [--cox false]\n".utf8)); exit(64)
+    FileHandle.standardError.write(Data("usage: LeioBench survival --file FILE.csv [--cox false]\n".utf8))
+    exit(64)
   }
   let clock = ContinuousClock()
   func time<T>(_ label: String, _ work: () throws -> T) rethrows -> T {
     let start = clock.now
     let value = try work()
     let elapsed = clock.now - start
-    print(String(format: "leio %-9@ %8.3f s", label, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+    print(
+      String(
+        format: "leio %-9@ %8.3f s", label,
+        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
     return value
   }
   let covariates = ["age", "sizeCm", "summaryStage", "margin", "site"]
   let table = try time("read") { () throws -> SurvivalTable in
-    guard let bytes = FileManager.default.contents(atPath: path) else { throw SurvivalTableError.missingColumns([path]) }
+    guard let bytes = FileManager.default.contents(atPath: path) else {
+      throw SurvivalTableError.missingColumns([path])
+    }
     return try SurvivalTable(csv: bytes, time: "months", event: "died", columns: covariates)
   }
   let (times, events) = (table.time, table.event)
@@ -172,8 +193,14 @@ func survival(_ arguments: Arguments) throws {
   _ = time("survdiff") { LogRankTest.test(time: times, event: events, group: group) }
   guard arguments.values["cox"] != "false" else { return }
   let design = try time("design") { try CoxDesign(table: table, covariates: covariates) }
-  let model = try time("coxph") { try CoxProportionalHazards.fit(time: design.time, event: design.event, covariates: design.rows, names: design.names) }
-  _ = time("cox.zph") { ProportionalHazardsTest.test(time: design.time, event: design.event, covariates: design.rows, beta: model.coefficients.map(\.coef), ties: .efron, terms: design.terms) }
+  let model = try time("coxph") {
+    try CoxProportionalHazards.fit(time: design.time, event: design.event, covariates: design.rows, names: design.names)
+  }
+  _ = time("cox.zph") {
+    ProportionalHazardsTest.test(
+      time: design.time, event: design.event, covariates: design.rows, beta: model.coefficients.map(\.coef),
+      ties: .efron, terms: design.terms)
+  }
 }
 
 let command = CommandLine.arguments.dropFirst().first ?? "staging"

@@ -47,7 +47,9 @@ enum FuzzTarget: String, CaseIterable {
   static func csv(_ bytes: UnsafeRawBufferPointer) {
     let whole = records(bytes, chunk: max(1, bytes.count))
     let split = records(bytes, chunk: 1 + (bytes.first.map(Int.init) ?? 0) % 7)
-    guard whole.records == split.records, whole.incomplete == split.incomplete else { fatalError("chunking changed the records") }
+    guard whole.records == split.records, whole.incomplete == split.incomplete else {
+      fatalError("chunking changed the records")
+    }
     var written: [UInt8] = []
     for record in whole.records {
       for (index, field) in record.enumerated() {
@@ -62,7 +64,9 @@ enum FuzzTarget: String, CaseIterable {
       written.append(0x0A)
     }
     let again = written.withUnsafeBytes { records($0, chunk: max(1, $0.count)) }
-    guard again.records == whole.records, !again.incomplete else { fatalError("the CSV round trip changed the records") }
+    guard again.records == whole.records, !again.incomplete else {
+      fatalError("the CSV round trip changed the records")
+    }
   }
 
   static func records(_ bytes: UnsafeRawBufferPointer, chunk: Int) -> (records: [[String]], incomplete: Bool) {
@@ -73,7 +77,9 @@ enum FuzzTarget: String, CaseIterable {
       let end = min(bytes.count, offset + chunk)
       reader.append(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]))
       offset = end
-      while reader.nextRecord(isFinal: offset == bytes.count, { _, fields in out.append((0..<fields.count).map(fields.string)) }) {}
+      while reader.nextRecord(
+        isFinal: offset == bytes.count, { _, fields in out.append((0..<fields.count).map(fields.string)) })
+      {}
     } while offset < bytes.count
     return (out, reader.hasIncompleteRecord)
   }
@@ -84,9 +90,12 @@ enum FuzzTarget: String, CaseIterable {
   static func survivalColumns(_ bytes: UnsafeRawBufferPointer) {
     let header = records(bytes, chunk: max(1, bytes.count)).records.first ?? []
     let wanted = Array(header.prefix(3)).map { $0.trimmingCharacters(in: .whitespaces) }
-    guard wanted.count >= 2, let whole = try? SurvivalTable(csv: Array(bytes), time: wanted[0], event: wanted[1], columns: Array(wanted.dropFirst(2)))
+    guard wanted.count >= 2,
+      let whole = try? SurvivalTable(
+        csv: Array(bytes), time: wanted[0], event: wanted[1], columns: Array(wanted.dropFirst(2)))
     else { return }
-    guard var reader = try? SurvivalTable.Reader(time: wanted[0], event: wanted[1], columns: Array(wanted.dropFirst(2))) else { return }
+    guard var reader = try? SurvivalTable.Reader(time: wanted[0], event: wanted[1], columns: Array(wanted.dropFirst(2)))
+    else { return }
     var offset = 0
     while offset < bytes.count {
       let end = min(bytes.count, offset + 7)
@@ -96,8 +105,11 @@ enum FuzzTarget: String, CaseIterable {
     guard let chunked = try? reader.finish(), chunked.time == whole.time, chunked.event == whole.event else {
       fatalError("reading in chunks changed the survival table")
     }
-    for name in wanted.dropFirst(2) where whole.values(name).count != whole.time.count { fatalError("column \(name) is ragged") }
-    guard whole.time.allSatisfy({ $0 >= 0 && $0.isFinite }), whole.event.count == whole.time.count, !whole.time.isEmpty else { return }
+    for name in wanted.dropFirst(2) where whole.values(name).count != whole.time.count {
+      fatalError("column \(name) is ragged")
+    }
+    guard whole.time.allSatisfy({ $0 >= 0 && $0.isFinite }), whole.event.count == whole.time.count, !whole.time.isEmpty
+    else { return }
     let curve = KaplanMeierEstimator.fit(time: whole.time, event: whole.event)
     var previous = 1.0
     for value in curve.survival {
@@ -111,7 +123,9 @@ enum FuzzTarget: String, CaseIterable {
   static func backup(_ bytes: UnsafeRawBufferPointer) {
     guard let backup = try? RegistryBackup.decode(Data(bytes)) else { return }
     _ = backup.problems()
-    guard let encoded = try? backup.encoded(), let again = try? RegistryBackup.decode(encoded) else { fatalError("an accepted backup does not re-encode") }
+    guard let encoded = try? backup.encoded(), let again = try? RegistryBackup.decode(encoded) else {
+      fatalError("an accepted backup does not re-encode")
+    }
     guard again == backup else { fatalError("the backup round trip changed the records") }
   }
 }

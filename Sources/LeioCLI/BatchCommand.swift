@@ -37,7 +37,9 @@ struct BatchCommand: ParsableCommand {
       defer { if file != "-" { fclose(source) } }
       // The output appears only when the whole file was read: a bad file leaves no half-written output.
       let counts = try reportingErrors {
-        try OutputStream.writing(to: output) { sink in try BatchRun(source: source, sink: sink, progress: Console.stderrIsTerminal).run() }
+        try OutputStream.writing(to: output) { sink in
+          try BatchRun(source: source, sink: sink, progress: Console.stderrIsTerminal).run()
+        }
       }
       FileHandle.standardError.write(Data("leio: staged \(counts.rows) rows, \(counts.errors) with errors.\n".utf8))
     }
@@ -66,25 +68,36 @@ struct BatchRun {
       let count = fread(chunk.baseAddress, 1, Self.chunkSize, source)
       finished = count < Self.chunkSize
       reader.append(UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
-      while try reader.nextRecord(isFinal: finished, { line, fields in
-        out.append(contentsOf: line)
-        guard let rowStager = stager else {
-          stager = try BatchRowStager(header: (0..<fields.count).map(fields.string))
-          for column in BatchRowStager.outputColumns { out.append(0x2C); out.append(contentsOf: column.utf8) }
+      while try reader.nextRecord(
+        isFinal: finished,
+        { line, fields in
+          out.append(contentsOf: line)
+          guard let rowStager = stager else {
+            stager = try BatchRowStager(header: (0..<fields.count).map(fields.string))
+            for column in BatchRowStager.outputColumns {
+              out.append(0x2C)
+              out.append(contentsOf: column.utf8)
+            }
+            out.append(0x0A)
+            return
+          }
+          let (group, summary, error) = rowStager.stage(fields)
+          out.append(0x2C)
+          out.append(contentsOf: group.utf8)
+          out.append(0x2C)
+          out.append(contentsOf: summary.utf8)
+          out.append(0x2C)
+          if !error.isEmpty {
+            Self.appendQuoted(error, to: &out)
+            errors += 1
+          }
           out.append(0x0A)
-          return
-        }
-        let (group, summary, error) = rowStager.stage(fields)
-        out.append(0x2C); out.append(contentsOf: group.utf8)
-        out.append(0x2C); out.append(contentsOf: summary.utf8)
-        out.append(0x2C)
-        if !error.isEmpty { Self.appendQuoted(error, to: &out); errors += 1 }
-        out.append(0x0A)
-        rows += 1
-        if progress, rows % 100_000 == 0 {
-          FileHandle.standardError.write(Data("\rleio: \(rows) rows staged".utf8))
-        }
-      }) {
+          rows += 1
+          if progress, rows % 100_000 == 0 {
+            FileHandle.standardError.write(Data("\rleio: \(rows) rows staged".utf8))
+          }
+        })
+      {
         if out.count >= Self.chunkSize { flush(&out) }
       }
     }
@@ -94,7 +107,8 @@ struct BatchRun {
       throw StagingError.missingValue(field: "header", message: "the input file is empty: a header row is required.")
     }
     if reader.hasIncompleteRecord {
-      throw StagingError.inconsistent(field: "file", message: "the last record has an unclosed quote; nothing was written.")
+      throw StagingError.inconsistent(
+        field: "file", message: "the last record has an unclosed quote; nothing was written.")
     }
     return (rows, errors)
   }

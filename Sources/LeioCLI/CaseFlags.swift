@@ -8,7 +8,9 @@ import LeioCore
 /// A malformed command line (an unknown flag, a missing value, a number that is not one) is a usage error (64);
 /// every value is then validated by LeioCore, so invalid clinical input exits 65 with a field-level message.
 struct CaseFactOptions: ParsableArguments {
-  @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Case flags, listed in the description above.", valueName: "case-flag"))
+  @Argument(
+    parsing: .allUnrecognized,
+    help: ArgumentHelp("Case flags, listed in the description above.", valueName: "case-flag"))
   var flags: [String] = []
 
   var isAnyGiven: Bool { !flags.isEmpty }
@@ -60,14 +62,20 @@ struct CaseFactOptions: ParsableArguments {
         continue
       }
       let text: String
-      if let attached { text = attached } else {
+      if let attached {
+        text = attached
+      } else {
         guard index < flags.count else { throw ValidationError("Missing value for '--\(name)'.") }
         text = flags[index]
         index += 1
       }
       switch field.spec.kind {
       case .list:
-        if case .list(let items) = input[field] { input[field] = .list(items + [text]) } else { input[field] = .list([text]) }
+        if case .list(let items) = input[field] {
+          input[field] = .list(items + [text])
+        } else {
+          input[field] = .list([text])
+        }
         continue
       case .code, .text, .date, .flag, .number, .whole:
         guard input[field] == nil else { throw ValidationError("--\(name) is given twice.") }

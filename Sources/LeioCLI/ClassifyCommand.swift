@@ -23,7 +23,8 @@ struct ClassifyCommand: ParsableCommand {
     @Option(help: "spindle, epithelioid, myxoid, mixed or unknown.") var subtype: String?
     @Option(help: "none, mild, moderate or severe.") var atypia: String?
     @Option(parsing: .unconditional, help: "Mitoses per 10 HPF (≈ 2.4 mm²), or per --area-mm2.") var mitoses: Double?
-    @Option(name: .customLong("area-mm2"), parsing: .unconditional, help: "Area of the count in mm².") var areaMm2: Double?
+    @Option(name: .customLong("area-mm2"), parsing: .unconditional, help: "Area of the count in mm².") var areaMm2:
+      Double?
     @Option(help: "Tumour-cell necrosis: present, absent or equivocal.") var necrosis: String?
     @Option(help: "Border: pushing, infiltrative or unknown.") var border: String?
     @Option(name: .long, help: "JSON document with these fields; '-' reads stdin.") var input: String?
@@ -31,9 +32,11 @@ struct ClassifyCommand: ParsableCommand {
 
     func run() throws {
       let check = try reportingErrors { () throws -> CriteriaCheck in
-        let criteria = try input.map { try Console.decode(UterineCriteriaInput.self, from: $0) }
-          ?? UterineCriteriaInput(subtype: subtype, atypia: atypia, mitoticCount: mitoses, mitoticAreaMm2: areaMm2,
-                                  necrosis: necrosis, border: border)
+        let criteria =
+          try input.map { try Console.decode(UterineCriteriaInput.self, from: $0) }
+          ?? UterineCriteriaInput(
+            subtype: subtype, atypia: atypia, mitoticCount: mitoses, mitoticAreaMm2: areaMm2,
+            necrosis: necrosis, border: border)
         return try UterineCriteria.check(criteria)
       }
       try ClassifyCommand.print(check, json: output.json)
@@ -48,12 +51,15 @@ struct ClassifyCommand: ParsableCommand {
       discussion: "leio classify deep-soft-tissue --mitoses-per-50-hpf 3"
     )
     @Flag(help: "Any cytological atypia.") var atypia = false
-    @Option(name: .customLong("mitoses-per-50-hpf"), parsing: .unconditional, help: "Mitoses in 50 high-power fields.") var mitoses: Int
+    @Option(name: .customLong("mitoses-per-50-hpf"), parsing: .unconditional, help: "Mitoses in 50 high-power fields.")
+    var mitoses: Int
     @Flag(help: "Coagulative tumour-cell necrosis.") var necrosis = false
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      let check = try reportingErrors { try DeepSoftTissueCriteria.check(atypia: atypia, mitosesPer50HPF: mitoses, necrosis: necrosis) }
+      let check = try reportingErrors {
+        try DeepSoftTissueCriteria.check(atypia: atypia, mitosesPer50HPF: mitoses, necrosis: necrosis)
+      }
       try ClassifyCommand.print(check, json: output.json)
     }
   }
@@ -71,7 +77,8 @@ struct ClassifyCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      let prompt = FibroidGrowthPrompt.prompt(knownFibroid: knownFibroid, postmenopausal: postmenopausal, sizeIncreased: sizeIncreased)
+      let prompt = FibroidGrowthPrompt.prompt(
+        knownFibroid: knownFibroid, postmenopausal: postmenopausal, sizeIncreased: sizeIncreased)
       if output.json {
         Console.print(try Console.json(["prompt": prompt, "section": "§5.4 D-16"]))
       } else {

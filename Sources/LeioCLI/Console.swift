@@ -36,13 +36,13 @@ enum Console {
   }
 }
 
-
 extension Console {
   /// Writes `data` to `path` whole or not at all (a temporary file renamed into place).
   /// - Throws: ``OutputFileError`` (exit 73).
   static func write(_ data: Data, to path: String) throws {
     do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-      throw OutputFileError(path: path, reason: (error as NSError).localizedFailureReason ?? "the folder does not exist or is not writable")
+      throw OutputFileError(
+        path: path, reason: (error as NSError).localizedFailureReason ?? "the folder does not exist or is not writable")
     }
   }
 }
@@ -64,7 +64,8 @@ final class OutputStream {
       return
     }
     let url = URL(fileURLWithPath: path)
-    let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).leio-\(getpid()).tmp").path
+    let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).leio-\(getpid()).tmp")
+      .path
     guard let out = fopen(temp, "wbx") else {
       throw OutputFileError(path: path, reason: String(cString: strerror(errno)))
     }

@@ -6,7 +6,8 @@ import LeioSurvival
 struct CoxCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "cox",
-    abstract: "Cox proportional hazards regression (as R's coxph): hazard ratios with intervals, tests, concordance, and the proportional-hazards check (cox.zph).",
+    abstract:
+      "Cox proportional hazards regression (as R's coxph): hazard ratios with intervals, tests, concordance, and the proportional-hazards check (cox.zph).",
     discussion: """
       leio cox registry.csv --time months --event died --covariates age,sizeCm,grade
       leio cox lung.csv --time time --event status --covariates age,sex,ph.ecog --ties breslow --json
@@ -20,7 +21,9 @@ struct CoxCommand: ParsableCommand {
   @Option(help: "The covariate columns, comma-separated.") var covariates: String
   @Option(help: "Ties: efron (R's default) or breslow.") var ties = "efron"
   @Flag(help: "Also robust (sandwich) standard errors; z, p and intervals then use them, as R.") var robust = false
-  @Option(help: "A covariate profile to predict survival for (Breslow baseline hazard), e.g. \"age=60,sex=2,grade=G3\".") var predict: String?
+  @Option(
+    help: "A covariate profile to predict survival for (Breslow baseline hazard), e.g. \"age=60,sex=2,grade=G3\".")
+  var predict: String?
   @Option(help: "Times for the prediction, comma-separated (default: every event time).") var at: String?
   @OptionGroup var output: OutputOptions
 
@@ -31,13 +34,16 @@ struct CoxCommand: ParsableCommand {
     try requireDistinctColumns([("--time", time), ("--event", event)] + names.map { ("--covariates", $0) })
     let table = try reportingErrors { try Console.survivalTable(file, time: time, event: event, columns: names) }
     let profile = predict.map { text in
-      Dictionary(text.split(separator: ",").map { pair -> (String, String) in
-        let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).trimmedBlanks }
-        return (parts.first ?? "", parts.count > 1 ? parts[1] : "")
-      }, uniquingKeysWith: { $1 })
+      Dictionary(
+        text.split(separator: ",").map { pair -> (String, String) in
+          let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).trimmedBlanks }
+          return (parts.first ?? "", parts.count > 1 ? parts[1] : "")
+        }, uniquingKeysWith: { $1 })
     }
     let times = try (at ?? "").split(separator: ",").map { text -> Double in
-      guard let value = Double(String(text).trimmedBlanks), value >= 0 else { throw ValidationError("--at takes times ≥ 0, comma-separated.") }
+      guard let value = Double(String(text).trimmedBlanks), value >= 0 else {
+        throw ValidationError("--at takes times ≥ 0, comma-separated.")
+      }
       return value
     }
     let report = try reportingSurvivalErrors {

@@ -62,7 +62,8 @@ enum Exit {
 
   private static func describe(_ error: DecodingError) -> String {
     switch error {
-    case .dataCorrupted(let context): return context.underlyingError.map { "malformed JSON (\($0.localizedDescription))" } ?? context.debugDescription
+    case .dataCorrupted(let context):
+      return context.underlyingError.map { "malformed JSON (\($0.localizedDescription))" } ?? context.debugDescription
     case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context):
       let path = context.codingPath.map(\.stringValue).joined(separator: ".")
       return path.isEmpty ? context.debugDescription : "\(path): \(context.debugDescription)"
@@ -108,9 +109,10 @@ func requireDistinctColumns(_ roles: [(option: String, column: String)]) throws 
   var seen: [String: String] = [:]
   for (option, column) in roles {
     if let first = seen[column] {
-      throw ValidationError(first == option
-        ? "\(option) names column '\(column.excerpt())' twice."
-        : "column '\(column.excerpt())' is given as both \(first) and \(option); a column can play one part only.")
+      throw ValidationError(
+        first == option
+          ? "\(option) names column '\(column.excerpt())' twice."
+          : "column '\(column.excerpt())' is given as both \(first) and \(option); a column can play one part only.")
     }
     seen[column] = option
   }

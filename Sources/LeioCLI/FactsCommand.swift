@@ -72,9 +72,12 @@ enum FactRenderer {
     if brief {
       lines.append("Sources: " + fact.sources.joined(separator: ", ") + "  (reference \(fact.section))")
     } else {
-      lines.append("Reference: \(fact.section), status \(fact.status); audience: \(fact.audience.joined(separator: ", "))")
+      lines.append(
+        "Reference: \(fact.section), status \(fact.status); audience: \(fact.audience.joined(separator: ", "))")
       lines.append("Sources:")
-      lines += fact.sources.map { key in "  [\(key)] \(kb.sources[key]?.name ?? key) — \(kb.sources[key]?.locator ?? "")" }
+      lines += fact.sources.map { key in
+        "  [\(key)] \(kb.sources[key]?.name ?? key) — \(kb.sources[key]?.locator ?? "")"
+      }
       lines.append("Knowledge base \(kb.version). " + TextRenderer.disclaimer)
     }
     return lines.joined(separator: "\n")

@@ -7,7 +7,8 @@ import LeioCore
 struct FieldsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "fields",
-    abstract: "List the fields of a case document (JSON member, CSV column, case flag): kind, values, reference section.",
+    abstract:
+      "List the fields of a case document (JSON member, CSV column, case flag): kind, values, reference section.",
     discussion: """
       leio fields                 one block per field
       leio fields --markdown      the README's table
@@ -16,7 +17,8 @@ struct FieldsCommand: ParsableCommand {
   )
 
   @Flag(help: "Print the fields as a Markdown table.") var markdown = false
-  @Flag(name: .customLong("json-schema"), help: "Print the JSON Schemas derived from the declaration.") var jsonSchema = false
+  @Flag(name: .customLong("json-schema"), help: "Print the JSON Schemas derived from the declaration.") var jsonSchema =
+    false
 
   func validate() throws {
     if markdown, jsonSchema { throw ValidationError("Choose one of --markdown and --json-schema.") }
@@ -32,7 +34,9 @@ struct FieldsCommand: ParsableCommand {
     var blocks: [String] = []
     for field in CaseField.allCases {
       let spec = field.spec
-      var lines = ["\(spec.placement == .inFNCLCC ? "fnclcc." : "")\(spec.name)  (\(CaseSchema.typeName(spec.kind)); reference \(spec.section))"]
+      var lines = [
+        "\(spec.placement == .inFNCLCC ? "fnclcc." : "")\(spec.name)  (\(CaseSchema.typeName(spec.kind)); reference \(spec.section))"
+      ]
       lines.append("  \(spec.help)")
       switch spec.kind {
       case .code(let choices, let accepted, _), .list(let choices, let accepted):

@@ -32,7 +32,12 @@ struct Leio: AsyncParsableCommand {
       75 record changed by someone else (try again); 1 anything else.
       """,
     version: "0.1.0",
-    subcommands: [StageCommand.self, FieldsCommand.self, GradeCommand.self, ClassifyCommand.self, BatchCommand.self, FactsCommand.self, PrognosisCommand.self, OptionsCommand.self, PlanCommand.self, ReportCommand.self, ServeCommand.self, UserCommand.self, BackupCommand.self, RestoreCommand.self, StoreCommand.self, SurvivalCommand.self, CoxCommand.self, SimulateCommand.self]
+    subcommands: [
+      StageCommand.self, FieldsCommand.self, GradeCommand.self, ClassifyCommand.self, BatchCommand.self,
+      FactsCommand.self, PrognosisCommand.self, OptionsCommand.self, PlanCommand.self, ReportCommand.self,
+      ServeCommand.self, UserCommand.self, BackupCommand.self, RestoreCommand.self, StoreCommand.self,
+      SurvivalCommand.self, CoxCommand.self, SimulateCommand.self,
+    ]
   )
 }
 
@@ -41,4 +46,3 @@ struct OutputOptions: ParsableArguments {
   @Flag(name: .long, help: "Print the result as JSON (stable, sorted keys) instead of text.")
   var json = false
 }
-

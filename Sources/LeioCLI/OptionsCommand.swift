@@ -6,7 +6,8 @@ import LeioCore
 struct OptionsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "options",
-    abstract: "Treatment options the published guidelines list for a case's situation — information, never a recommendation.",
+    abstract:
+      "Treatment options the published guidelines list for a case's situation — information, never a recommendation.",
     discussion: """
       Takes the same case document as 'leio stage'. The situation is metastatic when metastasis is M1, otherwise
       localized; --situation overrides it (unresectable, recurrent).
@@ -29,10 +30,12 @@ struct OptionsCommand: ParsableCommand {
         margin: try margin.map { try ResectionMargin.parse($0, field: "margin") })
     }
     if output.json { return Console.print(try Console.json(report)) }
-    var lines = [report.banner, "",
-                 "Situation: \(report.situation.rawValue)" + (report.siteGroup.map { ", \($0.title)" } ?? "")
-                   + (report.margin.map { ", margin \($0.rawValue)" } ?? ""),
-                 "Options listed in the guidelines (in no order of preference):"]
+    var lines = [
+      report.banner, "",
+      "Situation: \(report.situation.rawValue)" + (report.siteGroup.map { ", \($0.title)" } ?? "")
+        + (report.margin.map { ", margin \($0.rawValue)" } ?? ""),
+      "Options listed in the guidelines (in no order of preference):",
+    ]
     for option in report.options {
       lines.append("")
       lines.append("• \(option.title)")

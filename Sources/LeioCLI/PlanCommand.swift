@@ -7,7 +7,8 @@ import LeioReport
 struct PlanCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "plan",
-    abstract: "Dated follow-up visits and imaging after treatment (typical guideline-based schedule; your team may differ).",
+    abstract:
+      "Dated follow-up visits and imaging after treatment (typical guideline-based schedule; your team may differ).",
     discussion: """
       Takes the same case document as 'leio stage'.
         leio plan --input Examples/extremity-lms.json --treatment-end 2026-01-15
@@ -21,7 +22,8 @@ struct PlanCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("JSON case document; '-' reads stdin.", valueName: "file")) var input: String
   @Option(name: .customLong("treatment-end"), help: "End of primary treatment, YYYY-MM-DD.") var treatmentEnd: String
   @Option(help: "Reference date for due/overdue, YYYY-MM-DD (default: today).") var today: String?
-  @Option(name: .customLong("last-visit"), help: "Date of the last follow-up visit that took place, YYYY-MM-DD.") var lastVisit: String?
+  @Option(name: .customLong("last-visit"), help: "Date of the last follow-up visit that took place, YYYY-MM-DD.")
+  var lastVisit: String?
   @Option(help: ArgumentHelp("Also write an RFC 5545 calendar to this file.", valueName: "file")) var ics: String?
   @OptionGroup var output: OutputOptions
 
@@ -39,12 +41,15 @@ struct PlanCommand: ParsableCommand {
     }
     if output.json { return Console.print(try Console.json(plan)) }
     var lines = ["Follow-up plan: \(plan.riskGroupLabel) [\(plan.riskGroup.rawValue)]", "Why: \(plan.reason)"]
-    if plan.flagged { lines.append("! This schedule is a conservative default; confirm the risk group with your team.") }
+    if plan.flagged {
+      lines.append("! This schedule is a conservative default; confirm the risk group with your team.")
+    }
     lines.append(plan.label)
     lines.append("")
     for visit in plan.visits {
       let status = visit.status.map { "[\($0.rawValue)] " } ?? ""
-      lines.append("\(visit.date)  month \(String(visit.month).leftPad(3))  \(status)\(visit.tests.joined(separator: "; "))")
+      lines.append(
+        "\(visit.date)  month \(String(visit.month).leftPad(3))  \(status)\(visit.tests.joined(separator: "; "))")
       if visit.isCheckpoint { lines.append("            \(plan.endRule)") }
     }
     lines.append("")

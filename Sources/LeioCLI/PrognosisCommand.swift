@@ -6,7 +6,8 @@ import LeioCore
 struct PrognosisCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "prognosis",
-    abstract: "Population survival and recurrence figures for a case's summary stage and cohort, with sources and caveats.",
+    abstract:
+      "Population survival and recurrence figures for a case's summary stage and cohort, with sources and caveats.",
     discussion: """
       Takes the same case document as 'leio stage'.
         leio prognosis --input Examples/uterine-lms.json
@@ -29,14 +30,17 @@ struct PrognosisCommand: ParsableCommand {
 
   static func text(_ report: PrognosisReport, _ kb: KnowledgeBase) -> String {
     func sources(_ keys: [String]) -> String { keys.map { kb.sources[$0]?.name ?? $0 }.joined(separator: "; ") }
-    var lines = ["Population: \(report.population)",
-                 "Summary stage: \(report.summaryStage)" + (report.summaryStageEstimated ? " (estimated)" : "")]
+    var lines = [
+      "Population: \(report.population)",
+      "Summary stage: \(report.summaryStage)" + (report.summaryStageEstimated ? " (estimated)" : ""),
+    ]
     if let note = report.note { lines.append(note) }
     lines.append("")
     lines.append("Five-year survival (population figures):")
     for figure in report.figures {
       let measure = figure.measure ?? "5-year relative survival"
-      lines.append("  • \(figure.stage): \(figure.value) — \(measure), \(figure.period). Source: \(sources(figure.sources))")
+      lines.append(
+        "  • \(figure.stage): \(figure.value) — \(measure), \(figure.period). Source: \(sources(figure.sources))")
     }
     if !report.reportedByPatientMaterials.isEmpty {
       lines.append("What patient materials report:")

@@ -19,9 +19,12 @@ struct ReportCommand: ParsableCommand {
 
   @Option(name: .long, help: ArgumentHelp("JSON case document; '-' reads stdin.", valueName: "file")) var input: String
   @Option(help: "html (one self-contained printable page) or text.") var format: Format = .html
-  @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file")) var output: String?
+  @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
+  var output: String?
   @Option(help: "A heading line for the summary, e.g. 'Fictional example'.") var label: String?
-  @Option(name: .customLong("treatment-end"), help: "End of primary treatment, YYYY-MM-DD, to include the follow-up plan.") var treatmentEnd: String?
+  @Option(
+    name: .customLong("treatment-end"), help: "End of primary treatment, YYYY-MM-DD, to include the follow-up plan.")
+  var treatmentEnd: String?
   @Option(help: "Reference date for due/overdue, YYYY-MM-DD (default: today).") var today: String?
   @Option(help: "Margin after surgery: R0, R1, R2 or RX.") var margin: String?
 
@@ -29,7 +32,8 @@ struct ReportCommand: ParsableCommand {
     let summary = try reportingErrors { () throws -> CareSummary in
       let facts = try CaseFacts(try Console.decode(CaseInput.self, from: input))
       return try CareSummary(
-        facts: facts, label: label, treatmentEnd: try treatmentEnd.map { try CalendarDate(parsing: $0, field: "treatmentEnd") },
+        facts: facts, label: label,
+        treatmentEnd: try treatmentEnd.map { try CalendarDate(parsing: $0, field: "treatmentEnd") },
         today: try today.map { try CalendarDate(parsing: $0, field: "today") } ?? PlanCommand.localToday(),
         margin: try margin.map { try ResectionMargin.parse($0, field: "margin") })
     }

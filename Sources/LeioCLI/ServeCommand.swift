@@ -22,18 +22,27 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: "Address to listen on.") var host = "127.0.0.1"
   @Option(help: "Port to listen on.") var port = 8080
   @OptionGroup var store: StoreOptions
-  @Flag(help: "Seed an empty registry with clearly fictional demo patients and one demo account per role (password printed).")
+  @Flag(
+    help:
+      "Seed an empty registry with clearly fictional demo patients and one demo account per role (password printed).")
   var demo = false
   @Option(help: "Seconds a client has to send a whole request (and an idle keep-alive connection stays open).")
   var requestTimeout = 30.0
-  @Option(help: "Open connections allowed; more are answered 503 and closed (keep it below the file-descriptor limit, ulimit -n).")
+  @Option(
+    help:
+      "Open connections allowed; more are answered 503 and closed (keep it below the file-descriptor limit, ulimit -n)."
+  )
   var maxConnections = 1024
   @Flag(help: .hidden) var benchmarkBaseline = false
 
   func validate() throws {
     guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535.") }
-    guard requestTimeout >= 0.1, requestTimeout <= 3600 else { throw ValidationError("--request-timeout must be between 0.1 and 3600 seconds.") }
-    guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be between 1 and 1,000,000.") }
+    guard requestTimeout >= 0.1, requestTimeout <= 3600 else {
+      throw ValidationError("--request-timeout must be between 0.1 and 3600 seconds.")
+    }
+    guard (1...1_000_000).contains(maxConnections) else {
+      throw ValidationError("--max-connections must be between 1 and 1,000,000.")
+    }
   }
 
   func run() async throws {
@@ -42,16 +51,26 @@ struct ServeCommand: AsyncParsableCommand {
     try await store.withRegistry { registry in
       if demo {
         let added = try await DemoRegistry.seed(registry, today: CalendarDate.today())
-        let note = added > 0 ? "seeded \(added) fictional patients" : "the registry already had patients; nothing seeded"
+        let note =
+          added > 0 ? "seeded \(added) fictional patients" : "the registry already had patients; nothing seeded"
         Self.say("demo registry in \(registry.location): \(note)")
-        Self.say("demo sign-in (fictional data only): " + DemoRegistry.accounts.map { "\($0.username) (\($0.role.rawValue))" }.joined(separator: ", ")
-                 + " — password: \(DemoRegistry.password)")
+        Self.say(
+          "demo sign-in (fictional data only): "
+            + DemoRegistry.accounts.map { "\($0.username) (\($0.role.rawValue))" }.joined(separator: ", ")
+            + " — password: \(DemoRegistry.password)")
       } else if try await registry.accounts(by: .system("serve")).isEmpty {
-        Self.say("no registry accounts yet: create the first admin with `leio user create --username NAME --role admin` (or start with --demo)")
+        Self.say(
+          "no registry accounts yet: create the first admin with `leio user create --username NAME --role admin` (or start with --demo)"
+        )
       }
-      let limits = ConnectionLimits(requestTimeout: .milliseconds(Int64(requestTimeout * 1000)), maximumConnections: Self.connectionCap(maxConnections))
-      let app = buildApplication(host: host, port: port, logger: logger, baselineRoute: benchmarkBaseline, registry: registry, limits: limits)
-      Self.say("serving on http://\(host):\(port) — registry \(registry.location) (educational software, not a medical device)")
+      let limits = ConnectionLimits(
+        requestTimeout: .milliseconds(Int64(requestTimeout * 1000)),
+        maximumConnections: Self.connectionCap(maxConnections))
+      let app = buildApplication(
+        host: host, port: port, logger: logger, baselineRoute: benchmarkBaseline, registry: registry, limits: limits)
+      Self.say(
+        "serving on http://\(host):\(port) — registry \(registry.location) (educational software, not a medical device)"
+      )
       try await app.runService()
     }
   }
@@ -68,7 +87,9 @@ struct ServeCommand: AsyncParsableCommand {
     }
     let available = Int(min(limit.rlim_cur, rlim_t(Int.max))) - 64
     guard wanted > available, available > 0 else { return wanted }
-    say("--max-connections \(wanted) is above what the file-descriptor limit allows (ulimit -n \(limit.rlim_cur)); using \(available)")
+    say(
+      "--max-connections \(wanted) is above what the file-descriptor limit allows (ulimit -n \(limit.rlim_cur)); using \(available)"
+    )
     return available
   }
 

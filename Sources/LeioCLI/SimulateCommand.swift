@@ -6,7 +6,8 @@ import LeioCore
 struct SimulateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "simulate",
-    abstract: "Write a SYNTHETIC LMS registry cohort (CSV) whose survival by summary stage follows the knowledge base's figures.",
+    abstract:
+      "Write a SYNTHETIC LMS registry cohort (CSV) whose survival by summary stage follows the knowledge base's figures.",
     discussion: """
       leio simulate --n 100000 --seed 7 --output cohort.csv
       leio survival cohort.csv --time months --event died --by summaryStage --at 12,24,60

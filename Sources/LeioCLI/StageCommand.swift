@@ -25,7 +25,9 @@ struct StageCommand: ParsableCommand {
   )
 
   @OptionGroup(title: "Case facts") var facts: CaseFactOptions
-  @Option(name: .long, help: ArgumentHelp("JSON case document; '-' reads stdin. Cannot be combined with case flags.", valueName: "file"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("JSON case document; '-' reads stdin. Cannot be combined with case flags.", valueName: "file"))
   var input: String?
   @OptionGroup var output: OutputOptions
 
@@ -49,4 +51,3 @@ struct StageCommand: ParsableCommand {
     }
   }
 }
-

@@ -5,9 +5,11 @@ import LeioStore
 
 /// `--database`, shared by every command that opens the registry.
 struct StoreOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp(
-    "The registry: a SQLite file (created and migrated on first use) or postgres://user:password@host:port/database.",
-    valueName: "file-or-url"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The registry: a SQLite file (created and migrated on first use) or postgres://user:password@host:port/database.",
+      valueName: "file-or-url"))
   var database = ProcessInfo.processInfo.environment["LEIO_DATABASE"] ?? "leio.sqlite"
 
   /// Opens the registry, runs `body` and closes it again whatever happens; registry errors become messages and
@@ -30,7 +32,8 @@ struct StoreOptions: ParsableArguments {
 /// `leio backup FILE`: the whole registry as portable JSON.
 struct BackupCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "backup", abstract: "Export the whole registry (records, accounts, audit log) as a portable JSON file.",
+    commandName: "backup",
+    abstract: "Export the whole registry (records, accounts, audit log) as a portable JSON file.",
     discussion: """
       leio backup registry-2026-11-24.json
       leio backup --database postgres://leio:secret@db:5432/leio - | gzip > registry.json.gz
@@ -39,7 +42,8 @@ struct BackupCommand: AsyncParsableCommand {
       an administrator's tool: whoever can run it against the database can read the database itself).
       """)
   @OptionGroup var store: StoreOptions
-  @Flag(help: "Clinical records only (patients, tumours, treatments, events): what a registrar may take out.") var clinical = false
+  @Flag(help: "Clinical records only (patients, tumours, treatments, events): what a registrar may take out.")
+  var clinical = false
   @Argument(help: "The file to write, or - for standard output.") var file: String
 
   func run() async throws {
@@ -50,7 +54,10 @@ struct BackupCommand: AsyncParsableCommand {
       FileHandle.standardOutput.write(data)
     } else {
       try reportingErrors { try Console.write(data, to: file) }
-      FileHandle.standardError.write(Data("leio: wrote \(backup.patients.count) patients, \(backup.tumours.count) tumours, \(backup.treatments.count) treatments, \(backup.events.count) events, \(backup.accounts.count) accounts, \(backup.audit.count) audit rows to \(file)\n".utf8))
+      FileHandle.standardError.write(
+        Data(
+          "leio: wrote \(backup.patients.count) patients, \(backup.tumours.count) tumours, \(backup.treatments.count) treatments, \(backup.events.count) events, \(backup.accounts.count) accounts, \(backup.audit.count) audit rows to \(file)\n"
+            .utf8))
     }
   }
 }
@@ -69,7 +76,10 @@ struct RestoreCommand: AsyncParsableCommand {
       try await registry.restore(backup, by: .system("restore"))
       return registry.location
     }
-    FileHandle.standardError.write(Data("leio: restored \(backup.patients.count) patients, \(backup.accounts.count) accounts and \(backup.audit.count) audit rows into \(location)\n".utf8))
+    FileHandle.standardError.write(
+      Data(
+        "leio: restored \(backup.patients.count) patients, \(backup.accounts.count) accounts and \(backup.audit.count) audit rows into \(location)\n"
+          .utf8))
   }
 }
 
@@ -85,7 +95,9 @@ struct StoreCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-      let (problems, counts) = try await store.withRegistry { registry in (try await registry.check(), try await registry.counts()) }
+      let (problems, counts) = try await store.withRegistry { registry in
+        (try await registry.check(), try await registry.counts())
+      }
       Console.print(counts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
       guard problems.isEmpty else {
         for problem in problems { Console.error(problem) }

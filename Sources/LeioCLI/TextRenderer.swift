@@ -6,7 +6,8 @@ import LeioReport
 ///
 /// It only lays out what the result holds; it derives nothing.
 enum TextRenderer {
-  static let disclaimer = "Educational and registry information, not a medical device: discuss every result with the care team."
+  static let disclaimer =
+    "Educational and registry information, not a medical device: discuss every result with the care team."
 
   static func report(_ report: StagingReport) -> String {
     var lines: [String] = []
@@ -23,20 +24,24 @@ enum TextRenderer {
 
   static func summary(_ summary: SummaryStageResult) -> String {
     guard let code = summary.code else { return "not computed: \(summary.label)" }
-    return "\(code.rawValue) \(summary.label) (\(summary.category.rawValue))" + (summary.estimated ? ", estimated (D-17)" : "")
+    return "\(code.rawValue) \(summary.label) (\(summary.category.rawValue))"
+      + (summary.estimated ? ", estimated (D-17)" : "")
   }
 
   static func result(_ result: StagingResult) -> [String] {
     var lines = [result.systemLabel]
-    let categories = [result.t?.rawValue, result.n?.rawValue, result.m?.rawValue, result.grade?.rawValue].compactMap { $0 }.joined(separator: " ")
-    let group: String = switch result.status {
-    case .computed: "stage \(result.stageGroup.rawValue)"
-    case .substageUnknown: "stage \(result.stageGroup.rawValue), substage unknown"
-    case .unknown: "stage unknown"
-    case .noGroupDefined: "no stage group defined for this site"
-    case .notApplicable: "not applicable"
-    case .notImplemented: "not implemented"
-    }
+    let categories = [result.t?.rawValue, result.n?.rawValue, result.m?.rawValue, result.grade?.rawValue].compactMap {
+      $0
+    }.joined(separator: " ")
+    let group: String =
+      switch result.status {
+      case .computed: "stage \(result.stageGroup.rawValue)"
+      case .substageUnknown: "stage \(result.stageGroup.rawValue), substage unknown"
+      case .unknown: "stage unknown"
+      case .noGroupDefined: "no stage group defined for this site"
+      case .notApplicable: "not applicable"
+      case .notImplemented: "not implemented"
+      }
     lines.append("  " + (categories.isEmpty ? group : "\(categories)  →  \(group)"))
     if let reason = result.reason { lines.append("  Reason: \(reason)") }
     lines.append("  Why:")

@@ -6,8 +6,11 @@ import LeioStore
 /// `leio user`: accounts of the registry.
 struct UserCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "user", abstract: "Create, list, unlock, disable and enable registry accounts; issue, list and revoke API tokens.",
-    subcommands: [Create.self, List.self, Token.self, Unlock.self, Disable.self, Enable.self, ListTokens.self, RevokeToken.self])
+    commandName: "user",
+    abstract: "Create, list, unlock, disable and enable registry accounts; issue, list and revoke API tokens.",
+    subcommands: [
+      Create.self, List.self, Token.self, Unlock.self, Disable.self, Enable.self, ListTokens.self, RevokeToken.self,
+    ])
 
   struct Create: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,7 +23,8 @@ struct UserCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @Option(help: "3 to 64 letters, digits, '.', '_' or '-' (stored in lower case).") var username: String
     @Option(help: "admin, clinician (read/write), registrar (read/write, exports) or viewer (read).") var role: String
-    @Flag(help: "Read the password from standard input (one line) instead of asking on the terminal.") var passwordStdin = false
+    @Flag(help: "Read the password from standard input (one line) instead of asking on the terminal.")
+    var passwordStdin = false
 
     func run() async throws {
       guard let role = Role(rawValue: role) else {
@@ -28,7 +32,10 @@ struct UserCommand: AsyncParsableCommand {
       }
       let password = try readPassword(fromStdin: passwordStdin)
       let (account, location) = try await store.withRegistry { registry in
-        (try await registry.createAccount(username: username, password: password, role: role, by: .system("user create")), registry.location)
+        (
+          try await registry.createAccount(
+            username: username, password: password, role: role, by: .system("user create")), registry.location
+        )
       }
       Console.print("created \(account.role.rawValue) account '\(account.username)' (\(account.id)) in \(location)")
     }
@@ -41,9 +48,14 @@ struct UserCommand: AsyncParsableCommand {
 
     func run() async throws {
       let accounts = try await store.withRegistry { try await $0.accounts(by: .system("user list")) }
-      if output.json { Console.print(try Console.json(accounts)); return }
+      if output.json {
+        Console.print(try Console.json(accounts))
+        return
+      }
       for account in accounts {
-        Console.print("\(account.username)\t\(account.role.rawValue)\(account.disabled ? "\tdisabled" : "")\(account.locked ? "\tlocked" : "")")
+        Console.print(
+          "\(account.username)\t\(account.role.rawValue)\(account.disabled ? "\tdisabled" : "")\(account.locked ? "\tlocked" : "")"
+        )
       }
     }
   }
@@ -57,7 +69,11 @@ struct UserCommand: AsyncParsableCommand {
 
     func run() async throws {
       let token = try await store.withRegistry { registry -> String in
-        guard let account = try await registry.accounts(by: .system("user token")).first(where: { $0.username == username.lowercased() }) else {
+        guard
+          let account = try await registry.accounts(by: .system("user token")).first(where: {
+            $0.username == username.lowercased()
+          })
+        else {
           throw RegistryError.notFound(entity: "account", id: username)
         }
         return try await registry.createAPIToken(name: name, for: account.id, by: .system("user token")).token
@@ -95,7 +111,9 @@ extension UserCommand {
 
   struct Disable: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Disable an account: its sessions end, its API tokens stop working, it cannot sign in. Its audit history stays.")
+      abstract:
+        "Disable an account: its sessions end, its API tokens stop working, it cannot sign in. Its audit history stays."
+    )
     @OptionGroup var store: StoreOptions
     @Option(help: "The account to disable.") var username: String
     func run() async throws { try await UserCommand.setDisabled(true, username: username, store: store) }
@@ -112,7 +130,9 @@ extension UserCommand {
     let command = disabled ? "user disable" : "user enable"
     let name = try await store.withRegistry { registry in
       let account = try await UserCommand.account(username, in: registry, as: command)
-      return try await registry.updateAccount(account.id, version: account.version, disabled: disabled, by: .system(command)).username
+      return try await registry.updateAccount(
+        account.id, version: account.version, disabled: disabled, by: .system(command)
+      ).username
     }
     Console.print("\(disabled ? "disabled" : "enabled") '\(name)'")
   }
@@ -133,19 +153,22 @@ extension UserCommand {
       if output.json { return Console.print(try Console.json(tokens)) }
       for token in tokens {
         let created = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(token.createdAt) / 1000))
-        Console.print("\(token.id)\t\(token.username)\t\(token.name)\t\(created)\t\(token.revokedAt == nil ? "active" : "revoked")")
+        Console.print(
+          "\(token.id)\t\(token.username)\t\(token.name)\t\(created)\t\(token.revokedAt == nil ? "active" : "revoked")")
       }
     }
   }
 
   struct RevokeToken: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "revoke-token", abstract: "Revoke an API token by its id (see list-tokens); it stops working at once.")
+      commandName: "revoke-token",
+      abstract: "Revoke an API token by its id (see list-tokens); it stops working at once.")
     @OptionGroup var store: StoreOptions
     @Argument(help: "The token's id.") var id: String
 
     func run() async throws {
-      try await store.withRegistry { registry in try await registry.revokeAPIToken(id, by: .system("user revoke-token")) }
+      try await store.withRegistry { registry in try await registry.revokeAPIToken(id, by: .system("user revoke-token"))
+      }
       Console.print("revoked token \(id.excerpt())")
     }
   }
@@ -154,11 +177,14 @@ extension UserCommand {
 /// The password from one line of stdin, or asked on the terminal without echo.
 func readPassword(fromStdin: Bool) throws -> String {
   if fromStdin {
-    guard let line = readLine(strippingNewline: true), !line.isEmpty else { throw ValidationError("no password on standard input.") }
+    guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+      throw ValidationError("no password on standard input.")
+    }
     return line
   }
   guard isatty(0) == 1, let first = getpass("Password: ").map({ String(cString: $0) }),
-        let second = getpass("Password again: ").map({ String(cString: $0) }) else {
+    let second = getpass("Password again: ").map({ String(cString: $0) })
+  else {
     throw ValidationError("no terminal to ask for the password on; use --password-stdin.")
   }
   guard first == second else { throw ValidationError("the two passwords differ.") }

@@ -36,10 +36,14 @@ public struct CSVRecordReader: Sendable {
   /// - Parameter isFinal: true after the last chunk, so a last line without a
   ///   line end still counts.
   /// - Returns: false when no complete record is buffered.
-  public mutating func nextRecord(isFinal: Bool, _ body: (UnsafeBufferPointer<UInt8>, CSVFields) throws -> Void) rethrows -> Bool {
+  public mutating func nextRecord(isFinal: Bool, _ body: (UnsafeBufferPointer<UInt8>, CSVFields) throws -> Void)
+    rethrows -> Bool
+  {
     if !checkedByteOrderMark {
       guard buffer.count - start >= 3 || isFinal else { return false }
-      if buffer.count - start >= 3, buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF { start += 3 }
+      if buffer.count - start >= 3, buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF {
+        start += 3
+      }
       checkedByteOrderMark = true
     }
     let count = buffer.count
@@ -56,7 +60,10 @@ public struct CSVRecordReader: Sendable {
         let byte = bytes[index]
         if inQuotes {
           if byte == 0x22 {
-            if index + 1 < count, bytes[index + 1] == 0x22 { index += 2; continue }
+            if index + 1 < count, bytes[index + 1] == 0x22 {
+              index += 2
+              continue
+            }
             if index + 1 >= count, !isFinal { return }
             inQuotes = false
           }
@@ -121,7 +128,11 @@ public struct CSVFields {
     while position < high {
       let byte = bytes[position]
       if byte == 0x22 {
-        if inQuotes, position + 1 < high, bytes[position + 1] == 0x22 { value.append(0x22); position += 2; continue }
+        if inQuotes, position + 1 < high, bytes[position + 1] == 0x22 {
+          value.append(0x22)
+          position += 2
+          continue
+        }
         inQuotes.toggle()
       } else {
         value.append(byte)

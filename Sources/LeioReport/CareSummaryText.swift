@@ -3,6 +3,7 @@ public import LeioCore
 
 /// The care summary as plain text, with the same sections as the HTML page.
 public enum CareSummaryText {
+  /// The care summary as plain text (sections in the same order as the page).
   public static func render(_ summary: CareSummary) -> String {
     var lines = ["LEIOMYOSARCOMA CARE SUMMARY"]
     if let label = summary.label { lines.append(label) }
@@ -13,17 +14,25 @@ public enum CareSummaryText {
     lines.append("Summary stage: \(stage.category.rawValue)" + (stage.estimated ? " (estimated)" : ""))
     lines.append(CareSummary.meaning(ofSummaryStage: stage.code == .unknown ? .unknown : stage.category))
     for result in summary.staging.results {
-      let categories = [result.t?.rawValue, result.n?.rawValue, result.m?.rawValue, result.grade?.rawValue].compactMap { $0 }.joined(separator: " ")
-      lines.append("- \(result.systemLabel): \(categories) → \(result.status == .noGroupDefined ? "no stage group" : result.stageGroup.rawValue)")
+      let categories = [result.t?.rawValue, result.n?.rawValue, result.m?.rawValue, result.grade?.rawValue].compactMap {
+        $0
+      }.joined(separator: " ")
+      lines.append(
+        "- \(result.systemLabel): \(categories) → \(result.status == .noGroupDefined ? "no stage group" : result.stageGroup.rawValue)"
+      )
       lines += RuleStepList.text(result.steps, numbered: false, indent: "    ")
       lines += result.warnings.map { "    ! \($0.message)" }
     }
     lines += ["", "OUTLOOK: POPULATION FIGURES (\(summary.prognosis.population))"]
     if let note = summary.prognosis.note { lines.append(note) }
-    lines += summary.prognosis.figures.map { "- \($0.stage): \($0.value), \($0.measure ?? "5-year relative survival"), \($0.period) [\($0.sources.joined(separator: ", "))]" }
+    lines += summary.prognosis.figures.map {
+      "- \($0.stage): \($0.value), \($0.measure ?? "5-year relative survival"), \($0.period) [\($0.sources.joined(separator: ", "))]"
+    }
     for figure in summary.prognosis.reportedByPatientMaterials {
       let names = figure.sources.map { summary.knowledgeBase.sources[$0]?.name ?? $0 }.joined(separator: "; ")
-      lines.append("- What patient materials report: \(figure.stage) \(figure.value) — " + summary.knowledgeBase.unverifiedLabel.replacingOccurrences(of: "{source}", with: names))
+      lines.append(
+        "- What patient materials report: \(figure.stage) \(figure.value) — "
+          + summary.knowledgeBase.unverifiedLabel.replacingOccurrences(of: "{source}", with: names))
     }
     lines += summary.prognosis.recurrence.map { "- \($0.title): \($0.text)" }
     lines += summary.prognosis.caveats.map { "  Note: \($0)" }
@@ -33,17 +42,23 @@ public enum CareSummaryText {
     lines += ["", "FOLLOW-UP"]
     if let plan = summary.plan {
       lines.append("\(plan.riskGroupLabel). \(plan.label)")
-      lines += plan.visits.map { "- \($0.date) (month \($0.month)): \($0.tests.joined(separator: "; "))\($0.status.map { " [\($0)]" } ?? "")" }
+      lines += plan.visits.map {
+        "- \($0.date) (month \($0.month)): \($0.tests.joined(separator: "; "))\($0.status.map { " [\($0)]" } ?? "")"
+      }
       lines.append(plan.endRule)
     } else {
       lines.append("Give the end date of treatment to see the dated follow-up schedule.")
     }
-    lines += ["", "SYMPTOMS THAT SHOULD PROMPT AN EARLIER VISIT"] + summary.symptoms.map { "- \($0.title): \($0.text)" }
+    lines +=
+      ["", "SYMPTOMS THAT SHOULD PROMPT AN EARLIER VISIT"] + summary.symptoms.map { "- \($0.title): \($0.text)" }
     lines += ["", "QUESTIONS TO ASK YOUR CARE TEAM"] + CareSummary.questions.map { "- \($0)" }
     lines += ["", "SUPPORT"] + summary.support.map { "- \($0.title): \($0.text)" }
     lines += ["", "GLOSSARY"] + CareSummary.glossary.map { "- \($0.term): \($0.meaning)" }
     lines += ["", "SOURCES"] + summary.sources.map { "- [\($0)] \(summary.describe(source: $0))" }
-    lines += ["", "Knowledge base \(summary.knowledgeBase.version). Leio is not a medical device; decisions about care belong to your sarcoma team."]
+    lines += [
+      "",
+      "Knowledge base \(summary.knowledgeBase.version). Leio is not a medical device; decisions about care belong to your sarcoma team.",
+    ]
     return lines.joined(separator: "\n") + "\n"
   }
 }

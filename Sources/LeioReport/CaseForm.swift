@@ -55,10 +55,13 @@ public enum CaseForm {
   /// A whole-number field; a fraction or a number too large for an `Int` is a field error, never a trap.
   public static func whole(_ form: FormValues, _ name: String, expected: String) throws(StagingError) -> Int? {
     guard let value = try number(form, name, expected: expected) else { return nil }
-    guard let integer = Int(exactly: value) else { throw .invalidValue(field: name, value: form[name] ?? "", expected: [expected]) }
+    guard let integer = Int(exactly: value) else {
+      throw .invalidValue(field: name, value: form[name] ?? "", expected: [expected])
+    }
     return integer
   }
 
+  /// The labelled control of `field`, with its hint, its current value and its error.
   public static func field(_ field: CaseField, form: FormValues, error: StagingError?) -> String {
     let spec = field.spec
     let name = HTML.escape(field.name)
@@ -68,25 +71,32 @@ public enum CaseForm {
     let control: String
     switch spec.kind {
     case .code(let choices, _, _):
-      control = "<select id=\"\(name)\" name=\"\(name)\" aria-describedby=\"\(describedBy)\"\(invalid)><option value=\"\">— not given —</option>"
+      control =
+        "<select id=\"\(name)\" name=\"\(name)\" aria-describedby=\"\(describedBy)\"\(invalid)><option value=\"\">— not given —</option>"
         + choices.map { option(form[field.name] == $0, ($0, $0)) }.joined() + "</select>"
     case .list(let choices, _):
       let chosen = Set(form.all(field.name))
-      control = "<select id=\"\(name)\" name=\"\(name)\" multiple size=\"4\" aria-describedby=\"\(describedBy)\"\(invalid)>"
+      control =
+        "<select id=\"\(name)\" name=\"\(name)\" multiple size=\"4\" aria-describedby=\"\(describedBy)\"\(invalid)>"
         + choices.map { option(chosen.contains($0), ($0, $0)) }.joined() + "</select>"
     case .text(let placeholder, _), .number(_, let placeholder, _, _, _), .whole(let placeholder, _, _):
       let mode: String = if case .text = spec.kind { "" } else { " inputmode=\"decimal\"" }
-      control = "<input id=\"\(name)\" name=\"\(name)\" type=\"text\"\(mode) placeholder=\"\(HTML.escape(placeholder))\" value=\"\(HTML.escape(form[field.name] ?? ""))\" aria-describedby=\"\(describedBy)\"\(invalid)>"
+      control =
+        "<input id=\"\(name)\" name=\"\(name)\" type=\"text\"\(mode) placeholder=\"\(HTML.escape(placeholder))\" value=\"\(HTML.escape(form[field.name] ?? ""))\" aria-describedby=\"\(describedBy)\"\(invalid)>"
     case .date:
-      control = "<input id=\"\(name)\" name=\"\(name)\" type=\"text\" placeholder=\"YYYY-MM-DD\" value=\"\(HTML.escape(form[field.name] ?? ""))\" aria-describedby=\"\(describedBy)\"\(invalid)>"
+      control =
+        "<input id=\"\(name)\" name=\"\(name)\" type=\"text\" placeholder=\"YYYY-MM-DD\" value=\"\(HTML.escape(form[field.name] ?? ""))\" aria-describedby=\"\(describedBy)\"\(invalid)>"
     case .flag:
-      control = "<input id=\"\(name)\" name=\"\(name)\" type=\"checkbox\" value=\"true\"\(form[field.name] == nil ? "" : " checked") aria-describedby=\"\(describedBy)\">"
+      control =
+        "<input id=\"\(name)\" name=\"\(name)\" type=\"checkbox\" value=\"true\"\(form[field.name] == nil ? "" : " checked") aria-describedby=\"\(describedBy)\">"
     }
-    html += "<label for=\"\(name)\">\(HTML.escape(spec.label))</label>\(control)<div class=\"hint\" id=\"\(name)-hint\">\(HTML.escape(spec.hint))</div>"
+    html +=
+      "<label for=\"\(name)\">\(HTML.escape(spec.label))</label>\(control)<div class=\"hint\" id=\"\(name)-hint\">\(HTML.escape(spec.hint))</div>"
     if let error { html += "<p class=\"error\" id=\"\(name)-error\">\(HTML.escape(error.description))</p>" }
     return html + "</div>"
   }
 
+  /// An `<option>` of a select.
   public static func option(_ selected: Bool, _ option: Option) -> String {
     "<option value=\"\(HTML.escape(option.value))\"\(selected ? " selected" : "")>\(HTML.escape(option.label))</option>"
   }

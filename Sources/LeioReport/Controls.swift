@@ -4,17 +4,24 @@ import Foundation
 /// error summary by its id). The server's calculators and registry forms all use these.
 public enum Controls {
   /// The one renderer of a labelled control: `message` is the error of this field, shown beside it and announced.
-  public static func labelled(_ name: String, _ label: String, value: String?, message: String?, hint: String = "", options: [String]? = nil,
-                       type: String = "text", id: String? = nil) -> String {
+  public static func labelled(
+    _ name: String, _ label: String, value: String?, message: String?, hint: String = "", options: [String]? = nil,
+    type: String = "text", id: String? = nil
+  ) -> String {
     let id = id ?? name
     let invalid = message == nil ? "" : " aria-invalid=\"true\""
     let described = "\(id)-hint" + (message == nil ? "" : " \(id)-error")
     var html = "<div class=\"field\"><label for=\"\(id)\">\(HTML.escape(label))</label>"
     if let options {
-      html += "<select id=\"\(id)\" name=\"\(name)\" aria-describedby=\"\(described)\"\(invalid)><option value=\"\">— not given —</option>"
-      html += options.map { "<option value=\"\(HTML.escape($0))\"\(value == $0 ? " selected" : "")>\(HTML.escape($0))</option>" }.joined() + "</select>"
+      html +=
+        "<select id=\"\(id)\" name=\"\(name)\" aria-describedby=\"\(described)\"\(invalid)><option value=\"\">— not given —</option>"
+      html +=
+        options.map {
+          "<option value=\"\(HTML.escape($0))\"\(value == $0 ? " selected" : "")>\(HTML.escape($0))</option>"
+        }.joined() + "</select>"
     } else {
-      html += "<input id=\"\(id)\" name=\"\(name)\" type=\"\(type)\" value=\"\(HTML.escape(value ?? ""))\" aria-describedby=\"\(described)\"\(invalid)>"
+      html +=
+        "<input id=\"\(id)\" name=\"\(name)\" type=\"\(type)\" value=\"\(HTML.escape(value ?? ""))\" aria-describedby=\"\(described)\"\(invalid)>"
     }
     html += "<div class=\"hint\" id=\"\(id)-hint\">\(HTML.escape(hint))</div>"
     if let message { html += "<p class=\"error\" id=\"\(id)-error\">\(HTML.escape(message))</p>" }

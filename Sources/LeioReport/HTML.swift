@@ -28,7 +28,10 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible, ExpressibleBySt
   public struct StringInterpolation: StringInterpolationProtocol {
     var rendered = ""
 
-    public init(literalCapacity: Int, interpolationCount: Int) { rendered.reserveCapacity(literalCapacity + interpolationCount * 16) }
+    /// Starts an interpolation of the given sizes.
+    public init(literalCapacity: Int, interpolationCount: Int) {
+      rendered.reserveCapacity(literalCapacity + interpolationCount * 16)
+    }
 
     /// Literal markup.
     public mutating func appendLiteral(_ literal: String) { rendered += literal }
@@ -37,7 +40,9 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible, ExpressibleBySt
     public mutating func appendInterpolation(_ text: String) { rendered += HTML.escape(text) }
 
     /// Any other value, by its description, escaped.
-    public mutating func appendInterpolation(_ value: some CustomStringConvertible) { rendered += HTML.escape(value.description) }
+    public mutating func appendInterpolation(_ value: some CustomStringConvertible) {
+      rendered += HTML.escape(value.description)
+    }
 
     /// Markup, unchanged.
     public mutating func appendInterpolation(_ html: HTML) { rendered += html.rendered }

@@ -13,7 +13,8 @@ public enum ICalendar {
   /// - Parameter stamp: the DTSTAMP date (the plan's `today`, or the export date).
   public static func calendar(_ plan: FollowUpPlan, stamp: CalendarDate) -> String {
     var lines = [
-      "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Leio//Leio follow-up plan//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+      "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Leio//Leio follow-up plan//EN", "CALSCALE:GREGORIAN",
+      "METHOD:PUBLISH",
       "X-WR-CALNAME:Sarcoma follow-up",
     ]
     for visit in plan.visits {

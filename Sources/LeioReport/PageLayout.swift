@@ -4,7 +4,10 @@ import Foundation
 /// Works without JavaScript; responsive; prints cleanly. The server wraps the document in its response.
 public enum PageLayout {
   /// The public pages, in navigation order.
-  public static let navigation = [("/", "Staging calculator"), ("/grade", "Grade"), ("/classify", "Uterine criteria"), ("/plan", "Follow-up plan"), ("/learn", "Learn about LMS")]
+  public static let navigation = [
+    ("/", "Staging calculator"), ("/grade", "Grade"), ("/classify", "Uterine criteria"), ("/plan", "Follow-up plan"),
+    ("/learn", "Learn about LMS"),
+  ]
 
   /// The page's stylesheet (inline, so the Content-Security-Policy allows it by hash).
   public static let style = """
@@ -33,13 +36,15 @@ public enum PageLayout {
   /// The whole document: `navigation` is the extra part of the site navigation (the registry link, or a signed-in
   /// account's registry navigation).
   public static func document(title: String, body: String, navigation extra: HTML) -> String {
-    var html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\">"
+    var html =
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\">"
     html += "<title>\(HTML.escape(title)) · Leio</title><style>\(style)</style></head><body>"
     html += "<a class=\"skip\" href=\"#main\">Skip to content</a><header class=\"site\"><nav aria-label=\"Main\">"
     html += navigation.map { "<a href=\"\($0.0)\">\(HTML.escape($0.1))</a>" }.joined()
     html += extra.rendered
     html += "</nav></header><main id=\"main\"><h1>\(HTML.escape(title))</h1>\(body)"
-    html += "<footer><p>Leio is educational and registry software, not a medical device. Discuss every result with your care team.</p></footer></main></body></html>\n"
+    html +=
+      "<footer><p>Leio is educational and registry software, not a medical device. Discuss every result with your care team.</p></footer></main></body></html>\n"
     return html
   }
 }

@@ -1,5 +1,5 @@
-public import Hummingbird
 import Foundation
+public import Hummingbird
 import LeioCore
 import LeioReport
 
@@ -9,7 +9,9 @@ public struct APIController<Context: RequestContext>: Sendable {
 
   /// Every API path and its method, for 405 responses with an `Allow` header.
   public static var routes: [(method: String, path: String)] {
-    ["stage", "grade", "classify", "prognosis", "options", "plan", "plan.ics", "report"].map { ("POST", "/api/v1/\($0)") }
+    ["stage", "grade", "classify", "prognosis", "options", "plan", "plan.ics", "report"].map {
+      ("POST", "/api/v1/\($0)")
+    }
       + [("GET", "/api/v1/facts"), ("GET", "/api/v1/facts/{id}"), ("GET", "/api/v1/openapi.json"), ("GET", "/healthz")]
   }
 
@@ -25,30 +27,38 @@ public struct APIController<Context: RequestContext>: Sendable {
     }
     group.post("options") { request, context in
       let body = try await Self.decode(OptionsRequest.self, request, context)
-      return try Self.json(try TreatmentOptions.report(
-        for: try CaseFacts(body.case), situation: try body.situation.map { try TreatmentSituation.parse($0, field: "situation") },
-        margin: try body.margin.map { try ResectionMargin.parse($0, field: "margin") }))
+      return try Self.json(
+        try TreatmentOptions.report(
+          for: try CaseFacts(body.case),
+          situation: try body.situation.map { try TreatmentSituation.parse($0, field: "situation") },
+          margin: try body.margin.map { try ResectionMargin.parse($0, field: "margin") }))
     }
     group.post("plan") { request, context in try Self.json(try await Self.plan(request, context)) }
     group.post("plan.ics") { request, context in
       let plan = try await Self.plan(request, context)
-      return Self.text(ICalendar.calendar(plan, stamp: plan.today ?? plan.treatmentEnd), type: "text/calendar; charset=utf-8")
+      return Self.text(
+        ICalendar.calendar(plan, stamp: plan.today ?? plan.treatmentEnd), type: "text/calendar; charset=utf-8")
     }
     group.post("report") { request, context in try await Self.report(request, context) }
     group.get("facts") { request, _ in
       let query = request.uri.queryParameters.get("q") ?? ""
       guard !query.trimmingCharacters(in: .whitespaces).isEmpty else {
-        throw Problem.malformed("Give the search words in the q parameter, e.g. /api/v1/facts?q=recurrence.", field: "q")
+        throw Problem.malformed(
+          "Give the search words in the q parameter, e.g. /api/v1/facts?q=recurrence.", field: "q")
       }
       let limit = request.uri.queryParameters.get("limit", as: Int.self) ?? 10
       let audience = request.uri.queryParameters.get("audience")
-      return try Self.json(try KnowledgeBase.shipped().search(query, audience: audience, limit: max(1, min(limit, 100))))
+      return try Self.json(
+        try KnowledgeBase.shipped().search(query, audience: audience, limit: max(1, min(limit, 100))))
     }
     group.get("openapi.json") { _, _ in
-      guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"), let data = try? Data(contentsOf: url) else {
+      guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"),
+        let data = try? Data(contentsOf: url)
+      else {
         throw Problem.status(.internalServerError)
       }
-      return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+      return Response(
+        status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
     group.get("facts/{id}") { _, context in
       let id = try context.parameters.require("id")
@@ -73,9 +83,12 @@ public struct APIController<Context: RequestContext>: Sendable {
       return try json(try UterineCriteria.check(body.uterine ?? UterineCriteriaInput()))
     case "deepSoftTissue":
       guard let mitoses = body.mitosesPer50HPF else {
-        throw StagingError.missingValue(field: "mitosesPer50HPF", message: "give the mitoses counted in 50 high-power fields.")
+        throw StagingError.missingValue(
+          field: "mitosesPer50HPF", message: "give the mitoses counted in 50 high-power fields.")
       }
-      return try json(try DeepSoftTissueCriteria.check(atypia: body.atypia ?? false, mitosesPer50HPF: mitoses, necrosis: body.necrosis ?? false))
+      return try json(
+        try DeepSoftTissueCriteria.check(
+          atypia: body.atypia ?? false, mitosesPer50HPF: mitoses, necrosis: body.necrosis ?? false))
     case let other:
       throw StagingError.invalidValue(field: "kind", value: other, expected: ["uterine", "deepSoftTissue"])
     }
@@ -109,20 +122,26 @@ public struct APIController<Context: RequestContext>: Sendable {
     let buffer = try await request.collectBody(upTo: context.maxUploadSize)
     guard buffer.readableBytes > 0 else { throw Problem.malformed("The request body is empty; send a JSON document.") }
     // A flat case document (the hot path) is read without JSONDecoder; anything else, and every error, is its.
-    if T.self == CaseInput.self, let input = buffer.withUnsafeReadableBytes({ CaseInput.decodeCommonShape($0) }) as? T { return input }
+    if T.self == CaseInput.self, let input = buffer.withUnsafeReadableBytes({ CaseInput.decodeCommonShape($0) }) as? T {
+      return input
+    }
     return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
   }
 
   static func json(_ value: some Encodable) throws -> Response {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    return Response(
+      status: .ok, headers: [.contentType: "application/json"],
+      body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
   }
 
   static func fastJSON(_ value: some JSONWritable) -> Response {
     var output = JSONOutput()
     value.write(to: &output)
-    return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: output.bytes)))
+    return Response(
+      status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: output.bytes))
+    )
   }
 
   static func text(_ text: String, type: String) -> Response {

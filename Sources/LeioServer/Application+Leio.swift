@@ -1,5 +1,5 @@
-public import Hummingbird
 import Foundation
+public import Hummingbird
 import HummingbirdCore
 import LeioCore
 public import LeioStore
@@ -13,18 +13,24 @@ public import Logging
 ///
 /// With a `registry`, also the registry: `/login`, the patient pages and `/api/v1/patients…`, each behind its
 /// permission. `secureCookies` marks the session cookie `Secure` (off only for plain HTTP on loopback).
-public func buildRouter(baselineRoute: Bool = false, registry: Registry? = nil, secureCookies: Bool = true) -> Router<LeioRequestContext> {
+public func buildRouter(baselineRoute: Bool = false, registry: Registry? = nil, secureCookies: Bool = true) -> Router<
+  LeioRequestContext
+> {
   let router = Router(context: LeioRequestContext.self)
   router.add(middleware: SecurityHeadersMiddleware())
   router.add(middleware: ProblemMiddleware())
   router.get("healthz") { _, _ in
-    Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+    Response(
+      status: .ok, headers: [.contentType: "application/json"],
+      body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
   }
   if baselineRoute {
     router.post("bench/baseline") { request, context in
       var request = request
       _ = try await request.collectBody(upTo: context.maxUploadSize)
-      return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+      return Response(
+        status: .ok, headers: [.contentType: "application/json"],
+        body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
     }
   }
   APIController<LeioRequestContext>().addRoutes(to: router.group("api/v1"))
@@ -40,12 +46,16 @@ public func buildRouter(baselineRoute: Bool = false, registry: Registry? = nil, 
 ///
 /// `limits` bound what a client can hold open: a request must arrive whole within the request timeout (also the
 /// keep-alive idle timeout), and connections past the cap get a 503 and are closed (``ConnectionGuard``).
-public func buildApplication(host: String, port: Int, logger: Logger, baselineRoute: Bool = false, registry: Registry? = nil,
-                             limits: ConnectionLimits = ConnectionLimits()) -> some ApplicationProtocol {
+public func buildApplication(
+  host: String, port: Int, logger: Logger, baselineRoute: Bool = false, registry: Registry? = nil,
+  limits: ConnectionLimits = ConnectionLimits()
+) -> some ApplicationProtocol {
   let loopback = ["127.0.0.1", "localhost", "::1"].contains(host)
   let counter = ConnectionCounter()
   let http1 = HTTP1Channel.Configuration(
     additionalChannelHandlers: [ConnectionGuard(limits: limits, counter: counter)], idleTimeout: limits.requestTimeout)
-  return Application(router: buildRouter(baselineRoute: baselineRoute, registry: registry, secureCookies: !loopback), server: .http1(configuration: http1),
-                     configuration: .init(address: .hostname(host, port: port), serverName: "Leio", backlog: 1024), logger: logger)
+  return Application(
+    router: buildRouter(baselineRoute: baselineRoute, registry: registry, secureCookies: !loopback),
+    server: .http1(configuration: http1),
+    configuration: .init(address: .hostname(host, port: port), serverName: "Leio", backlog: 1024), logger: logger)
 }

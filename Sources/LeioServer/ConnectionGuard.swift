@@ -26,7 +26,12 @@ final class ConnectionCounter: @unchecked Sendable {
   private var open = 0
 
   /// Adds one; returns the count with it.
-  func opened() -> Int { lock.withLock { open += 1; return open } }
+  func opened() -> Int {
+    lock.withLock {
+      open += 1
+      return open
+    }
+  }
   func closed() { lock.withLock { open -= 1 } }
   var count: Int { lock.withLock { open } }
 }
@@ -56,9 +61,15 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     counted = true
     if counter.opened() > limits.maximumConnections {
       refused = true
-      let body = ByteBuffer(string: #"{"type":"about:blank","title":"Service Unavailable","status":503,"detail":"The server has too many open connections; try again shortly."}"#)
+      let body = ByteBuffer(
+        string:
+          #"{"type":"about:blank","title":"Service Unavailable","status":503,"detail":"The server has too many open connections; try again shortly."}"#
+      )
       var head = HTTPResponse(status: .serviceUnavailable)
-      head.headerFields = [.contentType: "application/problem+json", .contentLength: "\(body.readableBytes)", .connection: "close", .retryAfter: "5"]
+      head.headerFields = [
+        .contentType: "application/problem+json", .contentLength: "\(body.readableBytes)", .connection: "close",
+        .retryAfter: "5",
+      ]
       context.write(wrapOutboundOut(.head(head)), promise: nil)
       context.write(wrapOutboundOut(.body(body)), promise: nil)
       context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }

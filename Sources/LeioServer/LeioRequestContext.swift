@@ -26,6 +26,7 @@ public struct LeioRequestContext: RequestContext {
 
   /// Who acts, for the audit log.
   var auditContext: AuditContext {
-    AuditContext(accountID: identity?.account.id, username: identity?.account.username ?? "anonymous", remote: remoteAddress)
+    AuditContext(
+      accountID: identity?.account.id, username: identity?.account.username ?? "anonymous", remote: remoteAddress)
   }
 }

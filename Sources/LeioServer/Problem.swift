@@ -1,5 +1,5 @@
-public import Hummingbird
 import Foundation
+public import Hummingbird
 import LeioCore
 
 /// An RFC 9457 problem: the error body of every failed API request
@@ -30,20 +30,23 @@ public struct Problem: HTTPResponseError, Codable, Sendable, Equatable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     let data = try encoder.encode(self)
-    return Response(status: status, headers: [.contentType: "application/problem+json"],
-                    body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    return Response(
+      status: status, headers: [.contentType: "application/problem+json"],
+      body: .init(byteBuffer: ByteBuffer(bytes: data)))
   }
 
   /// Invalid clinical input (422), with the field.
   static func invalid(_ error: StagingError) -> Problem {
-    Problem(status: .unprocessableContent, type: "https://leio.invalid/problems/invalid-clinical-input",
-            title: "Invalid clinical input", detail: error.description, field: error.field.isEmpty ? nil : error.field)
+    Problem(
+      status: .unprocessableContent, type: "https://leio.invalid/problems/invalid-clinical-input",
+      title: "Invalid clinical input", detail: error.description, field: error.field.isEmpty ? nil : error.field)
   }
 
   /// A body that is not the expected JSON (400).
   static func malformed(_ detail: String, field: String? = nil) -> Problem {
-    Problem(status: .badRequest, type: "https://leio.invalid/problems/malformed-request", title: "Malformed request",
-            detail: detail, field: field)
+    Problem(
+      status: .badRequest, type: "https://leio.invalid/problems/malformed-request", title: "Malformed request",
+      detail: detail, field: field)
   }
 
   /// The generic problem for a status (404, 405, 413, 500…), without internal detail.

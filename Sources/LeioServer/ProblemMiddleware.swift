@@ -1,5 +1,5 @@
-public import Hummingbird
 import Foundation
+public import Hummingbird
 import LeioCore
 import LeioStore
 import Logging
@@ -12,7 +12,9 @@ import NIOHTTP1
 public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
   public init() {}
 
-  public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+  public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+    async throws -> Response
+  {
     let start = ContinuousClock.now
     let response: Response
     do {
@@ -20,22 +22,30 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     } catch {
       var problem = Self.problem(for: error)
       let allowed = Self.allowedMethods(for: request.uri.path)
-      if problem.statusCode == 404, error is HTTPError, !allowed.isEmpty {  // no route for this method (not a missing record)
-        problem = .status(.methodNotAllowed, detail: "\(request.method.rawValue) is not allowed on \(request.uri.path); use \(allowed.joined(separator: ", ")).")
+      // no route for this method (not a missing record)
+      if problem.statusCode == 404, error is HTTPError, !allowed.isEmpty {
+        problem = .status(
+          .methodNotAllowed,
+          detail:
+            "\(request.method.rawValue) is not allowed on \(request.uri.path); use \(allowed.joined(separator: ", ")).")
       }
       var errorResponse = try problem.response(from: request, context: context)
       if problem.statusCode == 405 { errorResponse.headers[.allow] = allowed.joined(separator: ", ") }
       if case .locked(let seconds)? = error as? RegistryError { errorResponse.headers[.retryAfter] = "\(seconds)" }
       if case .busy? = error as? RegistryError { errorResponse.headers[.retryAfter] = "2" }
       response = errorResponse
-      if problem.statusCode >= 500 { context.logger.error("unhandled error", metadata: ["error.type": "\(type(of: error))"]) }
+      if problem.statusCode >= 500 {
+        context.logger.error("unhandled error", metadata: ["error.type": "\(type(of: error))"])
+      }
     }
     let elapsed = ContinuousClock.now - start
     let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-    context.logger.info("request", metadata: [
-      "method": "\(request.method.rawValue)", "route": "\(context.endpointPath ?? "unmatched")",
-      "status": "\(response.status.code)", "duration_ms": "\(String(format: "%.3f", milliseconds))",
-    ])
+    context.logger.info(
+      "request",
+      metadata: [
+        "method": "\(request.method.rawValue)", "route": "\(context.endpointPath ?? "unmatched")",
+        "status": "\(response.status.code)", "duration_ms": "\(String(format: "%.3f", milliseconds))",
+      ])
     return response
   }
 
@@ -52,7 +62,10 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
       // the client closed. The client's fault, so 400 — never a 500.
       return .malformed("The request is not valid HTTP (\(Self.parserErrorLabel(error))); nothing was done.")
     case let error as any HTTPResponseError:
-      return .status(error.status, detail: error.status == .contentTooLarge ? "The request body is larger than \(LeioRequestContext.maximumBody / 1024) KiB." : nil)
+      return .status(
+        error.status,
+        detail: error.status == .contentTooLarge
+          ? "The request body is larger than \(LeioRequestContext.maximumBody / 1024) KiB." : nil)
     default: return .status(.internalServerError)
     }
   }
@@ -74,17 +87,26 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     switch error {
     case .notFound: return .status(.notFound, detail: error.description)
     case .conflict, .duplicate:
-      return Problem(status: .conflict, type: "https://leio.invalid/problems/conflict", title: "Conflict", detail: error.description)
+      return Problem(
+        status: .conflict, type: "https://leio.invalid/problems/conflict", title: "Conflict", detail: error.description)
     case .invalid(let field, _), .missingReference(let field):
-      return Problem(status: .unprocessableContent, type: "https://leio.invalid/problems/invalid-record", title: "Invalid record",
-                     detail: error.description, field: field)
-    case .invalidBackup: return Problem(status: .unprocessableContent, type: "https://leio.invalid/problems/invalid-backup", title: "Invalid backup", detail: error.description)
+      return Problem(
+        status: .unprocessableContent, type: "https://leio.invalid/problems/invalid-record", title: "Invalid record",
+        detail: error.description, field: field)
+    case .invalidBackup:
+      return Problem(
+        status: .unprocessableContent, type: "https://leio.invalid/problems/invalid-backup", title: "Invalid backup",
+        detail: error.description)
     case .badCredentials: return .status(.unauthorized, detail: error.description)
     case .locked: return .status(.tooManyRequests, detail: error.description)
     case .unavailable: return .status(.serviceUnavailable, detail: "The registry database cannot be reached.")
-    case .busy: return .status(.serviceUnavailable, detail: "The registry database is busy (locked by another process); try again shortly.")
+    case .busy:
+      return .status(
+        .serviceUnavailable, detail: "The registry database is busy (locked by another process); try again shortly.")
     case .patientDeleted:
-      return Problem(status: .conflict, type: "https://leio.invalid/problems/patient-deleted", title: "Patient deleted", detail: error.description)
+      return Problem(
+        status: .conflict, type: "https://leio.invalid/problems/patient-deleted", title: "Patient deleted",
+        detail: error.description)
     case .corrupt, .schemaTooNew, .invalidDatabaseURL, .migrationFailed: return .status(.internalServerError)
     }
   }
@@ -100,9 +122,11 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
 
   static func describe(_ error: DecodingError) -> String {
     switch error {
-    case .dataCorrupted(let context): context.codingPath.isEmpty ? "The body is not valid JSON." : context.debugDescription
+    case .dataCorrupted(let context):
+      context.codingPath.isEmpty ? "The body is not valid JSON." : context.debugDescription
     case .keyNotFound(let key, _): "A required field is missing: \(key.stringValue)."
-    case .typeMismatch(_, let context), .valueNotFound(_, let context): "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
+    case .typeMismatch(_, let context), .valueNotFound(_, let context):
+      "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
     @unknown default: "The body could not be decoded."
     }
   }

@@ -15,7 +15,9 @@ import LeioReport
 public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
   public init() {}
 
-  public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+  public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+    async throws -> Response
+  {
     var response = try await next(request, context)
     for (name, value) in SecurityHeaders.all where response.headers[name] == nil { response.headers[name] = value }
     return response
@@ -26,7 +28,9 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
 enum SecurityHeaders {
   /// The policy: the pages' two stylesheets by hash, nothing else inline.
   static let contentSecurityPolicy: String = {
-    let hashes = [PageLayout.style, CareSummaryHTML.style].map { "'sha256-\(Data(SHA256.hash(data: Data($0.utf8))).base64EncodedString())'" }
+    let hashes = [PageLayout.style, CareSummaryHTML.style].map {
+      "'sha256-\(Data(SHA256.hash(data: Data($0.utf8))).base64EncodedString())'"
+    }
     return "default-src 'none'; style-src \(hashes.joined(separator: " ")); img-src 'self' data:; form-action 'self'; "
       + "frame-ancestors 'none'; base-uri 'none'"
   }()

@@ -8,9 +8,12 @@ import Foundation
 /// `survfit(fit, newdata, ctype = 1)` reports them.
 /// - Source: Breslow NE. Discussion of Cox (1972). J R Stat Soc B 1972;34:216–7.
 public struct BaselineHazard: Sendable, Equatable, Codable {
+  /// Times.
   public var time: [Double]
+  /// Breslow cumulative baseline hazard at each time.
   public var cumulativeHazard: [Double]
 
+  /// The Breslow baseline hazard of a fitted model (covariates centred as R's `basehaz`).
   public init(time: [Double], event: [Bool], covariates x: [[Double]], beta: [Double]) {
     let n = time.count
     let p = beta.count

@@ -4,8 +4,11 @@ import Foundation
 public enum Concordance {
   /// Counts of the comparable pairs.
   public struct Counts: Sendable, Equatable {
+    /// Concordant pairs.
     public var concordant: Double
+    /// Discordant pairs.
     public var discordant: Double
+    /// Pairs tied on the risk score.
     public var tiedRisk: Double
     /// (concordant + tiedRisk/2) / (concordant + discordant + tiedRisk).
     public var concordance: Double { (concordant + tiedRisk / 2) / (concordant + discordant + tiedRisk) }
@@ -28,8 +31,22 @@ public enum Concordance {
       return low
     }
     var tree = Array(repeating: 0.0, count: distinctRisks.count + 1)
-    func add(_ index: Int) { var i = index + 1; while i < tree.count { tree[i] += 1; i += i & -i } }
-    func prefix(_ index: Int) -> Double { var total = 0.0; var i = index; while i > 0 { total += tree[i]; i -= i & -i }; return total }  // ranks < index
+    func add(_ index: Int) {
+      var i = index + 1
+      while i < tree.count {
+        tree[i] += 1
+        i += i & -i
+      }
+    }
+    func prefix(_ index: Int) -> Double {
+      var total = 0.0
+      var i = index
+      while i > 0 {
+        total += tree[i]
+        i -= i & -i
+      }
+      return total
+    }  // ranks < index
     var counts = Counts(concordant: 0, discordant: 0, tiedRisk: 0)
     let order = (0..<n).sorted { time[$0] > time[$1] }
     var inTree = 0.0
@@ -39,7 +56,10 @@ public enum Concordance {
       var end = position
       while end < n, time[order[end]] == t { end += 1 }
       let group = order[position..<end]
-      for i in group where !event[i] { add(ranks[i]); inTree += 1 }  // censored at t outlive the events at t
+      for i in group where !event[i] {
+        add(ranks[i])
+        inTree += 1
+      }  // censored at t outlive the events at t
       for i in group where event[i] {
         let lower = prefix(ranks[i])
         let atMost = prefix(ranks[i] + 1)
@@ -47,7 +67,10 @@ public enum Concordance {
         counts.tiedRisk += atMost - lower
         counts.discordant += inTree - atMost
       }
-      for i in group where event[i] { add(ranks[i]); inTree += 1 }
+      for i in group where event[i] {
+        add(ranks[i])
+        inTree += 1
+      }
       position = end
     }
     return counts

@@ -5,10 +5,15 @@ import Foundation
 /// alphabetical order, so the reference is the first — R's default for character columns), named column + level.
 /// Rows with a missing value (empty, `NA`) in any used column, or in time or status, are dropped and counted.
 public struct CoxDesign: Sendable {
+  /// Column names of the design (a categorical term: name + level).
   public var names: [String]
+  /// The design matrix, one row per kept row.
   public var rows: [[Double]]
+  /// Times.
   public var time: [Double]
+  /// Whether each time ends in the event.
   public var event: [Bool]
+  /// Rows dropped for a missing value.
   public var dropped: Int
   /// For each categorical column, its reference level.
   public var references: [String: String]
@@ -26,11 +31,17 @@ public struct CoxDesign: Sendable {
       }
       if let reference = references[term.name] {
         let levelColumns = term.columns.map { (names[$0].dropFirst(term.name.count), $0) }
-        if let match = levelColumns.first(where: { $0.0 == value }) { row[match.1] = 1 } else if value != reference {
-          throw CoxError.dimension("\(value.quotedExcerpt) is not a level of '\(term.name)' (levels: \(([reference] + levelColumns.map { String($0.0) }).joined(separator: ", "))).")
+        if let match = levelColumns.first(where: { $0.0 == value }) {
+          row[match.1] = 1
+        } else if value != reference {
+          throw CoxError.dimension(
+            "\(value.quotedExcerpt) is not a level of '\(term.name)' (levels: \(([reference] + levelColumns.map { String($0.0) }).joined(separator: ", ")))."
+          )
         }
       } else {
-        guard let number = Double(value) else { throw CoxError.dimension("'\(term.name)' needs a number, not \(value.quotedExcerpt).") }
+        guard let number = Double(value) else {
+          throw CoxError.dimension("'\(term.name)' needs a number, not \(value.quotedExcerpt).")
+        }
         row[term.columns[0]] = number
       }
     }
@@ -44,16 +55,24 @@ public struct CoxDesign: Sendable {
     try self.init(time: table.time, event: table.event, columns: columns, order: covariates, dropped: table.dropped)
   }
 
+  /// The design of text columns, dropping rows with a missing value.
+  ///
   /// - Parameters:
+  ///   - time: follow-up times, one per row.
+  ///   - status: status values: 1/0, TRUE/FALSE, or 1/2 (R's `Surv`: when the values are 1 and 2, 2 is the event).
   ///   - columns: covariate name → one text value per row.
   ///   - order: the covariates in model order.
-  ///   - event: status values: 1/0, TRUE/FALSE, or 1/2 (R's `Surv`: when the values are 1 and 2, 2 is the event).
   public init(time: [String], status: [String], columns: [String: [String]], order: [String]) throws {
     let n = time.count
-    func missing(_ text: String) -> Bool { let t = text.trimmedBlanks; return t.isEmpty || t == "NA" }
+    func missing(_ text: String) -> Bool {
+      let t = text.trimmedBlanks
+      return t.isEmpty || t == "NA"
+    }
     var keep = (0..<n).filter { !missing(time[$0]) && !missing(status[$0]) }
     for name in order {
-      guard let values = columns[name], values.count == n else { throw CoxError.dimension("no column '\(name)' with one value per row.") }
+      guard let values = columns[name], values.count == n else {
+        throw CoxError.dimension("no column '\(name)' with one value per row.")
+      }
       keep = keep.filter { !missing(values[$0]) }
     }
     let times = try keep.map { index in
@@ -64,7 +83,9 @@ public struct CoxDesign: Sendable {
     }
     var kept: [String: [String]] = [:]
     for name in order { kept[name] = keep.map { columns[name]?[$0] ?? "" } }
-    try self.init(time: times, event: try SurvivalStatus.read(keep.map { status[$0] }), columns: kept, order: order, dropped: n - keep.count)
+    try self.init(
+      time: times, event: try SurvivalStatus.read(keep.map { status[$0] }), columns: kept, order: order,
+      dropped: n - keep.count)
   }
 
   /// The design of complete rows: `columns` holds one value per row of `time` for every name of `order`.
@@ -105,10 +126,13 @@ public enum SurvivalStatus {
   /// 1/0 or TRUE/FALSE (1, TRUE: event); when every value is 1 or 2, 2 is the event and 1 a censoring.
   public static func read(_ values: [String]) throws -> [Bool] {
     let trimmed = values.map(\.trimmedBlanks)
-    if !trimmed.isEmpty, trimmed.allSatisfy({ $0 == "1" || $0 == "2" }), trimmed.contains("2") { return trimmed.map { $0 == "2" } }
+    if !trimmed.isEmpty, trimmed.allSatisfy({ $0 == "1" || $0 == "2" }), trimmed.contains("2") {
+      return trimmed.map { $0 == "2" }
+    }
     return try trimmed.enumerated().map { index, value in
       guard let flag = flag(value) else {
-        throw CoxError.dimension("row \(index + 1): status \(values[index].quotedExcerpt) is not 0/1, 1/2 or TRUE/FALSE.")
+        throw CoxError.dimension(
+          "row \(index + 1): status \(values[index].quotedExcerpt) is not 0/1, 1/2 or TRUE/FALSE.")
       }
       return flag
     }

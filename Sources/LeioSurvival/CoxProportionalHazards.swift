@@ -10,34 +10,52 @@ public enum TieMethod: String, Sendable, CaseIterable, Codable {
 
 /// One coefficient of a fitted Cox model, in R's `summary(coxph)` vocabulary.
 public struct CoxCoefficient: Sendable, Equatable, Codable {
+  /// Name.
   public var name: String
+  /// The coefficient (log hazard ratio).
   public var coef: Double
+  /// exp(coef).
   public var hazardRatio: Double
+  /// Standard error.
   public var se: Double
   /// The robust (sandwich) standard error, when asked for; `z` and `p` then use it, as R.
   public var robustSe: Double?
+  /// Wald z.
   public var z: Double
+  /// The p-value.
   public var p: Double
+  /// Lower confidence limit.
   public var lower95: Double
+  /// Upper confidence limit.
   public var upper95: Double
 }
 
 /// A fitted Cox proportional hazards model.
 public struct CoxModel: Sendable, Equatable, Codable {
+  /// One row per design column.
   public var coefficients: [CoxCoefficient]
   /// Log partial likelihood at β = 0 and at the estimate (R's `loglik`).
   public var logLikelihood: [Double]
+  /// Wald test statistic.
   public var waldTest: Double
+  /// Score (log-rank) test statistic.
   public var scoreTest: Double
+  /// Likelihood ratio test statistic.
   public var likelihoodRatioTest: Double
+  /// Degrees of freedom.
   public var df: Int
   /// Harrell's concordance of the linear predictor (tied risk scores count one half; pairs tied in event time are
   /// not comparable), as R's `coxph` reports it.
   public var concordance: Double
+  /// Rows used.
   public var n: Int
+  /// Events among them.
   public var nEvents: Int
+  /// Rows dropped for a missing value.
   public var nDropped: Int
+  /// How tied event times were handled.
   public var ties: TieMethod
+  /// Newton-Raphson iterations used.
   public var iterations: Int
   /// The inverse information matrix at the estimate (row-major, p × p).
   public var variance: [Double]
@@ -50,11 +68,14 @@ public enum CoxError: Error, Equatable, CustomStringConvertible {
   case noConvergence(iterations: Int)
   case dimension(String)
 
+  /// The value in words, as messages and pages show it.
   public var description: String {
     switch self {
     case .noEvents: "there are no events: a Cox model needs at least one."
-    case .singular(let term): "the covariates are collinear or constant (the information matrix is singular at '\(term)'); remove or merge it."
-    case .noConvergence(let iterations): "the fit did not converge in \(iterations) iterations (a coefficient may be infinite: check for a covariate that separates events)."
+    case .singular(let term):
+      "the covariates are collinear or constant (the information matrix is singular at '\(term)'); remove or merge it."
+    case .noConvergence(let iterations):
+      "the fit did not converge in \(iterations) iterations (a coefficient may be infinite: check for a covariate that separates events)."
     case .dimension(let detail): detail
     }
   }
@@ -66,11 +87,16 @@ public enum CoxError: Error, Equatable, CustomStringConvertible {
 /// - Source: Cox DR. J R Stat Soc B 1972;34:187–220. Efron B. J Am Stat Assoc 1977;72:557–65. Breslow NE.
 ///   Biometrics 1974;30:89–99. Therneau TM, Grambsch PM. Modeling Survival Data. Springer 2000.
 public enum CoxProportionalHazards {
-  public static func fit(time: [Double], event: [Bool], covariates x: [[Double]], names: [String], ties: TieMethod = .efron,
-                         robust: Bool = false, nDropped: Int = 0, maximumIterations: Int = 20) throws -> CoxModel {
+  /// Fits the model as R's `coxph`: Newton-Raphson on the partial likelihood, with the tests and concordance.
+  public static func fit(
+    time: [Double], event: [Bool], covariates x: [[Double]], names: [String], ties: TieMethod = .efron,
+    robust: Bool = false, nDropped: Int = 0, maximumIterations: Int = 20
+  ) throws -> CoxModel {
     let n = time.count
     let p = names.count
-    guard event.count == n, x.count == n, x.allSatisfy({ $0.count == p }) else { throw CoxError.dimension("time, event and covariates must have one row per subject.") }
+    guard event.count == n, x.count == n, x.allSatisfy({ $0.count == p }) else {
+      throw CoxError.dimension("time, event and covariates must have one row per subject.")
+    }
     guard event.contains(true) else { throw CoxError.noEvents }
     // Centre the covariates (R does, for numerical stability; the coefficients do not change).
     let means = (0..<p).map { j in x.reduce(0) { $0 + $1[j] } / Double(n) }
@@ -82,7 +108,9 @@ public enum CoxProportionalHazards {
     var beta = Array(repeating: 0.0, count: p)
     var current = problem.evaluate(beta)
     let nullLikelihood = current.logLikelihood
-    guard let firstFactor = current.information.cholesky() else { throw CoxError.singular(term: Self.weakest(current.information, names)) }
+    guard let firstFactor = current.information.cholesky() else {
+      throw CoxError.singular(term: Self.weakest(current.information, names))
+    }
     let scoreStep = SymmetricMatrix.solve(firstFactor, current.score)
     let scoreTest = zip(scoreStep, current.score).reduce(0) { $0 + $1.0 * $1.1 }
     var step = scoreStep
@@ -93,7 +121,9 @@ public enum CoxProportionalHazards {
       var candidate = zip(beta, step).map { $0 + $1 }
       var next = problem.evaluate(candidate)
       var halvings = 0
-      while !(next.logLikelihood.isFinite) || next.logLikelihood < current.logLikelihood - 1e-12 * abs(current.logLikelihood) {
+      while !(next.logLikelihood.isFinite)
+        || next.logLikelihood < current.logLikelihood - 1e-12 * abs(current.logLikelihood)
+      {
         halvings += 1
         guard halvings <= 30 else { break }
         candidate = zip(candidate, beta).map { ($0 + $1) / 2 }
@@ -106,11 +136,15 @@ public enum CoxProportionalHazards {
         converged = true
         break
       }
-      guard let factor = current.information.cholesky() else { throw CoxError.singular(term: Self.weakest(current.information, names)) }
+      guard let factor = current.information.cholesky() else {
+        throw CoxError.singular(term: Self.weakest(current.information, names))
+      }
       step = SymmetricMatrix.solve(factor, current.score)
     }
     guard converged else { throw CoxError.noConvergence(iterations: iterations) }
-    guard let factor = current.information.cholesky() else { throw CoxError.singular(term: Self.weakest(current.information, names)) }
+    guard let factor = current.information.cholesky() else {
+      throw CoxError.singular(term: Self.weakest(current.information, names))
+    }
     let variance = SymmetricMatrix.inverse(factor)
     let robustVariance = robust ? problem.sandwich(beta, variance) : nil
     let z975 = NormalDistribution.quantile(0.975)
@@ -119,15 +153,19 @@ public enum CoxProportionalHazards {
       let robustSe = robustVariance.map { $0[j, j].squareRoot() }
       let used = robustSe ?? se
       let z = beta[j] / used
-      return CoxCoefficient(name: names[j], coef: beta[j], hazardRatio: exp(beta[j]), se: se, robustSe: robustSe, z: z,
-                            p: 2 * NormalDistribution.upperTail(abs(z)), lower95: exp(beta[j] - z975 * used), upper95: exp(beta[j] + z975 * used))
+      return CoxCoefficient(
+        name: names[j], coef: beta[j], hazardRatio: exp(beta[j]), se: se, robustSe: robustSe, z: z,
+        p: 2 * NormalDistribution.upperTail(abs(z)), lower95: exp(beta[j] - z975 * used),
+        upper95: exp(beta[j] + z975 * used))
     }
     let waldMatrix = robustVariance.flatMap { $0.cholesky() }.map { SymmetricMatrix.inverse($0) } ?? current.information
     let linear = (0..<n).map { i in (0..<p).reduce(0.0) { $0 + centred[i * p + $1] * beta[$1] } }
     return CoxModel(
-      coefficients: coefficients, logLikelihood: [nullLikelihood, current.logLikelihood], waldTest: waldMatrix.quadraticForm(beta),
+      coefficients: coefficients, logLikelihood: [nullLikelihood, current.logLikelihood],
+      waldTest: waldMatrix.quadraticForm(beta),
       scoreTest: scoreTest, likelihoodRatioTest: 2 * (current.logLikelihood - nullLikelihood), df: p,
-      concordance: Concordance.harrell(time: time, event: event, risk: linear).concordance, n: n, nEvents: event.filter { $0 }.count,
+      concordance: Concordance.harrell(time: time, event: event, risk: linear).concordance, n: n,
+      nEvents: event.filter { $0 }.count,
       nDropped: nDropped, ties: ties, iterations: iterations, variance: variance.values)
   }
 
@@ -220,11 +258,13 @@ public enum CoxProportionalHazards {
       var meat = SymmetricMatrix(size: p)
       for i in 0..<n { for j in 0..<p { for k in 0..<p { meat[j, k] += residuals[i * p + j] * residuals[i * p + k] } } }
       var result = SymmetricMatrix(size: p)
-      for a in 0..<p { for b in 0..<p {
-        var total = 0.0
-        for j in 0..<p { for k in 0..<p { total += variance[a, j] * meat[j, k] * variance[k, b] } }
-        result[a, b] = total
-      } }
+      for a in 0..<p {
+        for b in 0..<p {
+          var total = 0.0
+          for j in 0..<p { for k in 0..<p { total += variance[a, j] * meat[j, k] * variance[k, b] } }
+          result[a, b] = total
+        }
+      }
       return result
     }
 
@@ -234,7 +274,11 @@ public enum CoxProportionalHazards {
     func scoreResiduals(_ beta: [Double]) -> [Double] {
       let risk = (0..<n).map { i in exp((0..<p).reduce(0.0) { $0 + x[i * p + $1] * beta[$1] }) }
       // Ascending distinct event times with their hazard increments and weighted means.
-      struct Step { let time: Double; let hazard: [Double]; let means: [[Double]] }
+      struct Step {
+        let time: Double
+        let hazard: [Double]
+        let means: [[Double]]
+      }
       var s0 = 0.0
       var s1 = Array(repeating: 0.0, count: p)
       var position = 0
@@ -287,7 +331,10 @@ public enum CoxProportionalHazards {
         // The last event time at or before tᵢ.
         var low = 0
         var high = steps.count
-        while low < high { let middle = (low + high) / 2; if steps[middle].time <= time[i] { low = middle + 1 } else { high = middle } }
+        while low < high {
+          let middle = (low + high) / 2
+          if steps[middle].time <= time[i] { low = middle + 1 } else { high = middle }
+        }
         let last = low - 1
         guard last >= 0 else { continue }
         let diesThere = event[i] && steps[last].time == time[i]

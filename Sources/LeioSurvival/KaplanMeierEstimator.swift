@@ -12,20 +12,31 @@ public enum ConfidenceTransform: String, Sendable, CaseIterable, Codable {
 
 /// A Kaplan-Meier survival curve: one row per distinct time (event or censoring), with R's `survfit` columns.
 public struct KaplanMeierCurve: Sendable, Equatable, Codable {
+  /// Times.
   public var time: [Double] = []
+  /// Number at risk.
   public var nRisk: [Int] = []
+  /// Events at each time.
   public var nEvent: [Int] = []
+  /// Censorings at each time.
   public var nCensor: [Int] = []
+  /// Survival at each time.
   public var survival: [Double] = []
   /// Standard error of the cumulative hazard (Greenwood), as R's `survfit` reports `std.err` — not of the survival.
   public var stdErr: [Double] = []
+  /// Lower confidence limit.
   public var lower: [Double] = []
+  /// Upper confidence limit.
   public var upper: [Double] = []
   /// Median survival time and its confidence interval (nil when the curve, or its band, never reaches 0.5).
   public var median: Double?
+  /// Lower confidence limit of the median.
   public var medianLower: Double?
+  /// Upper confidence limit of the median.
   public var medianUpper: Double?
+  /// The confidence level.
   public var confidenceLevel: Double
+  /// The confidence interval transform.
   public var transform: ConfidenceTransform
 
   /// Survival at `t`: the step function's value (1 before the first time), with its interval and the number at risk.
@@ -35,7 +46,12 @@ public struct KaplanMeierCurve: Sendable, Equatable, Codable {
     var high = time.count
     while low < high {
       let middle = (low + high) / 2
-      if time[middle] <= t { index = middle; low = middle + 1 } else { high = middle }
+      if time[middle] <= t {
+        index = middle
+        low = middle + 1
+      } else {
+        high = middle
+      }
     }
     // Number at risk at t: those whose time is ≥ t, i.e. the risk set of the first row at or after t.
     let next = index + 1 < time.count && (index < 0 || time[index] < t) ? index + 1 : index
@@ -54,7 +70,9 @@ public struct KaplanMeierCurve: Sendable, Equatable, Codable {
 ///   Therneau TM. A Package for Survival Analysis in R (survival 3.5).
 public enum KaplanMeierEstimator {
   /// Fits the curve. `time` ≥ 0 and finite; `event` true for an event (death), false for a censoring.
-  public static func fit(time: [Double], event: [Bool], confidenceLevel: Double = 0.95, transform: ConfidenceTransform = .log) -> KaplanMeierCurve {
+  public static func fit(
+    time: [Double], event: [Bool], confidenceLevel: Double = 0.95, transform: ConfidenceTransform = .log
+  ) -> KaplanMeierCurve {
     precondition(time.count == event.count, "time and event must have the same length")
     var curve = KaplanMeierCurve(confidenceLevel: confidenceLevel, transform: transform)
     let order = time.indices.sorted { time[$0] < time[$1] }

@@ -2,11 +2,15 @@ import Foundation
 
 /// The result of a log-rank test: R's `survdiff` vocabulary.
 public struct LogRankResult: Sendable, Equatable, Codable {
+  /// The test statistic.
   public var chiSquare: Double
+  /// Degrees of freedom.
   public var df: Int
+  /// The p-value.
   public var p: Double
   /// Observed and expected events per group, in group order.
   public var observed: [Double]
+  /// Expected events per group.
   public var expected: [Double]
 }
 
@@ -67,7 +71,8 @@ public enum LogRankTest {
       chiSquare = zip(solved, difference).reduce(0) { $0 + $1.0 * $1.1 }
     }
     let df = expected.filter { $0 > 0 }.count - 1
-    return LogRankResult(chiSquare: chiSquare, df: df, p: df > 0 ? ChiSquareDistribution.upperTail(chiSquare, df: Double(df)) : 1,
-                         observed: observed, expected: expected)
+    return LogRankResult(
+      chiSquare: chiSquare, df: df, p: df > 0 ? ChiSquareDistribution.upperTail(chiSquare, df: Double(df)) : 1,
+      observed: observed, expected: expected)
   }
 }

@@ -2,9 +2,13 @@ import Foundation
 
 /// One row of the proportional-hazards test (R's `cox.zph` table).
 public struct ProportionalHazardsRow: Sendable, Equatable, Codable {
+  /// The model term.
   public var term: String
+  /// The test statistic.
   public var chiSquare: Double
+  /// Degrees of freedom.
   public var df: Int
+  /// The p-value.
   public var p: Double
 }
 
@@ -14,8 +18,11 @@ public struct ProportionalHazardsRow: Sendable, Equatable, Codable {
 /// test of all terms together.
 /// - Source: Grambsch PM, Therneau TM. Biometrika 1994;81:515–26. Therneau TM. survival 3.x `cox.zph`.
 public enum ProportionalHazardsTest {
-  public static func test(time: [Double], event: [Bool], covariates x: [[Double]], beta: [Double], ties: TieMethod,
-                          terms: [(name: String, columns: [Int])]) -> [ProportionalHazardsRow] {
+  /// R's `cox.zph` (KM transform) for each term and globally.
+  public static func test(
+    time: [Double], event: [Bool], covariates x: [[Double]], beta: [Double], ties: TieMethod,
+    terms: [(name: String, columns: [Int])]
+  ) -> [ProportionalHazardsRow] {
     let n = time.count
     let p = beta.count
     // g(t) = 1 − S(t−) for every subject, then centred on the mean over events.
@@ -23,7 +30,10 @@ public enum ProportionalHazardsTest {
     let before: [Double] = time.map { t in
       var low = 0
       var high = km.time.count
-      while low < high { let middle = (low + high) / 2; if km.time[middle] < t { low = middle + 1 } else { high = middle } }
+      while low < high {
+        let middle = (low + high) / 2
+        if km.time[middle] < t { low = middle + 1 } else { high = middle }
+      }
       return low == 0 ? 1 : km.survival[low - 1]
     }
     var g = before.map { 1 - $0 }
@@ -77,7 +87,9 @@ public enum ProportionalHazardsTest {
         let mean = (0..<p).map { (s1[$0] - fraction * e1[$0]) / denominator }
         for j in 0..<p {
           meanSum[j] += weight * mean[j]
-          for k in 0..<p { step[j, k] += weight * ((s2[j * p + k] - fraction * e2[j * p + k]) / denominator - mean[j] * mean[k]) }
+          for k in 0..<p {
+            step[j, k] += weight * ((s2[j * p + k] - fraction * e2[j * p + k]) / denominator - mean[j] * mean[k])
+          }
         }
       }
       for j in 0..<p {
@@ -100,10 +112,14 @@ public enum ProportionalHazardsTest {
     }
     var rows = terms.map { term -> ProportionalHazardsRow in
       let chi = statistic(term.columns)
-      return ProportionalHazardsRow(term: term.name, chiSquare: chi, df: term.columns.count, p: ChiSquareDistribution.upperTail(chi, df: Double(term.columns.count)))
+      return ProportionalHazardsRow(
+        term: term.name, chiSquare: chi, df: term.columns.count,
+        p: ChiSquareDistribution.upperTail(chi, df: Double(term.columns.count)))
     }
     let global = statistic(Array(0..<p))
-    rows.append(ProportionalHazardsRow(term: "GLOBAL", chiSquare: global, df: p, p: ChiSquareDistribution.upperTail(global, df: Double(p))))
+    rows.append(
+      ProportionalHazardsRow(
+        term: "GLOBAL", chiSquare: global, df: p, p: ChiSquareDistribution.upperTail(global, df: Double(p))))
     return rows
   }
 }

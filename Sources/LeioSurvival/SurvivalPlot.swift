@@ -5,7 +5,10 @@ import Foundation
 public enum SurvivalPlot {
   static let palette = ["#0b5394", "#b45f06", "#38761d", "#990000", "#674ea7", "#1c7c8c", "#7f6000", "#4a4a4a"]
 
-  public static func svg(_ curves: [(label: String, curve: KaplanMeierCurve)], title: String, timeLabel: String = "Time") -> String {
+  /// The curves with their bands and numbers at risk, as an SVG picture.
+  public static func svg(
+    _ curves: [(label: String, curve: KaplanMeierCurve)], title: String, timeLabel: String = "Time"
+  ) -> String {
     let width = 820.0
     let plotLeft = 70.0
     let plotRight = 790.0
@@ -20,22 +23,30 @@ public enum SurvivalPlot {
     func x(_ t: Double) -> Double { plotLeft + t / axisMax * (plotRight - plotLeft) }
     func y(_ s: Double) -> Double { plotBottom - s * (plotBottom - plotTop) }
     func f(_ value: Double) -> String { String(format: "%.1f", value) }
-    var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"12\">"
+    var svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"12\">"
     svg += "<title>\(escape(title))</title><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
     svg += "<text x=\"\(f(plotLeft))\" y=\"28\" font-size=\"16\" font-weight=\"bold\">\(escape(title))</text>"
     // Axes and grid.
     for s in stride(from: 0.0, through: 1.0, by: 0.2) {
-      svg += "<line x1=\"\(f(plotLeft))\" y1=\"\(f(y(s)))\" x2=\"\(f(plotRight))\" y2=\"\(f(y(s)))\" stroke=\"#e0e0e0\"/>"
-      svg += "<text x=\"\(f(plotLeft - 8))\" y=\"\(f(y(s) + 4))\" text-anchor=\"end\">\(Int((s * 100).rounded())) %</text>"
+      svg +=
+        "<line x1=\"\(f(plotLeft))\" y1=\"\(f(y(s)))\" x2=\"\(f(plotRight))\" y2=\"\(f(y(s)))\" stroke=\"#e0e0e0\"/>"
+      svg +=
+        "<text x=\"\(f(plotLeft - 8))\" y=\"\(f(y(s) + 4))\" text-anchor=\"end\">\(Int((s * 100).rounded())) %</text>"
     }
     for t in ticks {
-      svg += "<line x1=\"\(f(x(t)))\" y1=\"\(f(plotBottom))\" x2=\"\(f(x(t)))\" y2=\"\(f(plotBottom + 5))\" stroke=\"#333\"/>"
+      svg +=
+        "<line x1=\"\(f(x(t)))\" y1=\"\(f(plotBottom))\" x2=\"\(f(x(t)))\" y2=\"\(f(plotBottom + 5))\" stroke=\"#333\"/>"
       svg += "<text x=\"\(f(x(t)))\" y=\"\(f(plotBottom + 20))\" text-anchor=\"middle\">\(format(t))</text>"
     }
-    svg += "<line x1=\"\(f(plotLeft))\" y1=\"\(f(plotBottom))\" x2=\"\(f(plotRight))\" y2=\"\(f(plotBottom))\" stroke=\"#333\"/>"
-    svg += "<line x1=\"\(f(plotLeft))\" y1=\"\(f(plotTop))\" x2=\"\(f(plotLeft))\" y2=\"\(f(plotBottom))\" stroke=\"#333\"/>"
-    svg += "<text x=\"\(f((plotLeft + plotRight) / 2))\" y=\"\(f(plotBottom + 38))\" text-anchor=\"middle\">\(escape(timeLabel))</text>"
-    svg += "<text transform=\"translate(16 \(f((plotTop + plotBottom) / 2))) rotate(-90)\" text-anchor=\"middle\">Survival probability</text>"
+    svg +=
+      "<line x1=\"\(f(plotLeft))\" y1=\"\(f(plotBottom))\" x2=\"\(f(plotRight))\" y2=\"\(f(plotBottom))\" stroke=\"#333\"/>"
+    svg +=
+      "<line x1=\"\(f(plotLeft))\" y1=\"\(f(plotTop))\" x2=\"\(f(plotLeft))\" y2=\"\(f(plotBottom))\" stroke=\"#333\"/>"
+    svg +=
+      "<text x=\"\(f((plotLeft + plotRight) / 2))\" y=\"\(f(plotBottom + 38))\" text-anchor=\"middle\">\(escape(timeLabel))</text>"
+    svg +=
+      "<text transform=\"translate(16 \(f((plotTop + plotBottom) / 2))) rotate(-90)\" text-anchor=\"middle\">Survival probability</text>"
     for (index, item) in curves.enumerated() {
       let colour = palette[index % palette.count]
       let curve = item.curve
@@ -59,23 +70,29 @@ public enum SurvivalPlot {
       let band = (upper + lower.reversed()).map { "\(f(x($0.0))),\(f(y($0.1)))" }.joined(separator: " ")
       svg += "<g class=\"curve\" data-group=\"\(escape(item.label))\"><title>\(escape(item.label))</title>"
       svg += "<polygon points=\"\(band)\" fill=\"\(colour)\" fill-opacity=\"0.15\" stroke=\"none\"/>"
-      svg += "<polyline points=\"\(line.map { "\(f(x($0.0))),\(f(y($0.1)))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
+      svg +=
+        "<polyline points=\"\(line.map { "\(f(x($0.0))),\(f(y($0.1)))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
       for row in curve.time.indices where curve.nCensor[row] > 0 {
-        svg += "<line x1=\"\(f(x(curve.time[row])))\" y1=\"\(f(y(curve.survival[row]) - 4))\" x2=\"\(f(x(curve.time[row])))\" y2=\"\(f(y(curve.survival[row]) + 4))\" stroke=\"\(colour)\"/>"
+        svg +=
+          "<line x1=\"\(f(x(curve.time[row])))\" y1=\"\(f(y(curve.survival[row]) - 4))\" x2=\"\(f(x(curve.time[row])))\" y2=\"\(f(y(curve.survival[row]) + 4))\" stroke=\"\(colour)\"/>"
       }
       svg += "</g>"
       // Legend.
       let legendY = plotTop + 6 + Double(index) * 18
-      svg += "<line x1=\"\(f(plotRight - 190))\" y1=\"\(f(legendY))\" x2=\"\(f(plotRight - 166))\" y2=\"\(f(legendY))\" stroke=\"\(colour)\" stroke-width=\"3\"/>"
-      svg += "<text x=\"\(f(plotRight - 160))\" y=\"\(f(legendY + 4))\">\(escape(item.label))\(curve.median.map { " (median \(format($0)))" } ?? "")</text>"
+      svg +=
+        "<line x1=\"\(f(plotRight - 190))\" y1=\"\(f(legendY))\" x2=\"\(f(plotRight - 166))\" y2=\"\(f(legendY))\" stroke=\"\(colour)\" stroke-width=\"3\"/>"
+      svg +=
+        "<text x=\"\(f(plotRight - 160))\" y=\"\(f(legendY + 4))\">\(escape(item.label))\(curve.median.map { " (median \(format($0)))" } ?? "")</text>"
     }
     // Numbers at risk.
     svg += "<text x=\"\(f(plotLeft - 60))\" y=\"\(f(riskTop))\" font-weight=\"bold\">Number at risk</text>"
     for (index, item) in curves.enumerated() {
       let rowY = riskTop + 20 + Double(index) * 18
-      svg += "<text x=\"\(f(plotLeft - 60))\" y=\"\(f(rowY))\" fill=\"\(palette[index % palette.count])\">\(escape(String(item.label.prefix(9))))</text>"
+      svg +=
+        "<text x=\"\(f(plotLeft - 60))\" y=\"\(f(rowY))\" fill=\"\(palette[index % palette.count])\">\(escape(String(item.label.prefix(9))))</text>"
       for t in ticks {
-        svg += "<text class=\"at-risk\" x=\"\(f(x(t)))\" y=\"\(f(rowY))\" text-anchor=\"middle\">\(item.curve.at(t).nRisk)</text>"
+        svg +=
+          "<text class=\"at-risk\" x=\"\(f(x(t)))\" y=\"\(f(rowY))\" text-anchor=\"middle\">\(item.curve.at(t).nRisk)</text>"
       }
     }
     return svg + "</svg>\n"
@@ -94,7 +111,9 @@ public enum SurvivalPlot {
   }
 
   static func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-      .replacingOccurrences(of: "\"", with: "&quot;")
+    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+      of: ">", with: "&gt;"
+    )
+    .replacingOccurrences(of: "\"", with: "&quot;")
   }
 }

@@ -4,10 +4,15 @@ import Foundation
 public struct SurvivalReport: Encodable, Sendable {
   /// Survival at one chosen time.
   public struct Point: Encodable, Sendable {
+    /// Times.
     public let time: Double
+    /// Survival at each time.
     public let survival: Double
+    /// Lower confidence limit.
     public let lower: Double?
+    /// Upper confidence limit.
     public let upper: Double?
+    /// Number at risk.
     public let nRisk: Int
     init(time: Double, _ value: (survival: Double, lower: Double, upper: Double, nRisk: Int)) {
       (self.time, survival, nRisk) = (time, value.survival, value.nRisk)
@@ -18,13 +23,22 @@ public struct SurvivalReport: Encodable, Sendable {
 
   /// One group's curve.
   public struct Group: Encodable, Sendable {
+    /// The group (`column=level`, or `all`).
     public let group: String
+    /// Rows used.
     public let n: Int
+    /// Events.
     public let events: Int
+    /// The Kaplan-Meier curve.
     public let curve: KaplanMeierCurve
+    /// Survival at the chosen times.
     public let at: [Point]
 
-    enum CodingKeys: String, CodingKey { case group, n, events, time, nRisk, nEvent, nCensor, survival, stdErr, lower, upper, median, medianLower, medianUpper, at }
+    enum CodingKeys: String, CodingKey {
+      case group, n, events, time, nRisk, nEvent, nCensor, survival, stdErr, lower, upper, median, medianLower,
+        medianUpper, at
+    }
+    /// Writes the value in its JSON form.
     public func encode(to encoder: any Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
       try container.encode(group, forKey: .group)
@@ -46,64 +60,101 @@ public struct SurvivalReport: Encodable, Sendable {
     }
   }
 
+  /// One curve per group.
   public let groups: [Group]
+  /// The log-rank test, with two groups or more.
   public let logRank: LogRankResult?
+  /// Whether the test was stratified.
   public let stratified: Bool
+  /// Rows used.
   public let n: Int
+  /// Rows dropped for a missing value.
   public let nDropped: Int
+  /// The confidence interval transform.
   public let confType: String
+  /// The confidence level.
   public let confLevel: Double
 
   /// Kaplan-Meier curves of `table` by the levels of `by` (one group "all" without it), survival at `times`, and the
   /// log-rank test (stratified by `strata`) when there are two groups or more: R's `survfit` and `survdiff`.
-  public init(table: SurvivalTable, by: String?, strata: String?, at times: [Double], confidenceLevel: Double = 0.95,
-              transform: ConfidenceTransform = .log) {
+  public init(
+    table: SurvivalTable, by: String?, strata: String?, at times: [Double], confidenceLevel: Double = 0.95,
+    transform: ConfidenceTransform = .log
+  ) {
     let factor = by.map { table.factor($0) } ?? Factor(Array(repeating: "all", count: table.time.count))
     var groups: [Group] = []
     for (number, level) in factor.levels.enumerated() {
       let members = factor.codes.indices.filter { factor.codes[$0] == number }
-      let curve = KaplanMeierEstimator.fit(time: members.map { table.time[$0] }, event: members.map { table.event[$0] },
-                                           confidenceLevel: confidenceLevel, transform: transform)
-      groups.append(Group(group: by.map { "\($0)=\(level)" } ?? "all", n: members.count, events: members.filter { table.event[$0] }.count,
-                          curve: curve, at: times.map { Point(time: $0, curve.at($0)) }))
+      let curve = KaplanMeierEstimator.fit(
+        time: members.map { table.time[$0] }, event: members.map { table.event[$0] },
+        confidenceLevel: confidenceLevel, transform: transform)
+      groups.append(
+        Group(
+          group: by.map { "\($0)=\(level)" } ?? "all", n: members.count,
+          events: members.filter { table.event[$0] }.count,
+          curve: curve, at: times.map { Point(time: $0, curve.at($0)) }))
     }
     let stratum = strata.map { table.factor($0).codes }
-    let logRank = factor.levels.count > 1 ? LogRankTest.test(time: table.time, event: table.event, group: factor.codes, stratum: stratum) : nil
-    self.init(groups: groups, logRank: logRank, stratified: strata != nil, n: table.time.count, nDropped: table.dropped,
-              confType: transform.rawValue, confLevel: confidenceLevel)
+    let logRank =
+      factor.levels.count > 1
+      ? LogRankTest.test(time: table.time, event: table.event, group: factor.codes, stratum: stratum) : nil
+    self.init(
+      groups: groups, logRank: logRank, stratified: strata != nil, n: table.time.count, nDropped: table.dropped,
+      confType: transform.rawValue, confLevel: confidenceLevel)
   }
 
-  init(groups: [Group], logRank: LogRankResult?, stratified: Bool, n: Int, nDropped: Int, confType: String, confLevel: Double) {
+  init(
+    groups: [Group], logRank: LogRankResult?, stratified: Bool, n: Int, nDropped: Int, confType: String,
+    confLevel: Double
+  ) {
     (self.groups, self.logRank, self.stratified, self.n, self.nDropped, self.confType, self.confLevel) =
       (groups, logRank, stratified, n, nDropped, confType, confLevel)
   }
 
   /// The report as text.
   public var text: String {
-    func number(_ value: Double?) -> String { value.map { $0 == $0.rounded() && abs($0) < 1e12 ? String(Int($0)) : String(format: "%.4g", $0) } ?? "NA" }
-    var lines = ["Kaplan-Meier survival (\(Int(confLevel * 100)) % intervals, \(confType)); \(n) rows used, \(nDropped) dropped for a missing value"]
+    func number(_ value: Double?) -> String {
+      value.map { $0 == $0.rounded() && abs($0) < 1e12 ? String(Int($0)) : String(format: "%.4g", $0) } ?? "NA"
+    }
+    var lines = [
+      "Kaplan-Meier survival (\(Int(confLevel * 100)) % intervals, \(confType)); \(n) rows used, \(nDropped) dropped for a missing value"
+    ]
     lines.append("")
-    lines.append("group".padding(toLength: 28, withPad: " ", startingAt: 0) + "     n  events    median   (\(Int(confLevel * 100)) % CI)")
+    lines.append(
+      "group".padding(toLength: 28, withPad: " ", startingAt: 0)
+        + "     n  events    median   (\(Int(confLevel * 100)) % CI)")
     for group in groups {
-      lines.append(group.group.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%6d  %6d  ", group.n, group.events)
-                   + number(group.curve.median).padding(toLength: 8, withPad: " ", startingAt: 0) + "  (\(number(group.curve.medianLower)) – \(number(group.curve.medianUpper)))")
+      lines.append(
+        group.group.padding(toLength: 28, withPad: " ", startingAt: 0)
+          + String(format: "%6d  %6d  ", group.n, group.events)
+          + number(group.curve.median).padding(toLength: 8, withPad: " ", startingAt: 0)
+          + "  (\(number(group.curve.medianLower)) – \(number(group.curve.medianUpper)))")
     }
     if let points = groups.first?.at, !points.isEmpty {
       let width = max(12, groups.map(\.group.count).max() ?? 0)
       lines.append("")
-      lines.append("survival at".padding(toLength: width, withPad: " ", startingAt: 0) + points.map { "  t=\(number($0.time))".padding(toLength: 32, withPad: " ", startingAt: 0) }.joined())
+      lines.append(
+        "survival at".padding(toLength: width, withPad: " ", startingAt: 0)
+          + points.map { "  t=\(number($0.time))".padding(toLength: 32, withPad: " ", startingAt: 0) }.joined())
       for group in groups {
-        lines.append(group.group.padding(toLength: width, withPad: " ", startingAt: 0) + group.at.map { point in
-          String(format: "  %5.1f %% (%4.1f–%4.1f) n=%d", point.survival * 100, (point.lower ?? .nan) * 100, (point.upper ?? .nan) * 100, point.nRisk)
-            .padding(toLength: 32, withPad: " ", startingAt: 0)
-        }.joined())
+        lines.append(
+          group.group.padding(toLength: width, withPad: " ", startingAt: 0)
+            + group.at.map { point in
+              String(
+                format: "  %5.1f %% (%4.1f–%4.1f) n=%d", point.survival * 100, (point.lower ?? .nan) * 100,
+                (point.upper ?? .nan) * 100, point.nRisk
+              )
+              .padding(toLength: 32, withPad: " ", startingAt: 0)
+            }.joined())
       }
     }
     if let logRank {
       lines.append("")
-      lines.append(String(format: "Log-rank test%@: chi-square = %.3f on %d df, p = %.4g", stratified ? " (stratified)" : "", logRank.chiSquare, logRank.df, logRank.p))
+      lines.append(
+        String(
+          format: "Log-rank test%@: chi-square = %.3f on %d df, p = %.4g", stratified ? " (stratified)" : "",
+          logRank.chiSquare, logRank.df, logRank.p))
     }
     return lines.joined(separator: "\n")
   }
 }
-

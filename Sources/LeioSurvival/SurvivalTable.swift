@@ -14,6 +14,7 @@ public enum SurvivalTableError: Error, Equatable, CustomStringConvertible {
   /// A column given for two roles, or a covariate twice.
   case duplicateColumn(String)
 
+  /// The value in words, as messages and pages show it.
   public var description: String {
     switch self {
     case .missingColumns(let names):
@@ -57,7 +58,9 @@ public struct SurvivalTable: Sendable {
   public func factor(_ column: String) -> Factor { Factor(values(column)) }
 
   /// Reads a whole CSV document.
-  public init(csv bytes: some Collection<UInt8>, time: String, event: String, columns: [String] = []) throws(SurvivalTableError) {
+  public init(csv bytes: some Collection<UInt8>, time: String, event: String, columns: [String] = [])
+    throws(SurvivalTableError)
+  {
     var reader = try Reader(time: time, event: event, columns: columns)
     Array(bytes).withUnsafeBytes { reader.append($0) }
     self = try reader.finish()
@@ -132,13 +135,17 @@ public struct SurvivalTable: Sendable {
       var time: [Double] = []
       time.reserveCapacity(cells[0].count)
       for (index, text) in cells[0].enumerated() {
-        guard let value = Double(text), value.isFinite, value >= 0 else { throw .badTime(line: lines[index], value: text) }
+        guard let value = Double(text), value.isFinite, value >= 0 else {
+          throw .badTime(line: lines[index], value: text)
+        }
         time.append(value)
       }
       let event: [Bool]
       do { event = try SurvivalStatus.read(cells[1]) } catch {
         let index = cells[1].firstIndex { SurvivalStatus.flag($0) == nil } ?? 0
-        throw .badStatus(line: lines.indices.contains(index) ? lines[index] : 0, value: cells[1].indices.contains(index) ? cells[1][index] : "")
+        throw .badStatus(
+          line: lines.indices.contains(index) ? lines[index] : 0,
+          value: cells[1].indices.contains(index) ? cells[1][index] : "")
       }
       var values: [String: [String]] = [:]
       for (index, name) in wanted.enumerated().dropFirst(2) { values[name] = cells[index] }

@@ -11,9 +11,11 @@ struct BatchCommandTests {
     for index in 0..<rows {
       let site = sites[index % sites.count]
       let size = Double(index % 220) / 10 + 0.5
-      var fields = ["\(index)", site, String(size), site == "retroperitoneum" || site == "uterus" ? "" : "deep",
-                    site == "uterus" ? "" : "G\(index % 3 + 1)", index % 5 == 0 ? "N1" : "N0", index % 11 == 0 ? "M1" : "M0",
-                    "", "", "", "", site == "uterus" ? "confined" : "", "\"free text, with comma\""]
+      var fields = [
+        "\(index)", site, String(size), site == "retroperitoneum" || site == "uterus" ? "" : "deep",
+        site == "uterus" ? "" : "G\(index % 3 + 1)", index % 5 == 0 ? "N1" : "N0", index % 11 == 0 ? "M1" : "M0",
+        "", "", "", "", site == "uterus" ? "confined" : "", "\"free text, with comma\"",
+      ]
       if index % 7 == 3 {
         bad.insert(index)
         switch index % 4 {
@@ -42,8 +44,13 @@ struct BatchCommandTests {
     #expect(run.stderr.contains("staged 10000 rows, \(bad.count) with errors"))
     let lines = try String(contentsOf: output, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: true)
     #expect(lines.count == 10_001)
-    #expect(lines[0] == "id,site,sizeCm,depth,grade,nodes,metastasis,system,t,n,m,uterineExtent,note,stageGroup,summaryStage,error")
-    let groups: Set<String> = ["I", "IA", "IB", "II", "IIA", "IIB", "III", "IIIA", "IIIB", "IIIC", "IV", "IVA", "IVB", "unknown", "notApplicable"]
+    #expect(
+      lines[0]
+        == "id,site,sizeCm,depth,grade,nodes,metastasis,system,t,n,m,uterineExtent,note,stageGroup,summaryStage,error")
+    let groups: Set<String> = [
+      "I", "IA", "IB", "II", "IIA", "IIB", "III", "IIIA", "IIIB", "IIIC", "IV", "IVA", "IVB", "unknown",
+      "notApplicable",
+    ]
     for (offset, line) in lines.dropFirst().enumerated() {
       #expect(line.hasPrefix("\(offset),"), "row order")
       #expect(line.contains("\"free text, with comma\""), "pass-through column")
@@ -60,17 +67,20 @@ struct BatchCommandTests {
 
   @Test("a row without system uses AJCC 8, or FIGO 2009 for the uterus; stdin to stdout works")
   func currentStandard() throws {
-    let csv = "site,sizeCm,depth,grade,nodes,metastasis,uterineExtent\nextremity,8,deep,G2,N0,M0,\nuterus,8,,,N0,M0,confined\nextremity,8,deep,G2,N0,M0,\n"
+    let csv =
+      "site,sizeCm,depth,grade,nodes,metastasis,uterineExtent\nextremity,8,deep,G2,N0,M0,\nuterus,8,,,N0,M0,confined\nextremity,8,deep,G2,N0,M0,\n"
     let run = try CLIRunner.run(["batch", "stage", "-"], stdin: csv)
     let rows = run.stdout.split(separator: "\n").map(String.init)
     #expect(rows[1].hasSuffix(",IIIA,localized,"))
     #expect(rows[2].hasSuffix(",IB,localized,"))
   }
 
-  @Test("direct categories per row", arguments: [
-    ("system,t,n,m,grade\najcc7,T2b,N0,M0,G3\n", ",III,localized,"),
-    ("system,site,t,n,m,grade\najcc8,retroperitoneum,T4,N1,M0,G2\n", ",IIIB,regional,"),
-  ])
+  @Test(
+    "direct categories per row",
+    arguments: [
+      ("system,t,n,m,grade\najcc7,T2b,N0,M0,G3\n", ",III,localized,"),
+      ("system,site,t,n,m,grade\najcc8,retroperitoneum,T4,N1,M0,G2\n", ",IIIB,regional,"),
+    ])
   func categories(_ csv: String, _ suffix: String) throws {
     let run = try CLIRunner.run(["batch", "stage", "-"], stdin: csv)
     #expect(run.stdout.split(separator: "\n").last.map(String.init)?.hasSuffix(suffix) == true, "\(run.stdout)")

@@ -14,7 +14,8 @@ enum CLIRunner {
       URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
       URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().deletingLastPathComponent(),
       Bundle.main.bundleURL,
-      URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
         .appendingPathComponent(".build/debug"),
     ]
     for directory in candidates {
@@ -46,8 +47,9 @@ enum CLIRunner {
     let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
     let stderrData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return Output(stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self),
-                  status: process.terminationStatus)
+    return Output(
+      stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self),
+      status: process.terminationStatus)
   }
 
   /// A TCP port on 127.0.0.1 that is free now (the kernel's choice), so parallel test runs do not collide.
@@ -59,14 +61,20 @@ enum CLIRunner {
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     address.sin_port = 0
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) } }
-    _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) } }
+    _ = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
+    }
+    _ = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+    }
     return Int(UInt16(bigEndian: address.sin_port))
   }
 
   static func json(_ arguments: [String], stdin: String? = nil) throws -> [String: Any] {
     let output = try run(arguments, stdin: stdin)
-    guard output.status == 0 else { throw NSError(domain: "leio", code: Int(output.status), userInfo: [NSLocalizedDescriptionKey: output.stderr]) }
+    guard output.status == 0 else {
+      throw NSError(domain: "leio", code: Int(output.status), userInfo: [NSLocalizedDescriptionKey: output.stderr])
+    }
     return (try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]) ?? [:]
   }
 }

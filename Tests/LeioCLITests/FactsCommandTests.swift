@@ -35,7 +35,9 @@ struct FactsCommandTests {
 struct PrognosisCommandTests {
   @Test("text output labels patient-material figures and carries the caveats")
   func text() throws {
-    let output = try CLIRunner.run(["prognosis", "--input", "-"], stdin: #"{"site":"uterus","sizeCm":6,"uterineExtent":"confined","nodes":"N0","metastasis":"M0"}"#)
+    let output = try CLIRunner.run(
+      ["prognosis", "--input", "-"],
+      stdin: #"{"site":"uterus","sizeCm":6,"uterineExtent":"confined","nodes":"N0","metastasis":"M0"}"#)
     #expect(output.status == 0, "\(output.stderr)")
     #expect(output.stdout.contains("Population: uterine leiomyosarcoma"))
     #expect(output.stdout.contains("What patient materials report:"))
@@ -45,7 +47,8 @@ struct PrognosisCommandTests {
 
   @Test("GIST exits 65 with the GIST message")
   func gist() throws {
-    let output = try CLIRunner.run(["prognosis", "--input", "-"], stdin: #"{"topography":"C16.9","histology":"8936/3"}"#)
+    let output = try CLIRunner.run(
+      ["prognosis", "--input", "-"], stdin: #"{"topography":"C16.9","histology":"8936/3"}"#)
     #expect(output.status == 65)
     #expect(output.stderr.contains("GIST is a different disease"))
   }
@@ -55,16 +58,21 @@ struct PrognosisCommandTests {
 struct OptionsCommandTests {
   @Test("text output has the banner, the trial pointer and no ranking language")
   func text() throws {
-    let output = try CLIRunner.run(["options", "--input", "-", "--margin", "R1"], stdin: #"{"site":"extremity","sizeCm":8,"depth":"deep","grade":"G3","nodes":"N0","metastasis":"M0"}"#)
+    let output = try CLIRunner.run(
+      ["options", "--input", "-", "--margin", "R1"],
+      stdin: #"{"site":"extremity","sizeCm":8,"depth":"deep","grade":"G3","nodes":"N0","metastasis":"M0"}"#)
     #expect(output.status == 0, "\(output.stderr)")
-    #expect(output.stdout.hasPrefix("General information from published guidelines. Treatment decisions belong to your sarcoma team."))
+    #expect(
+      output.stdout.hasPrefix(
+        "General information from published guidelines. Treatment decisions belong to your sarcoma team."))
     #expect(output.stdout.contains("in no order of preference"))
     #expect(output.stdout.contains("ClinicalTrials.gov"))
   }
 
   @Test("a margin with metastatic disease exits 65")
   func inconsistent() throws {
-    let output = try CLIRunner.run(["options", "--input", "-", "--margin", "R0"], stdin: #"{"site":"extremity","metastasis":"M1"}"#)
+    let output = try CLIRunner.run(
+      ["options", "--input", "-", "--margin", "R0"], stdin: #"{"site":"extremity","metastasis":"M1"}"#)
     #expect(output.status == 65)
     #expect(output.stderr.contains("margin"))
   }

@@ -22,31 +22,44 @@ struct GoldenOutputTests {
 
   static var workedExamples: [(String, String)] {
     guard let data = try? Data(contentsOf: CLIRunner.fixtures.appendingPathComponent("worked-examples.json")),
-          let file = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let examples = file["examples"] as? [[String: Any]] else { return [] }
+      let file = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let examples = file["examples"] as? [[String: Any]]
+    else { return [] }
     return examples.compactMap { example in
       guard let id = example["id"] as? String, let input = example["input"],
-            let json = try? JSONSerialization.data(withJSONObject: input, options: [.sortedKeys]) else { return nil }
+        let json = try? JSONSerialization.data(withJSONObject: input, options: [.sortedKeys])
+      else { return nil }
       return (id, String(decoding: json, as: UTF8.self))
     }
   }
 
   @Test("leio stage --json for every worked example", arguments: workedExamples)
   func stage(_ id: String, _ input: String) throws {
-    #expect(try Self.output(["stage", "--input", "-", "--json"], stdin: input) == Self.expected("stage/\(id).json"), "\(id)")
+    #expect(
+      try Self.output(["stage", "--input", "-", "--json"], stdin: input) == Self.expected("stage/\(id).json"), "\(id)")
   }
 
-  @Test("leio report, text and HTML, with and without a treatment date, for every example case", arguments: [
-    ("extremity-lms", "text", "txt"), ("extremity-lms", "html", "html"), ("uterine-lms", "text", "txt"), ("uterine-lms", "html", "html"),
-  ])
+  @Test(
+    "leio report, text and HTML, with and without a treatment date, for every example case",
+    arguments: [
+      ("extremity-lms", "text", "txt"), ("extremity-lms", "html", "html"), ("uterine-lms", "text", "txt"),
+      ("uterine-lms", "html", "html"),
+    ])
   func report(_ example: String, _ format: String, _ ext: String) throws {
-    let base = ["report", "--input", Self.root.appendingPathComponent("Examples/\(example).json").path, "--format", format, "--today", "2026-11-30",
-                "--label", "Fictional example case"]
+    let base = [
+      "report", "--input", Self.root.appendingPathComponent("Examples/\(example).json").path, "--format", format,
+      "--today", "2026-11-30",
+      "--label", "Fictional example case",
+    ]
     #expect(try Self.output(base) == Self.expected("report/\(example).\(ext)"))
-    #expect(try Self.output(base + ["--treatment-end", "2026-01-15"]) == Self.expected("report/\(example)-dated.\(ext)"))
+    #expect(
+      try Self.output(base + ["--treatment-end", "2026-01-15"]) == Self.expected("report/\(example)-dated.\(ext)"))
   }
 
   @Test("leio batch stage of the sample registry file")
   func batch() throws {
-    #expect(try Self.output(["batch", "stage", Self.root.appendingPathComponent("Examples/registry-sample.csv").path]) == Self.expected("batch/registry-sample.csv"))
+    #expect(
+      try Self.output(["batch", "stage", Self.root.appendingPathComponent("Examples/registry-sample.csv").path])
+        == Self.expected("batch/registry-sample.csv"))
   }
 }

@@ -5,7 +5,9 @@ import Testing
 struct PlanCommandTests {
   static let caseJSON = #"{"site":"extremity","sizeCm":7,"depth":"deep","grade":"G3","nodes":"N0","metastasis":"M0"}"#
 
-  @Test("the plan is the same in every time zone", arguments: ["UTC", "Pacific/Kiritimati", "America/Los_Angeles", "Asia/Kolkata"])
+  @Test(
+    "the plan is the same in every time zone",
+    arguments: ["UTC", "Pacific/Kiritimati", "America/Los_Angeles", "Asia/Kolkata"])
   func timeZones(_ zone: String) throws {
     let arguments = ["plan", "--input", "-", "--treatment-end", "2024-02-29", "--today", "2026-11-23", "--json"]
     let reference = try CLIRunner.run(arguments, stdin: Self.caseJSON, environment: ["TZ": "UTC"])
@@ -21,7 +23,9 @@ struct PlanCommandTests {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let ics = directory.appendingPathComponent("plan.ics").path
-    let run = try CLIRunner.run(["plan", "--input", "-", "--treatment-end", "2025-01-15", "--today", "2026-11-23", "--ics", ics], stdin: Self.caseJSON)
+    let run = try CLIRunner.run(
+      ["plan", "--input", "-", "--treatment-end", "2025-01-15", "--today", "2026-11-23", "--ics", ics],
+      stdin: Self.caseJSON)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("Calendar written to"))
     let check = """
@@ -57,9 +61,12 @@ struct PlanCommandTests {
     #expect(python.terminationStatus == 0 && output.hasPrefix("OK 21"), "\(output)")
   }
 
-  @Test("invalid dates exit 65 with the field", arguments: [
-    (["--treatment-end", "2025-02-30"], "treatmentEnd"), (["--treatment-end", "2025-01-15", "--today", "2026-01-01", "--last-visit", "2027-01-01"], "lastVisit"),
-  ])
+  @Test(
+    "invalid dates exit 65 with the field",
+    arguments: [
+      (["--treatment-end", "2025-02-30"], "treatmentEnd"),
+      (["--treatment-end", "2025-01-15", "--today", "2026-01-01", "--last-visit", "2027-01-01"], "lastVisit"),
+    ])
   func badDates(_ extra: [String], _ field: String) throws {
     let output = try CLIRunner.run(["plan", "--input", "-"] + extra, stdin: Self.caseJSON)
     #expect(output.status == 65)

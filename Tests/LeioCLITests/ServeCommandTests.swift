@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Testing
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
 
 /// `leio serve` as a process: it answers, logs without patient data, and stops cleanly on SIGTERM and SIGINT.
 @Suite("leio serve", .serialized)
@@ -18,7 +19,8 @@ struct ServeCommandTests {
     return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
   }
 
-  @Test("serves the API and pages, logs route and status only, and exits 0 on the signal", arguments: [SIGTERM, SIGINT])
+  @Test(
+    "serves the API and pages, logs route and status only, and exits 0 on the signal", arguments: [SIGTERM, SIGINT])
   func lifecycle(_ signal: Int32) async throws {
     let port = CLIRunner.freePort()
     let process = Process()
@@ -38,7 +40,9 @@ struct ServeCommandTests {
       if !healthy { try await Task.sleep(for: .milliseconds(100)) }
     }
     #expect(healthy, "the server answers /healthz")
-    let staged = try await Self.request(port, "/api/v1/stage", body: #"{"site":"extremity","sizeCm":7.5,"depth":"deep","grade":"G3","nodes":"N0","metastasis":"M0"}"#)
+    let staged = try await Self.request(
+      port, "/api/v1/stage",
+      body: #"{"site":"extremity","sizeCm":7.5,"depth":"deep","grade":"G3","nodes":"N0","metastasis":"M0"}"#)
     #expect(staged.0 == 200 && staged.1.contains(#""stageGroup":"III""#))
     let refused = try await Self.request(port, "/api/v1/stage", body: #"{"site":"Jane-Doe-1970-01-01"}"#)
     #expect(refused.0 == 422 && refused.1.contains("Jane-Doe-1970-01-01"), "the caller sees the offending value")

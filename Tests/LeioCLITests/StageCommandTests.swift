@@ -26,8 +26,9 @@ struct Example: Sendable, CustomTestStringConvertible {
       let expectations = ["ajcc7", "ajcc8", "figo2009"].compactMap { system in
         (example[system] as? String).map { (system, $0) }
       }
-      return Example(id: example["id"] as? String ?? "?", input: input, expectations: expectations,
-                     summaryStage: example["summaryStage"] as? String)
+      return Example(
+        id: example["id"] as? String ?? "?", input: input, expectations: expectations,
+        summaryStage: example["summaryStage"] as? String)
     }
   }()
 
@@ -61,7 +62,8 @@ struct StageCommandTests {
     for (system, expected) in example.expectations {
       let result = try CLIRunner.json(["stage", "--input", "-", "--json"], stdin: example.json(system: system))
       #expect(rendered(result, like: expected) == expected, "\(example.id) \(system)")
-      for key in ["system", "t", "n", "m", "stageGroup", "summaryStage", "steps", "warnings", "sources"] where expected != "n/a" && expected != "not implemented" {
+      for key in ["system", "t", "n", "m", "stageGroup", "summaryStage", "steps", "warnings", "sources"]
+      where expected != "n/a" && expected != "not implemented" {
         #expect(result[key] != nil, "\(example.id) lacks \(key)")
       }
       if let ss = example.summaryStage {
@@ -88,7 +90,10 @@ struct StageCommandTests {
 
   @Test("without a system the document lists every applicable system")
   func report() throws {
-    let report = try CLIRunner.json(["stage", "--site", "extremity", "--size", "7.5", "--depth", "deep", "--grade", "3", "--nodes", "N0", "--metastasis", "M0", "--json"])
+    let report = try CLIRunner.json([
+      "stage", "--site", "extremity", "--size", "7.5", "--depth", "deep", "--grade", "3", "--nodes", "N0",
+      "--metastasis", "M0", "--json",
+    ])
     #expect(report["siteGroup"] as? String == "TE")
     let results = try #require(report["results"] as? [[String: Any]])
     #expect(results.map { $0["system"] as? String } == ["ajcc7", "ajcc8"])
@@ -96,10 +101,17 @@ struct StageCommandTests {
     #expect((report["summaryStage"] as? [String: Any])?["category"] as? String == "localized")
   }
 
-  @Test("the issue's example commands", arguments: [
-    (["stage", "--site", "extremity", "--size", "7.5", "--depth", "deep", "--grade", "3", "--nodes", "N0", "--metastasis", "M0"], "stage IIIA"),
-    (["stage", "--system", "ajcc7", "--t", "T2b", "--n", "N0", "--m", "M0", "--grade", "G3"], "stage III"),
-  ])
+  @Test(
+    "the issue's example commands",
+    arguments: [
+      (
+        [
+          "stage", "--site", "extremity", "--size", "7.5", "--depth", "deep", "--grade", "3", "--nodes", "N0",
+          "--metastasis", "M0",
+        ], "stage IIIA"
+      ),
+      (["stage", "--system", "ajcc7", "--t", "T2b", "--n", "N0", "--m", "M0", "--grade", "G3"], "stage III"),
+    ])
   func text(_ arguments: [String], _ expected: String) throws {
     let output = try CLIRunner.run(arguments)
     #expect(output.status == 0)

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
 
 /// `leio survival` and `leio cox` on R's lung and veteran data: the JSON carries R's numbers; the plot is well-formed.
 @Suite("leio survival and leio cox")
@@ -12,7 +13,9 @@ struct SurvivalCommandTests {
 
   @Test("survival --json: R's survfit and survdiff numbers, by group")
   func survivalJSON() throws {
-    let result = try CLIRunner.json(["survival", Self.lung, "--time", "time", "--event", "status", "--by", "sex", "--at", "365", "--json"])
+    let result = try CLIRunner.json([
+      "survival", Self.lung, "--time", "time", "--event", "status", "--by", "sex", "--at", "365", "--json",
+    ])
     let groups = try #require(result["groups"] as? [[String: Any]])
     #expect(groups.map { $0["group"] as? String } == ["sex=1", "sex=2"])
     #expect(groups.map { $0["median"] as? Double } == [270, 426])  // R: print(survfit(Surv(time, status) ~ sex, lung))
@@ -26,12 +29,17 @@ struct SurvivalCommandTests {
   func plot() throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("leio-plot-\(UUID().uuidString).svg").path
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let output = try CLIRunner.run(["survival", Self.veteran, "--time", "time", "--event", "status", "--by", "celltype", "--plot", path])
+    let output = try CLIRunner.run([
+      "survival", Self.veteran, "--time", "time", "--event", "status", "--by", "celltype", "--plot", path,
+    ])
     #expect(output.status == 0)
     let data = try #require(FileManager.default.contents(atPath: path))
     final class Counter: NSObject, XMLParserDelegate {
       var polylines = 0, polygons = 0, atRisk = 0
-      func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+      func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+      ) {
         if name == "polyline" { polylines += 1 }
         if name == "polygon" { polygons += 1 }
         if attributes["class"] == "at-risk" { atRisk += 1 }
@@ -47,10 +55,16 @@ struct SurvivalCommandTests {
 
   @Test("cox --json: R's coxph coefficients, concordance and cox.zph, categorical reference level")
   func coxJSON() throws {
-    let result = try CLIRunner.json(["cox", Self.veteran, "--time", "time", "--event", "status", "--covariates", "trt,celltype,karno,age", "--json"])
+    let result = try CLIRunner.json([
+      "cox", Self.veteran, "--time", "time", "--event", "status", "--covariates", "trt,celltype,karno,age", "--json",
+    ])
     let coefficients = try #require(result["coefficients"] as? [[String: Any]])
-    #expect(coefficients.map { $0["name"] as? String } == ["trt", "celltypelarge", "celltypesmallcell", "celltypesquamous", "karno", "age"])
-    #expect(abs((coefficients[4]["coef"] as? Double ?? 0) - -0.03268548274009922) < 1e-9)  // R: Tests/Fixtures/survival/reference.json
+    #expect(
+      coefficients.map { $0["name"] as? String } == [
+        "trt", "celltypelarge", "celltypesmallcell", "celltypesquamous", "karno", "age",
+      ])
+    // R: Tests/Fixtures/survival/reference.json
+    #expect(abs((coefficients[4]["coef"] as? Double ?? 0) - -0.03268548274009922) < 1e-9)
     #expect((result["referenceLevels"] as? [String: String])?["celltype"] == "adeno")
     #expect((result["proportionalHazards"] as? [[String: Any]])?.last?["term"] as? String == "GLOBAL")
     #expect(result["nDropped"] as? Int == 0)
@@ -58,16 +72,23 @@ struct SurvivalCommandTests {
 
   @Test("survival --strata gives R's stratified log-rank; cox --predict gives R's survfit(fit, newdata) curve")
   func strataAndPrediction() throws {
-    let stratified = try CLIRunner.json(["survival", Self.veteran, "--time", "time", "--event", "status", "--by", "trt", "--strata", "celltype", "--json"])
+    let stratified = try CLIRunner.json([
+      "survival", Self.veteran, "--time", "time", "--event", "status", "--by", "trt", "--strata", "celltype", "--json",
+    ])
     // R: survdiff(Surv(time, status) ~ trt + strata(celltype), veteran) — Tests/Fixtures/survival/reference.json
     #expect(abs(((stratified["logRank"] as? [String: Any])?["chiSquare"] as? Double ?? 0) - 0.701743346844319) < 1e-9)
-    let cox = try CLIRunner.json(["cox", Self.lung, "--time", "time", "--event", "status", "--covariates", "age,sex,ph.ecog", "--ties", "breslow",
-                                  "--predict", "age=60,sex=2,ph.ecog=1", "--json"])
+    let cox = try CLIRunner.json([
+      "cox", Self.lung, "--time", "time", "--event", "status", "--covariates", "age,sex,ph.ecog", "--ties", "breslow",
+      "--predict", "age=60,sex=2,ph.ecog=1", "--json",
+    ])
     let prediction = try #require(cox["prediction"] as? [String: Any])
     // R: survfit(coxph(..., ties = "breslow"), newdata = data.frame(age = 60, sex = 2, ph.ecog = 1), ctype = 1)
     #expect(abs(((prediction["survival"] as? [Double])?.first ?? 0) - 0.9971760311501858) < 1e-9)
     #expect((prediction["time"] as? [Double])?.count == 185)
-    let bad = try CLIRunner.run(["cox", Self.veteran, "--time", "time", "--event", "status", "--covariates", "celltype,age", "--predict", "celltype=huge,age=60"])
+    let bad = try CLIRunner.run([
+      "cox", Self.veteran, "--time", "time", "--event", "status", "--covariates", "celltype,age", "--predict",
+      "celltype=huge,age=60",
+    ])
     #expect(bad.status == 65 && bad.stderr.contains("not a level of 'celltype'"))
   }
 
@@ -98,8 +119,12 @@ struct SimulateCommandTests {
     let simulated = try CLIRunner.run(["simulate", "--n", "60000", "--seed", "11", "--output", file.path])
     #expect(simulated.status == 0 && simulated.stderr.contains("SYNTHETIC"))
     let text = try String(contentsOf: file, encoding: .utf8)
-    #expect(text.hasPrefix("id,synthetic,") && text.split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix("SIM-") && $0.contains(",yes,") })
-    let result = try CLIRunner.json(["survival", file.path, "--time", "months", "--event", "died", "--by", "summaryStage", "--at", "60", "--json"])
+    #expect(
+      text.hasPrefix("id,synthetic,")
+        && text.split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix("SIM-") && $0.contains(",yes,") })
+    let result = try CLIRunner.json([
+      "survival", file.path, "--time", "months", "--event", "died", "--by", "summaryStage", "--at", "60", "--json",
+    ])
     for group in try #require(result["groups"] as? [[String: Any]]) {
       let stage = String((group["group"] as? String ?? "").split(separator: "=").last ?? "")
       let point = try #require((group["at"] as? [[String: Any]])?.first)

@@ -28,23 +28,29 @@ struct CaseInputJSONTests {
     #expect(Self.fast(text) == (text.contains("\"fnclcc\"") ? nil : input), "\(example.id)")
   }
 
-  @Test("plain documents are read by the fast path", arguments: [
-    #"{"site":"extremity","sizeCm":7.5,"depth":"deep","grade":"G3","nodes":"N0","metastasis":"M0","histology":"8890/3"}"#,
-    #" { "site" : "uterus" , "sizeCm" : 1e1 , "uterineExtent":"adnexa", "cervixInvolved" : true, "diagnosisYear": 2024 } "#,
-    #"{}"#, #"{"site":""}"#, #"{"sizeCm":-0.0}"#, #"{"invadedOrgans":[],"headAndNeckInvasion":["orbit","dura"]}"#,
-    #"{"histology":"8890\/3","site":"\u0065xtremity \ud83d\ude42 \n\t\"\\"}"#, #"{"site":"é — ≥"}"#,
-  ])
+  @Test(
+    "plain documents are read by the fast path",
+    arguments: [
+      #"{"site":"extremity","sizeCm":7.5,"depth":"deep","grade":"G3","nodes":"N0","metastasis":"M0","histology":"8890/3"}"#,
+      #" { "site" : "uterus" , "sizeCm" : 1e1 , "uterineExtent":"adnexa", "cervixInvolved" : true, "diagnosisYear": 2024 } "#,
+      #"{}"#, #"{"site":""}"#, #"{"sizeCm":-0.0}"#, #"{"invadedOrgans":[],"headAndNeckInvasion":["orbit","dura"]}"#,
+      #"{"histology":"8890\/3","site":"\u0065xtremity \ud83d\ude42 \n\t\"\\"}"#, #"{"site":"é — ≥"}"#,
+    ])
   func plain(_ text: String) {
     #expect(Self.fast(text) != nil, "\(text)")
     #expect(Self.fast(text) == Self.slow(text), "\(text)")
   }
 
-  @Test("unusual documents are left to JSONDecoder", arguments: [
-    #"{"site":"extremity","site":"uterus"}"#, #"{"sizeCm":null}"#, #"{"grade":3}"#, #"{"diagnosisYear":2024.0}"#,
-    #"{"diagnosisYear":99999999999999999999}"#, #"{"sizeCm":1e400}"#, #"{"sizeCm":01}"#, #"{"fnclcc":{"subtype":"conventional"}}"#,
-    #"{"colour":"red"}"#, #"{"site":"extremity",}"#, #"{"site":"\ud800"}"#, "{\"site\":\"a\u{01}\"}", #"[]"#, #"{"site":"x"} x"#,
-    #"{"cervixInvolved":"yes"}"#, #"{"invadedOrgans":"liver"}"#, #"{"invadedOrgans":[1]}"#, "", #"{"#,
-  ])
+  @Test(
+    "unusual documents are left to JSONDecoder",
+    arguments: [
+      #"{"site":"extremity","site":"uterus"}"#, #"{"sizeCm":null}"#, #"{"grade":3}"#, #"{"diagnosisYear":2024.0}"#,
+      #"{"diagnosisYear":99999999999999999999}"#, #"{"sizeCm":1e400}"#, #"{"sizeCm":01}"#,
+      #"{"fnclcc":{"subtype":"conventional"}}"#,
+      #"{"colour":"red"}"#, #"{"site":"extremity",}"#, #"{"site":"\ud800"}"#, "{\"site\":\"a\u{01}\"}", #"[]"#,
+      #"{"site":"x"} x"#,
+      #"{"cervixInvolved":"yes"}"#, #"{"invadedOrgans":"liver"}"#, #"{"invadedOrgans":[1]}"#, "", #"{"#,
+    ])
   func unusual(_ text: String) {
     #expect(Self.fast(text) == nil, "\(text)")
   }
@@ -56,9 +62,9 @@ struct CaseInputJSONTests {
       #"{"site":"uterus","sizeCm":12,"uterineExtent":"abdominalOneSite","cervixInvolved":false,"invadedOrgans":["liver"],"diagnosisYear":2019}"#,
     ]
     let alphabet = Array(#"{}[]:,"\ 0123456789.eE+-tfnulrsa/u"#.utf8)
-    var state: UInt64 = 20261124
+    var state: UInt64 = 20_261_124
     func random(_ bound: Int) -> Int {
-      state = state &* 6364136223846793005 &+ 1442695040888963407
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       return Int((state >> 33) % UInt64(bound))
     }
     var answered = 0

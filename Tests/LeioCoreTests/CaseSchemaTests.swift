@@ -5,7 +5,8 @@ import Testing
 /// The case schema is declared once (``CaseField``) and everything else is derived from it.
 @Suite("Case schema")
 struct CaseSchemaTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
   @Test("names and flags are unique; the fast reader's bit set has room for every field")
   func uniqueNames() {
@@ -25,19 +26,23 @@ struct CaseSchemaTests {
       #expect(!choices.isEmpty && Set(choices).isSubset(of: Set(accepted)), "\(field.name)")
     case .number, .whole, .text, .date, .flag: break
     }
-    #expect(!field.spec.label.isEmpty && !field.spec.hint.isEmpty && !field.spec.help.isEmpty && !field.spec.section.isEmpty)
+    #expect(
+      !field.spec.label.isEmpty && !field.spec.hint.isEmpty && !field.spec.help.isEmpty && !field.spec.section.isEmpty)
   }
 
   @Test("every field's section exists in the clinical reference or the shared registry/FHIR notes")
   func sectionsExist() throws {
     let shared = Self.root.deletingLastPathComponent().appendingPathComponent("shared")
-    guard let reference = try? String(contentsOf: shared.appendingPathComponent("clinical-reference.md"), encoding: .utf8) else { return }
+    guard
+      let reference = try? String(contentsOf: shared.appendingPathComponent("clinical-reference.md"), encoding: .utf8)
+    else { return }
     for field in CaseField.allCases {
       let section = field.spec.section
       if let space = section.firstIndex(of: " ") {
         let file = shared.appendingPathComponent(section[..<space] + ".md")
         let text = try String(contentsOf: file, encoding: .utf8)
-        #expect(text.contains("## " + section[section.index(after: space)...].dropFirst() + "."), "\(field.name): \(section)")
+        #expect(
+          text.contains("## " + section[section.index(after: space)...].dropFirst() + "."), "\(field.name): \(section)")
       } else {
         #expect(reference.contains("# " + section.dropFirst() + " "), "\(field.name): \(section)")
       }
@@ -71,14 +76,19 @@ struct CaseSchemaTests {
 
   @Test("unknown members of the fnclcc object are refused, naming the member")
   func nestedUnknown() {
-    #expect(throws: StagingError.invalidValue(field: "fnclcc.site", value: "(field)", expected: [
-      "an object with " + CaseSchema.fnclccMembers.map(\.name).joined(separator: ", "),
-    ])) { try JSONDecoder().decode(CaseInput.self, from: Data(#"{"fnclcc":{"site":"uterus"}}"#.utf8)) }
+    #expect(
+      throws: StagingError.invalidValue(
+        field: "fnclcc.site", value: "(field)",
+        expected: [
+          "an object with " + CaseSchema.fnclccMembers.map(\.name).joined(separator: ", ")
+        ])
+    ) { try JSONDecoder().decode(CaseInput.self, from: Data(#"{"fnclcc":{"site":"uterus"}}"#.utf8)) }
   }
 
   @Test("the README's case-document table is leio fields --markdown")
   func readmeTable() throws {
     let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
-    #expect(readme.contains("<!-- leio fields --markdown -->\n" + CaseSchema.markdownTable() + "\n<!-- end leio fields -->"))
+    #expect(
+      readme.contains("<!-- leio fields --markdown -->\n" + CaseSchema.markdownTable() + "\n<!-- end leio fields -->"))
   }
 }

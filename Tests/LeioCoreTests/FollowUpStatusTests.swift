@@ -6,7 +6,9 @@ import Testing
 @Suite("Follow-up status of a registry record")
 struct FollowUpStatusTests {
   static let facts: CaseFacts = {
-    var input = CaseInput([.site: "extremity", .sizeCm: 7, .depth: "deep", .grade: "G3", .nodes: "N0", .metastasis: "M0"])
+    var input = CaseInput([
+      .site: "extremity", .sizeCm: 7, .depth: "deep", .grade: "G3", .nodes: "N0", .metastasis: "M0",
+    ])
     return try! CaseFacts(input)  // a fixed valid case of this test
   }()
   static func day(_ text: String) -> CalendarDate { CalendarDate(text: text)! }
@@ -16,7 +18,8 @@ struct FollowUpStatusTests {
     #expect(try FollowUp.status(for: Self.facts, treatmentEnds: [], events: [(.visit, Self.day("2026-03-01"))]) == nil)
   }
 
-  @Test("month 0 is the latest treatment end; the next due is the first visit after the last visit or scan on or after it")
+  @Test(
+    "month 0 is the latest treatment end; the next due is the first visit after the last visit or scan on or after it")
   func nextDue() throws {
     let end = Self.day("2026-01-15")
     let plan = try FollowUp.plan(for: Self.facts, treatmentEnd: end)
@@ -29,7 +32,9 @@ struct FollowUpStatusTests {
       ([(.visit, plan.visits[0].date), (.death, Self.day("2026-09-01"))], nil),
     ]
     for (events, expected) in cases {
-      let status = try #require(try FollowUp.status(for: Self.facts, treatmentEnds: [Self.day("2025-11-01"), end], events: events.map { ($0.0, $0.1) }))
+      let status = try #require(
+        try FollowUp.status(
+          for: Self.facts, treatmentEnds: [Self.day("2025-11-01"), end], events: events.map { ($0.0, $0.1) }))
       #expect(status.riskGroup == .higher && status.nextDue == expected, "\(events)")
     }
   }

@@ -12,18 +12,26 @@ struct JSONOutputTests {
     return String(decoding: try encoder.encode(value), as: UTF8.self)
   }
 
-  @Test("every worked example's report, and each result alone, matches JSONEncoder byte for byte", arguments: WorkedExample.all)
+  @Test(
+    "every worked example's report, and each result alone, matches JSONEncoder byte for byte",
+    arguments: WorkedExample.all)
   func workedExamples(_ example: WorkedExample) throws {
     let report = try Staging.stage(example.input)
     #expect(String(decoding: report.jsonBytes, as: UTF8.self) == (try Self.encoded(report)), "\(example.id)")
     for result in report.results {
-      #expect(String(decoding: result.jsonBytes, as: UTF8.self) == (try Self.encoded(result)), "\(example.id) \(result.system)")
+      #expect(
+        String(decoding: result.jsonBytes, as: UTF8.self) == (try Self.encoded(result)),
+        "\(example.id) \(result.system)")
     }
   }
 
-  @Test("strings are escaped as JSONEncoder escapes them: quotes, backslashes, every control character; slashes and non-ASCII as is")
+  @Test(
+    "strings are escaped as JSONEncoder escapes them: quotes, backslashes, every control character; slashes and non-ASCII as is"
+  )
   func escaping() throws {
-    let awkward = "\"quoted\" \\ back/slash é — ≥ 5 cm 🙂 " + (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }.joined() + "\u{7F}\u{2028}"
+    let awkward =
+      "\"quoted\" \\ back/slash é — ≥ 5 cm 🙂 " + (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }.joined()
+      + "\u{7F}\u{2028}"
     let step = RuleStep(rule: awkward, section: "§0", because: awkward, output: nil, decisions: [awkward, ""])
     #expect(String(decoding: step.jsonBytes, as: UTF8.self) == (try Self.encoded(step)))
     let warning = StagingWarning(code: "", message: "\n", section: "\t")
@@ -38,7 +46,9 @@ struct JSONOutputTests {
         bytes[position] = byte
         let text = String(decoding: bytes, as: UTF8.self)
         let warning = StagingWarning(code: text, message: "", section: "")
-        #expect(String(decoding: warning.jsonBytes, as: UTF8.self) == (try Self.encoded(warning)), "byte \(byte) at \(position)")
+        #expect(
+          String(decoding: warning.jsonBytes, as: UTF8.self) == (try Self.encoded(warning)),
+          "byte \(byte) at \(position)")
       }
     }
   }

@@ -19,20 +19,26 @@ struct KnowledgeBaseTests {
     }
   }
 
-  @Test("topics the issue names are covered", arguments: [
-    "definition", "sites", "epidemiology", "symptoms", "risk-factors", "work-up", "leiomyoma-vs-lms", "metastasis",
-    "recurrence", "treatment", "follow-up", "support", "prognosis",
-  ])
+  @Test(
+    "topics the issue names are covered",
+    arguments: [
+      "definition", "sites", "epidemiology", "symptoms", "risk-factors", "work-up", "leiomyoma-vs-lms", "metastasis",
+      "recurrence", "treatment", "follow-up", "support", "prognosis",
+    ])
   func topics(_ topic: String) throws {
     #expect(try KnowledgeBase.shipped().facts.contains { $0.topic == topic })
   }
 
-  @Test("search puts the right fact first", arguments: [
-    ("does it come back", "recurrence"), ("fibroid after menopause", "fibroid-after-menopause"), ("pazopanib", "pazopanib"),
-    ("is it inherited", "risk-"), ("GIST", "gist-not-lms"), ("CT scans for life", "follow-up-length"),
-    ("can it be cured", "curability"), ("where does it spread", "metastatic-sites"), ("what does stage 4 mean", "stage-iv-meaning"),
-    ("trabectedin approval", "trabectedin"), ("cutaneous leiomyosarcoma of the skin", "aismn"),
-  ])
+  @Test(
+    "search puts the right fact first",
+    arguments: [
+      ("does it come back", "recurrence"), ("fibroid after menopause", "fibroid-after-menopause"),
+      ("pazopanib", "pazopanib"),
+      ("is it inherited", "risk-"), ("GIST", "gist-not-lms"), ("CT scans for life", "follow-up-length"),
+      ("can it be cured", "curability"), ("where does it spread", "metastatic-sites"),
+      ("what does stage 4 mean", "stage-iv-meaning"),
+      ("trabectedin approval", "trabectedin"), ("cutaneous leiomyosarcoma of the skin", "aismn"),
+    ])
   func relevance(_ query: String, _ expectedPrefix: String) throws {
     let first = try #require(try KnowledgeBase.shipped().search(query).first)
     #expect(first.fact.id.hasPrefix(expectedPrefix), "\(query) → \(first.fact.id)")
@@ -65,11 +71,22 @@ struct KnowledgeBaseTests {
     }
   }
 
-  @Test("a broken knowledge base is rejected", arguments: [
-    (#"{"version":"x","statusLabels":{},"synonyms":{},"sources":{},"facts":[{"id":"a","topic":"t","audience":["patient"],"title":"t","text":"t","sources":[],"section":"§1","status":"VERIFIED","keywords":[]}]}"#, KnowledgeError.unsourced("a")),
-    (#"{"version":"x","statusLabels":{},"synonyms":{},"sources":{},"facts":[{"id":"a","topic":"t","audience":["patient"],"title":"t","text":"t","sources":["K"],"section":"§1","status":"VERIFIED","keywords":[]}]}"#, KnowledgeError.unknownSource(fact: "a", key: "K")),
-    (#"{"version":"x","statusLabels":{},"synonyms":{},"sources":{"K":{"name":"n","locator":"l"},"U":{"name":"n","locator":"l"}},"facts":[{"id":"a","topic":"t","audience":["patient"],"title":"t","text":"t","sources":["K"],"section":"§1","status":"VERIFIED","keywords":[]}]}"#, KnowledgeError.uncitedSource("U")),
-  ])
+  @Test(
+    "a broken knowledge base is rejected",
+    arguments: [
+      (
+        #"{"version":"x","statusLabels":{},"synonyms":{},"sources":{},"facts":[{"id":"a","topic":"t","audience":["patient"],"title":"t","text":"t","sources":[],"section":"§1","status":"VERIFIED","keywords":[]}]}"#,
+        KnowledgeError.unsourced("a")
+      ),
+      (
+        #"{"version":"x","statusLabels":{},"synonyms":{},"sources":{},"facts":[{"id":"a","topic":"t","audience":["patient"],"title":"t","text":"t","sources":["K"],"section":"§1","status":"VERIFIED","keywords":[]}]}"#,
+        KnowledgeError.unknownSource(fact: "a", key: "K")
+      ),
+      (
+        #"{"version":"x","statusLabels":{},"synonyms":{},"sources":{"K":{"name":"n","locator":"l"},"U":{"name":"n","locator":"l"}},"facts":[{"id":"a","topic":"t","audience":["patient"],"title":"t","text":"t","sources":["K"],"section":"§1","status":"VERIFIED","keywords":[]}]}"#,
+        KnowledgeError.uncitedSource("U")
+      ),
+    ])
   func rejects(_ json: String, _ expected: KnowledgeError) {
     #expect(throws: expected) { try KnowledgeBase(json: Data(json.utf8)) }
   }

@@ -11,16 +11,22 @@ struct NewFieldTests {
     try CaseFacts(try JSONDecoder().decode(CaseInput.self, from: Data(json.utf8)))
   }
 
-  @Test("laterality: every value, any case; anything else is refused with the accepted values", arguments: [
-    ("left", Laterality.left), ("RIGHT", .right), ("Bilateral", .bilateral), ("midline", .midline), (" unknown ", .unknown),
-  ])
+  @Test(
+    "laterality: every value, any case; anything else is refused with the accepted values",
+    arguments: [
+      ("left", Laterality.left), ("RIGHT", .right), ("Bilateral", .bilateral), ("midline", .midline),
+      (" unknown ", .unknown),
+    ])
   func laterality(_ text: String, _ expected: Laterality) throws {
     #expect(try Self.facts(#"{"site":"extremity","laterality":"\#(text)"}"#).laterality == expected)
   }
 
   @Test("an unknown laterality is a field error")
   func badLaterality() {
-    #expect(throws: StagingError.invalidValue(field: "laterality", value: "sideways", expected: ["left", "right", "bilateral", "midline", "unknown"])) {
+    #expect(
+      throws: StagingError.invalidValue(
+        field: "laterality", value: "sideways", expected: ["left", "right", "bilateral", "midline", "unknown"])
+    ) {
       try Self.facts(#"{"laterality":"sideways"}"#)
     }
   }
@@ -28,30 +34,37 @@ struct NewFieldTests {
   @Test("laterality is not a staging input: the stage is the same with and without it")
   func lateralityDoesNotStage() throws {
     let plain = #"{"site":"extremity","sizeCm":7.5,"depth":"deep","grade":"G3","nodes":"N0","metastasis":"M0"}"#
-    let sided = #"{"site":"extremity","sizeCm":7.5,"depth":"deep","grade":"G3","nodes":"N0","metastasis":"M0","laterality":"left"}"#
-    func stage(_ json: String) throws -> StagingReport { try Staging.stage(try JSONDecoder().decode(CaseInput.self, from: Data(json.utf8))) }
+    let sided =
+      #"{"site":"extremity","sizeCm":7.5,"depth":"deep","grade":"G3","nodes":"N0","metastasis":"M0","laterality":"left"}"#
+    func stage(_ json: String) throws -> StagingReport {
+      try Staging.stage(try JSONDecoder().decode(CaseInput.self, from: Data(json.utf8)))
+    }
     #expect(try stage(plain) == (try stage(sided)))
   }
 
-  @Test("dateOfDiagnosis gives the diagnosis year; with the same diagnosisYear it is accepted", arguments: [
-    (#"{"dateOfDiagnosis":"2024-03-01"}"#, 2024), (#"{"dateOfDiagnosis":"2024-02-29","diagnosisYear":2024}"#, 2024),
-    (#"{"dateOfDiagnosis":"1900-01-01"}"#, 1900), (#"{"dateOfDiagnosis":"2100-12-31"}"#, 2100),
-  ])
+  @Test(
+    "dateOfDiagnosis gives the diagnosis year; with the same diagnosisYear it is accepted",
+    arguments: [
+      (#"{"dateOfDiagnosis":"2024-03-01"}"#, 2024), (#"{"dateOfDiagnosis":"2024-02-29","diagnosisYear":2024}"#, 2024),
+      (#"{"dateOfDiagnosis":"1900-01-01"}"#, 1900), (#"{"dateOfDiagnosis":"2100-12-31"}"#, 2100),
+    ])
   func dateGivesYear(_ json: String, _ year: Int) throws {
     let facts = try Self.facts(json)
     #expect(facts.diagnosisYear == year && facts.dateOfDiagnosis?.year == year)
   }
 
-  @Test("bad or contradicting dates are field errors on dateOfDiagnosis", arguments: [
-    (#"{"dateOfDiagnosis":"2024-03-01","diagnosisYear":2023}"#, "2024-03-01 is in 2024, but diagnosisYear is 2023."),
-    (#"{"diagnosisYear":2025,"dateOfDiagnosis":"2024-12-31"}"#, "2024-12-31 is in 2024, but diagnosisYear is 2025."),
-    (#"{"dateOfDiagnosis":"2023-02-29"}"#, "a date written YYYY-MM-DD that exists"),
-    (#"{"dateOfDiagnosis":"2024-3-1"}"#, "a date written YYYY-MM-DD that exists"),
-    (#"{"dateOfDiagnosis":"20240301"}"#, "a date written YYYY-MM-DD that exists"),
-    (#"{"dateOfDiagnosis":"+024-03-01"}"#, "a date written YYYY-MM-DD that exists"),
-    (#"{"dateOfDiagnosis":"1899-12-31"}"#, "not plausible"),
-    (#"{"dateOfDiagnosis":2024}"#, "a date written YYYY-MM-DD that exists"),
-  ])
+  @Test(
+    "bad or contradicting dates are field errors on dateOfDiagnosis",
+    arguments: [
+      (#"{"dateOfDiagnosis":"2024-03-01","diagnosisYear":2023}"#, "2024-03-01 is in 2024, but diagnosisYear is 2023."),
+      (#"{"diagnosisYear":2025,"dateOfDiagnosis":"2024-12-31"}"#, "2024-12-31 is in 2024, but diagnosisYear is 2025."),
+      (#"{"dateOfDiagnosis":"2023-02-29"}"#, "a date written YYYY-MM-DD that exists"),
+      (#"{"dateOfDiagnosis":"2024-3-1"}"#, "a date written YYYY-MM-DD that exists"),
+      (#"{"dateOfDiagnosis":"20240301"}"#, "a date written YYYY-MM-DD that exists"),
+      (#"{"dateOfDiagnosis":"+024-03-01"}"#, "a date written YYYY-MM-DD that exists"),
+      (#"{"dateOfDiagnosis":"1899-12-31"}"#, "not plausible"),
+      (#"{"dateOfDiagnosis":2024}"#, "a date written YYYY-MM-DD that exists"),
+    ])
   func badDates(_ json: String, _ message: String) {
     do {
       _ = try Self.facts(json)
@@ -64,16 +77,24 @@ struct NewFieldTests {
     }
   }
 
-  @Test("the cervix schema follows the year of dateOfDiagnosis exactly as it follows diagnosisYear", arguments: [2020, 2021, 2022])
+  @Test(
+    "the cervix schema follows the year of dateOfDiagnosis exactly as it follows diagnosisYear",
+    arguments: [2020, 2021, 2022])
   func cervixByDate(_ year: Int) throws {
     let base = #""site":"cervix","sizeCm":3,"nodes":"N0","metastasis":"M0""#
-    func stage(_ json: String) throws -> StagingReport { try Staging.stage(try JSONDecoder().decode(CaseInput.self, from: Data(json.utf8))) }
-    #expect(try stage("{\(base),\"dateOfDiagnosis\":\"\(year)-06-15\"}") == (try stage("{\(base),\"diagnosisYear\":\(year)}")))
+    func stage(_ json: String) throws -> StagingReport {
+      try Staging.stage(try JSONDecoder().decode(CaseInput.self, from: Data(json.utf8)))
+    }
+    #expect(
+      try stage("{\(base),\"dateOfDiagnosis\":\"\(year)-06-15\"}") == (try stage("{\(base),\"diagnosisYear\":\(year)}"))
+    )
   }
 
   @Test("CSV columns read the same as JSON (batch staging)")
   func csvColumns() throws {
-    let stager = try BatchRowStager(header: ["site", "sizeCm", "depth", "grade", "nodes", "metastasis", "laterality", "dateOfDiagnosis", "diagnosisYear"])
+    let stager = try BatchRowStager(header: [
+      "site", "sizeCm", "depth", "grade", "nodes", "metastasis", "laterality", "dateOfDiagnosis", "diagnosisYear",
+    ])
     func stage(_ row: String) -> (stageGroup: String, summaryStage: String, error: String) {
       var reader = CSVRecordReader(capacity: 256)
       Array((row + "\n").utf8).withUnsafeBytes { reader.append($0) }

@@ -8,9 +8,13 @@ struct PropertyTests {
   static let grades = ["G1", "G2", "G3", "GX", "low", "high"]
   static let sites = ["extremity", "trunk", "retroperitoneum", "headAndNeck", "uterus", "breast"]
 
-  static func report(_ site: String, _ size: Double, grade: String, nodes: String, metastasis: String) throws -> StagingReport {
+  static func report(_ site: String, _ size: Double, grade: String, nodes: String, metastasis: String) throws
+    -> StagingReport
+  {
     var input = CaseInput()
-    (input[text: .site], input[number: .sizeCm], input[text: .nodes], input[text: .metastasis]) = (site, size, nodes, metastasis)
+    (input[text: .site], input[number: .sizeCm], input[text: .nodes], input[text: .metastasis]) = (
+      site, size, nodes, metastasis
+    )
     if site == "uterus" { input[text: .uterineExtent] = "confined" } else { input[text: .grade] = grade }
     if site != "retroperitoneum" { input[text: .depth] = "deep" }
     return try Staging.stage(input, explain: false)
@@ -54,7 +58,9 @@ struct PropertyTests {
   func explainDoesNotChangeAnswer(_ site: String) throws {
     for size in Self.sizes {
       var input = CaseInput()
-      (input[text: .site], input[number: .sizeCm], input[text: .grade], input[text: .nodes]) = (site, size, site == "uterus" ? nil : "G2", "N0")
+      (input[text: .site], input[number: .sizeCm], input[text: .grade], input[text: .nodes]) = (
+        site, size, site == "uterus" ? nil : "G2", "N0"
+      )
       if site == "uterus" { input[text: .uterineExtent] = "confined" }
       let explained = try Staging.stage(input, explain: true)
       let quiet = try Staging.stage(input, explain: false)
@@ -68,13 +74,17 @@ struct PropertyTests {
 
 @Suite("The batch path agrees with the full result")
 struct StageCodesTests {
-  @Test("stageCodes gives the stage group and summary stage of the current standard", arguments: PropertyTests.sites + ["visceral", "skin"])
+  @Test(
+    "stageCodes gives the stage group and summary stage of the current standard",
+    arguments: PropertyTests.sites + ["visceral", "skin"])
   func agrees(_ site: String) throws {
     for size in PropertyTests.sizes {
       for nodes in ["N0", "N1", "NX"] {
         for grade in ["G1", "G3", "GX"] {
           var input = CaseInput()
-          (input[text: .site], input[number: .sizeCm], input[text: .nodes], input[text: .grade]) = (site, size, nodes, site == "uterus" ? nil : grade)
+          (input[text: .site], input[number: .sizeCm], input[text: .nodes], input[text: .grade]) = (
+            site, size, nodes, site == "uterus" ? nil : grade
+          )
           if site == "uterus" { input[text: .uterineExtent] = "confined" }
           if site == "visceral" { input[text: .visceralExtent] = "serosa" }
           let facts = try CaseFacts(input)

@@ -44,7 +44,10 @@ struct SecondReadingTests {
     if n == "N1" { return "IIIC" }
     if n == "NX" { return t.hasPrefix("T3") ? "III" : "unknown" }
     if t == "T0" { return basis == "clinical" ? "error" : "unknown" }
-    let map = ["T1": "I", "T1a": "IA", "T1b": "IB", "T2": "II", "T2a": "IIA", "T2b": "IIB", "T3": "III", "T3a": "IIIA", "T3b": "IIIB"]
+    let map = [
+      "T1": "I", "T1a": "IA", "T1b": "IB", "T2": "II", "T2a": "IIA", "T2b": "IIB", "T3": "III", "T3a": "IIIA",
+      "T3b": "IIIB",
+    ]
     return map[t] ?? "?"
   }
 
@@ -61,7 +64,8 @@ struct SecondReadingTests {
     let table = try #require(try Staging.ruleTables()[id])
     var mismatches: [String] = []
     for codes in table.allCategoricalInputs {
-      let expected = Self.ajcc7(t: codes["t"]!, n: codes["n"]!, m: codes["m"]!, g: codes["grade"]!, basis: codes["basis"]!)
+      let expected = Self.ajcc7(
+        t: codes["t"]!, n: codes["n"]!, m: codes["m"]!, g: codes["grade"]!, basis: codes["basis"]!)
       let actual = Self.tableAnswer(table, codes)
       if expected != actual { mismatches.append("\(codes): EXPECTED '\(expected)' ACTUAL '\(actual)'") }
     }
@@ -74,8 +78,9 @@ struct SecondReadingTests {
     let table = try #require(try Staging.ruleTables()[id])
     var mismatches: [String] = []
     for codes in table.allCategoricalInputs {
-      let expected = Self.ajcc8(retroperitoneum: id.contains("rp"), t: codes["t"]!, n: codes["n"]!, m: codes["m"]!,
-                                g: codes["grade"]!, basis: codes["basis"]!)
+      let expected = Self.ajcc8(
+        retroperitoneum: id.contains("rp"), t: codes["t"]!, n: codes["n"]!, m: codes["m"]!,
+        g: codes["grade"]!, basis: codes["basis"]!)
       let actual = Self.tableAnswer(table, codes)
       if expected != actual { mismatches.append("\(codes): EXPECTED '\(expected)' ACTUAL '\(actual)'") }
     }

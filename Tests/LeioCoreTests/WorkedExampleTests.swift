@@ -16,7 +16,9 @@ struct WorkedExample: Decodable, Sendable, CustomTestStringConvertible {
     struct File: Decodable { let examples: [WorkedExample] }
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("Fixtures/worked-examples.json")
-    guard let data = try? Data(contentsOf: url), let file = try? JSONDecoder().decode(File.self, from: data) else { return [] }
+    guard let data = try? Data(contentsOf: url), let file = try? JSONDecoder().decode(File.self, from: data) else {
+      return []
+    }
     return file.examples
   }()
 

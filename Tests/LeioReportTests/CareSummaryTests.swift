@@ -7,16 +7,24 @@ import Testing
 struct CareSummaryTests {
   static func summary(label: String? = "Fictional example") throws -> CareSummary {
     var input = CaseInput()
-    (input[text: .site], input[number: .sizeCm], input[text: .uterineExtent], input[text: .nodes], input[text: .metastasis]) = ("uterus", 9, "confined", "N0", "M0")
-    return try CareSummary(facts: try CaseFacts(input), label: label,
-                           treatmentEnd: try CalendarDate(parsing: "2025-06-30", field: "d"), today: try CalendarDate(parsing: "2026-11-23", field: "d"))
+    (
+      input[text: .site], input[number: .sizeCm], input[text: .uterineExtent], input[text: .nodes],
+      input[text: .metastasis]
+    ) = ("uterus", 9, "confined", "N0", "M0")
+    return try CareSummary(
+      facts: try CaseFacts(input), label: label,
+      treatmentEnd: try CalendarDate(parsing: "2025-06-30", field: "d"),
+      today: try CalendarDate(parsing: "2026-11-23", field: "d"))
   }
 
   @Test("the HTML page has every section, is self-contained and has no scripts")
   func sections() throws {
     let html = CareSummaryHTML.render(try Self.summary())
-    for heading in ["Diagnosis and stage", "Outlook: population figures", "Treatment options in the guidelines", "Follow-up schedule",
-                    "Symptoms that should prompt an earlier visit", "Questions to ask your care team", "Support", "Glossary", "Sources"] {
+    for heading in [
+      "Diagnosis and stage", "Outlook: population figures", "Treatment options in the guidelines", "Follow-up schedule",
+      "Symptoms that should prompt an earlier visit", "Questions to ask your care team", "Support", "Glossary",
+      "Sources",
+    ] {
       #expect(html.contains("<h2>\(heading)</h2>"), "\(heading)")
     }
     #expect(html.contains("<svg") && html.contains("role=\"img\""))
@@ -39,8 +47,11 @@ struct CareSummaryTests {
   @Test("the text version has the same sections and the disclaimer")
   func text() throws {
     let text = CareSummaryText.render(try Self.summary())
-    for heading in ["DIAGNOSIS AND STAGE", "OUTLOOK: POPULATION FIGURES", "TREATMENT OPTIONS IN THE GUIDELINES", "FOLLOW-UP",
-                    "SYMPTOMS THAT SHOULD PROMPT AN EARLIER VISIT", "QUESTIONS TO ASK YOUR CARE TEAM", "SUPPORT", "GLOSSARY", "SOURCES"] {
+    for heading in [
+      "DIAGNOSIS AND STAGE", "OUTLOOK: POPULATION FIGURES", "TREATMENT OPTIONS IN THE GUIDELINES", "FOLLOW-UP",
+      "SYMPTOMS THAT SHOULD PROMPT AN EARLIER VISIT", "QUESTIONS TO ASK YOUR CARE TEAM", "SUPPORT", "GLOSSARY",
+      "SOURCES",
+    ] {
       #expect(text.contains(heading), "\(heading)")
     }
     #expect(text.contains("not medical advice"))
@@ -56,21 +67,33 @@ struct CareSummaryTests {
 
 @Suite("Care summary readability")
 struct CareSummaryReadabilityTests {
-  @Test("every abbreviation in the page is explained in the glossary (citation keys excepted)", arguments: ["uterus", "extremity", "retroperitoneum", "visceral"])
+  @Test(
+    "every abbreviation in the page is explained in the glossary (citation keys excepted)",
+    arguments: ["uterus", "extremity", "retroperitoneum", "visceral"])
   func abbreviations(_ site: String) throws {
     var input = CaseInput()
     (input[text: .site], input[number: .sizeCm], input[text: .nodes], input[text: .metastasis]) = (site, 9, "N1", "M1")
-    if site == "uterus" { input[text: .uterineExtent] = "confined" } else if site == "visceral" { input[text: .visceralExtent] = "serosa" } else { input[text: .grade] = "G2" }
+    if site == "uterus" {
+      input[text: .uterineExtent] = "confined"
+    } else if site == "visceral" {
+      input[text: .visceralExtent] = "serosa"
+    } else {
+      input[text: .grade] = "G2"
+    }
     if site == "extremity" { input[text: .depth] = "deep" }
-    let summary = try CareSummary(facts: try CaseFacts(input), treatmentEnd: try CalendarDate(parsing: "2025-06-30", field: "d"))
+    let summary = try CareSummary(
+      facts: try CaseFacts(input), treatmentEnd: try CalendarDate(parsing: "2025-06-30", field: "d"))
     let html = CareSummaryHTML.render(summary)
     let start = try #require(html.range(of: "<main>"))
     let end = try #require(html.range(of: "<h2>Glossary</h2>"))
-    let body = String(html[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)
+    let body = String(html[start.upperBound..<end.lowerBound]).replacingOccurrences(
+      of: "<[^>]+>", with: " ", options: .regularExpression)
     let glossary = CareSummary.glossary.map(\.term).joined(separator: " ")
     let citation = Set(summary.sources)
     let pattern = try NSRegularExpression(pattern: "\\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\\b")
-    let tokens = pattern.matches(in: body, range: NSRange(body.startIndex..., in: body)).compactMap { Range($0.range, in: body).map { String(body[$0]) } }
+    let tokens = pattern.matches(in: body, range: NSRange(body.startIndex..., in: body)).compactMap {
+      Range($0.range, in: body).map { String(body[$0]) }
+    }
     let stageLike = try NSRegularExpression(pattern: "^(I|II|III|IV)[A-C]?$|^[TNMG][0-4X][a-c]?$")
     let unexplained = Set(tokens).filter { token in
       !glossary.contains(token) && !citation.contains(token) && token != "CANCER"

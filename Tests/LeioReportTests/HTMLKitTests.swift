@@ -6,9 +6,11 @@ import Testing
 /// The HTML kit: escaping by construction, one rule-step renderer, labelled controls, the derived case form.
 @Suite("HTML kit")
 struct HTMLKitTests {
-  @Test("interpolated text is escaped; literal markup and HTML values are not", arguments: [
-    "<script>alert(1)</script>", "\" onmouseover=\"x", "a & b", "'quoted'", "é — ≥ 🙂",
-  ])
+  @Test(
+    "interpolated text is escaped; literal markup and HTML values are not",
+    arguments: [
+      "<script>alert(1)</script>", "\" onmouseover=\"x", "a & b", "'quoted'", "é — ≥ 🙂",
+    ])
   func escaping(_ text: String) {
     let html: HTML = "<p title=\"\(text)\">\(text)</p>"
     #expect(html.rendered == "<p title=\"\(HTML.escape(text))\">\(HTML.escape(text))</p>")
@@ -20,7 +22,8 @@ struct HTMLKitTests {
 
   @Test("rule steps: one renderer, with the output and the reference, escaped")
   func ruleSteps() throws {
-    let report = try Staging.stage(CaseInput([.site: "extremity", .sizeCm: 7.5, .depth: "deep", .grade: "G3", .nodes: "N0", .metastasis: "M0"]))
+    let report = try Staging.stage(
+      CaseInput([.site: "extremity", .sizeCm: 7.5, .depth: "deep", .grade: "G3", .nodes: "N0", .metastasis: "M0"]))
     let steps = try #require(report.results.first?.steps)
     let html = RuleStepList.html(steps).rendered
     #expect(html.hasPrefix("<ol><li>") && html.hasSuffix("</li></ol>"))
@@ -35,10 +38,16 @@ struct HTMLKitTests {
   func caseForm() throws {
     let shown = CaseForm.fieldsets.flatMap(\.items)
     #expect(Set(shown) == Set(CaseField.allCases.filter { $0.spec.form != nil }))
-    let input = CaseInput([.site: "uterus", .sizeCm: 9.5, .uterineExtent: "adnexa", .cervixInvolved: true, .nodes: "N0",
-                           .invadedOrgans: ["kidney", "liver"], .mitoticCount: 12.5, .laterality: "midline"])
+    let input = CaseInput([
+      .site: "uterus", .sizeCm: 9.5, .uterineExtent: "adnexa", .cervixInvolved: true, .nodes: "N0",
+      .invadedOrgans: ["kidney", "liver"], .mitoticCount: 12.5, .laterality: "midline",
+    ])
     #expect(try CaseForm.caseInput(CaseForm.values(from: input)) == input)
-    let control = CaseForm.field(.sizeCm, form: FormValues("sizeCm=%3Cb%3E"), error: .invalidValue(field: "sizeCm", value: "<b>", expected: ["a number"]))
-    #expect(control.contains("value=\"&lt;b&gt;\"") && control.contains("aria-invalid=\"true\"") && control.contains("<label for=\"sizeCm\">"))
+    let control = CaseForm.field(
+      .sizeCm, form: FormValues("sizeCm=%3Cb%3E"),
+      error: .invalidValue(field: "sizeCm", value: "<b>", expected: ["a number"]))
+    #expect(
+      control.contains("value=\"&lt;b&gt;\"") && control.contains("aria-invalid=\"true\"")
+        && control.contains("<label for=\"sizeCm\">"))
   }
 }

@@ -7,8 +7,11 @@ import Testing
 struct ICalendarTests {
   static func plan() throws -> FollowUpPlan {
     var input = CaseInput()
-    (input[text: .site], input[number: .sizeCm], input[text: .depth], input[text: .grade], input[text: .nodes]) = ("extremity", 7, "deep", "G3", "N0")
-    return try FollowUp.plan(for: try CaseFacts(input), treatmentEnd: try CalendarDate(parsing: "2025-01-15", field: "d"))
+    (input[text: .site], input[number: .sizeCm], input[text: .depth], input[text: .grade], input[text: .nodes]) = (
+      "extremity", 7, "deep", "G3", "N0"
+    )
+    return try FollowUp.plan(
+      for: try CaseFacts(input), treatmentEnd: try CalendarDate(parsing: "2025-01-15", field: "d"))
   }
 
   @Test("structure: CRLF, folded lines, one event per visit, all-day dates")
@@ -27,7 +30,8 @@ struct ICalendarTests {
   func stableUIDs() throws {
     let plan = try Self.plan()
     func uids(_ day: String) throws -> [String] {
-      ICalendar.calendar(plan, stamp: try CalendarDate(parsing: day, field: "d")).components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }
+      ICalendar.calendar(plan, stamp: try CalendarDate(parsing: day, field: "d")).components(separatedBy: "\r\n").filter
+      { $0.hasPrefix("UID:") }
     }
     #expect(try uids("2026-01-01") == uids("2027-06-30"))
     #expect(Set(try uids("2026-01-01")).count == plan.visits.count)

@@ -27,7 +27,9 @@ struct OpenAPITests {
     // Every registry operation names its permission and declares 401 and 403.
     for route in RegistryAPI.routes {
       let operation = paths[route.path]?[route.method.lowercased()] as? [String: Any]
-      #expect(operation?["x-leio-permission"] as? String == (route.permission?.rawValue ?? "any"), "\(route.method) \(route.path)")
+      #expect(
+        operation?["x-leio-permission"] as? String == (route.permission?.rawValue ?? "any"),
+        "\(route.method) \(route.path)")
       let responses = operation?["responses"] as? [String: Any] ?? [:]
       #expect(responses["401"] != nil && responses["403"] != nil, "\(route.method) \(route.path)")
     }
@@ -37,35 +39,46 @@ struct OpenAPITests {
   /// list exactly that type's accepted spellings (parsing is case-insensitive, so case variants are accepted too).
   /// The case document's schemas are derived from the declaration (next test).
   static let codedFields: [(schema: String, property: String, spellings: [String])] = [
-    ("UterineCriteriaInput", "subtype", UterineSubtype.acceptedSpellings), ("UterineCriteriaInput", "atypia", Atypia.acceptedSpellings),
-    ("UterineCriteriaInput", "necrosis", NecrosisFinding.acceptedSpellings), ("UterineCriteriaInput", "border", TumourBorder.acceptedSpellings),
-    ("OptionsRequest", "margin", ResectionMargin.acceptedSpellings), ("OptionsRequest", "situation", TreatmentSituation.acceptedSpellings),
+    ("UterineCriteriaInput", "subtype", UterineSubtype.acceptedSpellings),
+    ("UterineCriteriaInput", "atypia", Atypia.acceptedSpellings),
+    ("UterineCriteriaInput", "necrosis", NecrosisFinding.acceptedSpellings),
+    ("UterineCriteriaInput", "border", TumourBorder.acceptedSpellings),
+    ("OptionsRequest", "margin", ResectionMargin.acceptedSpellings),
+    ("OptionsRequest", "situation", TreatmentSituation.acceptedSpellings),
   ]
 
   @Test("the case document's schemas are exactly what the case declaration gives (python3 scripts/openapi.py)")
   func caseSchemasAreDerived() async throws {
-    let schemas = try #require((try await Self.document()["components"] as? [String: Any])?["schemas"] as? [String: Any])
+    let schemas = try #require(
+      (try await Self.document()["components"] as? [String: Any])?["schemas"] as? [String: Any])
     func canonical(_ value: Any) throws -> String {
-      let parsed = try JSONSerialization.jsonObject(with: try JSONSerialization.data(withJSONObject: value), options: [])
+      let parsed = try JSONSerialization.jsonObject(
+        with: try JSONSerialization.data(withJSONObject: value), options: [])
       return String(decoding: try JSONSerialization.data(withJSONObject: parsed, options: [.sortedKeys]), as: UTF8.self)
     }
     let derived = CaseSchema.jsonSchemas()
     #expect(Set(derived.keys) == ["CaseInput", "CaseFNCLCC", "FNCLCCInput"])
     for (name, schema) in derived {
       let committed = try #require(schemas[name], "\(name) is missing: run python3 scripts/openapi.py")
-      #expect(try canonical(committed) == canonical(schema), "\(name) differs from the declaration: run python3 scripts/openapi.py")
+      #expect(
+        try canonical(committed) == canonical(schema),
+        "\(name) differs from the declaration: run python3 scripts/openapi.py")
     }
   }
 
   @Test("every coded request field lists exactly the spellings the core accepts")
   func codedFieldsMatchTheCore() async throws {
-    let schemas = try #require((try await Self.document()["components"] as? [String: Any])?["schemas"] as? [String: Any])
+    let schemas = try #require(
+      (try await Self.document()["components"] as? [String: Any])?["schemas"] as? [String: Any])
     for field in Self.codedFields {
-      let properties = try #require((schemas[field.schema] as? [String: Any])?["properties"] as? [String: Any], "\(field.schema)")
+      let properties = try #require(
+        (schemas[field.schema] as? [String: Any])?["properties"] as? [String: Any], "\(field.schema)")
       var schema = try #require(properties[field.property] as? [String: Any], "\(field.schema).\(field.property)")
       if let items = schema["items"] as? [String: Any] { schema = items }
       let listed = (schema["enum"] as? [Any] ?? []).map { "\($0)" }
-      #expect(Set(listed) == Set(field.spellings), "\(field.schema).\(field.property): python3 scripts/openapi.py must list \(field.spellings)")
+      #expect(
+        Set(listed) == Set(field.spellings),
+        "\(field.schema).\(field.property): python3 scripts/openapi.py must list \(field.spellings)")
     }
   }
 
@@ -74,18 +87,30 @@ struct OpenAPITests {
     var samples: [[String: Any]] = []
     func sample(_ method: HTTPRequest.Method, _ path: String, _ uri: String, _ body: String?) async throws {
       let response = try await RouteTests.call(method, uri, body)
-      samples.append(["method": method.rawValue.lowercased(), "path": path, "status": String(response.status), "type": response.type, "body": response.body])
+      samples.append([
+        "method": method.rawValue.lowercased(), "path": path, "status": String(response.status), "type": response.type,
+        "body": response.body,
+      ])
     }
     let extremity = RouteTests.extremity
     try await sample(.post, "/api/v1/stage", "/api/v1/stage", extremity)
-    try await sample(.post, "/api/v1/stage", "/api/v1/stage", #"{"system":"ajcc8","site":"uterus","sizeCm":4,"uterineExtent":"confined","nodes":"N0"}"#)
+    try await sample(
+      .post, "/api/v1/stage", "/api/v1/stage",
+      #"{"system":"ajcc8","site":"uterus","sizeCm":4,"uterineExtent":"confined","nodes":"N0"}"#)
     try await sample(.post, "/api/v1/stage", "/api/v1/stage", #"{"site":"extremity","grade":"4"}"#)
     try await sample(.post, "/api/v1/stage", "/api/v1/stage", "{oops")
-    try await sample(.post, "/api/v1/grade", "/api/v1/grade", #"{"subtype":"conventional","mitoticCount":12,"mitoticAreaMm2":2.4,"necrosis":"none"}"#)
-    try await sample(.post, "/api/v1/classify", "/api/v1/classify", #"{"uterine":{"subtype":"epithelioid","atypia":"moderate","mitoticCount":2,"necrosis":"absent"}}"#)
-    try await sample(.post, "/api/v1/prognosis", "/api/v1/prognosis", #"{"site":"uterus","uterineExtent":"adnexa","nodes":"N0"}"#)
+    try await sample(
+      .post, "/api/v1/grade", "/api/v1/grade",
+      #"{"subtype":"conventional","mitoticCount":12,"mitoticAreaMm2":2.4,"necrosis":"none"}"#)
+    try await sample(
+      .post, "/api/v1/classify", "/api/v1/classify",
+      #"{"uterine":{"subtype":"epithelioid","atypia":"moderate","mitoticCount":2,"necrosis":"absent"}}"#)
+    try await sample(
+      .post, "/api/v1/prognosis", "/api/v1/prognosis", #"{"site":"uterus","uterineExtent":"adnexa","nodes":"N0"}"#)
     try await sample(.post, "/api/v1/options", "/api/v1/options", #"{"case":{"site":"extremity","metastasis":"M1"}}"#)
-    try await sample(.post, "/api/v1/plan", "/api/v1/plan", #"{"case":\#(extremity),"treatmentEnd":"2024-02-29","today":"2026-11-23","lastVisit":"2026-01-01"}"#)
+    try await sample(
+      .post, "/api/v1/plan", "/api/v1/plan",
+      #"{"case":\#(extremity),"treatmentEnd":"2024-02-29","today":"2026-11-23","lastVisit":"2026-01-01"}"#)
     try await sample(.post, "/api/v1/plan", "/api/v1/plan", #"{"case":\#(extremity),"treatmentEnd":"2024-02-30"}"#)
     try await sample(.get, "/api/v1/facts", "/api/v1/facts?q=survival", nil)
     try await sample(.get, "/api/v1/facts/{id}", "/api/v1/facts/survival-sts", nil)
@@ -94,26 +119,48 @@ struct OpenAPITests {
 
     // The registry, signed in with API tokens: successes, conflicts, field errors, 401 and 403.
     try await RegistryHarness.with { harness in
-      func token(_ role: Role) -> HTTPFields { [.authorization: "Bearer \(harness.credentials[role]?.apiToken ?? "")", .contentType: "application/json"] }
-      func registry(_ method: HTTPRequest.Method, _ path: String, _ uri: String, _ headers: HTTPFields, _ body: String? = nil) async throws -> String {
+      func token(_ role: Role) -> HTTPFields {
+        [.authorization: "Bearer \(harness.credentials[role]?.apiToken ?? "")", .contentType: "application/json"]
+      }
+      func registry(
+        _ method: HTTPRequest.Method, _ path: String, _ uri: String, _ headers: HTTPFields, _ body: String? = nil
+      ) async throws -> String {
         let response = try await harness.call(method, uri, headers: headers, body: body)
-        samples.append(["method": method.rawValue.lowercased(), "path": path, "status": String(response.status),
-                        "type": response.headers[.contentType] ?? "", "body": response.body])
+        samples.append([
+          "method": method.rawValue.lowercased(), "path": path, "status": String(response.status),
+          "type": response.headers[.contentType] ?? "", "body": response.body,
+        ])
         return response.body
       }
-      let created = try await registry(.post, "/api/v1/patients", "/api/v1/patients", token(.clinician), #"{"identifier":"SYN-O1","name":"Fictional","sex":"other","birthDate":"1980-05-06"}"#)
-      let id = (try? JSONSerialization.jsonObject(with: Data(created.utf8)) as? [String: Any])?["id"] as? String ?? "missing"
-      let tumour = try await registry(.post, "/api/v1/patients/{id}/tumours", "/api/v1/patients/\(id)/tumours", token(.clinician),
-                                      #"{"diagnosisDate":"2025-01-02","facts":\#(extremity)}"#)
-      let tumourID = (try? JSONSerialization.jsonObject(with: Data(tumour.utf8)) as? [String: Any])?["id"] as? String ?? "missing"
-      _ = try await registry(.post, "/api/v1/tumours/{id}/treatments", "/api/v1/tumours/\(tumourID)/treatments", token(.clinician), #"{"kind":"surgery","startDate":"2025-02-01","margin":"R0"}"#)
-      _ = try await registry(.post, "/api/v1/patients/{id}/events", "/api/v1/patients/\(id)/events", token(.clinician), #"{"kind":"imaging","date":"2025-05-03","imagingResult":"noEvidence"}"#)
-      _ = try await registry(.post, "/api/v1/patients/{id}/events", "/api/v1/patients/\(id)/events", token(.clinician), #"{"kind":"recurrence","date":"2025-05-03"}"#)
+      let created = try await registry(
+        .post, "/api/v1/patients", "/api/v1/patients", token(.clinician),
+        #"{"identifier":"SYN-O1","name":"Fictional","sex":"other","birthDate":"1980-05-06"}"#)
+      let id =
+        (try? JSONSerialization.jsonObject(with: Data(created.utf8)) as? [String: Any])?["id"] as? String ?? "missing"
+      let tumour = try await registry(
+        .post, "/api/v1/patients/{id}/tumours", "/api/v1/patients/\(id)/tumours", token(.clinician),
+        #"{"diagnosisDate":"2025-01-02","facts":\#(extremity)}"#)
+      let tumourID =
+        (try? JSONSerialization.jsonObject(with: Data(tumour.utf8)) as? [String: Any])?["id"] as? String ?? "missing"
+      _ = try await registry(
+        .post, "/api/v1/tumours/{id}/treatments", "/api/v1/tumours/\(tumourID)/treatments", token(.clinician),
+        #"{"kind":"surgery","startDate":"2025-02-01","margin":"R0"}"#)
+      _ = try await registry(
+        .post, "/api/v1/patients/{id}/events", "/api/v1/patients/\(id)/events", token(.clinician),
+        #"{"kind":"imaging","date":"2025-05-03","imagingResult":"noEvidence"}"#)
+      _ = try await registry(
+        .post, "/api/v1/patients/{id}/events", "/api/v1/patients/\(id)/events", token(.clinician),
+        #"{"kind":"recurrence","date":"2025-05-03"}"#)
       _ = try await registry(.get, "/api/v1/patients/{id}", "/api/v1/patients/\(id)", token(.viewer))
       _ = try await registry(.get, "/api/v1/patients", "/api/v1/patients?q=fict&overdueOn=2026-11-24", token(.viewer))
-      _ = try await registry(.put, "/api/v1/patients/{id}", "/api/v1/patients/\(id)", token(.clinician), #"{"identifier":"SYN-O1","name":"F","version":1}"#)
-      _ = try await registry(.put, "/api/v1/patients/{id}", "/api/v1/patients/\(id)", token(.clinician), #"{"identifier":"SYN-O1","name":"F","version":1}"#)
-      _ = try await registry(.post, "/api/v1/patients", "/api/v1/patients", token(.viewer), #"{"identifier":"SYN-O2","name":"F"}"#)
+      _ = try await registry(
+        .put, "/api/v1/patients/{id}", "/api/v1/patients/\(id)", token(.clinician),
+        #"{"identifier":"SYN-O1","name":"F","version":1}"#)
+      _ = try await registry(
+        .put, "/api/v1/patients/{id}", "/api/v1/patients/\(id)", token(.clinician),
+        #"{"identifier":"SYN-O1","name":"F","version":1}"#)
+      _ = try await registry(
+        .post, "/api/v1/patients", "/api/v1/patients", token(.viewer), #"{"identifier":"SYN-O2","name":"F"}"#)
       _ = try await registry(.get, "/api/v1/patients", "/api/v1/patients", [:])
       _ = try await registry(.get, "/api/v1/follow-up", "/api/v1/follow-up?today=2026-11-24", token(.viewer))
       _ = try await registry(.get, "/api/v1/me", "/api/v1/me", token(.registrar))
@@ -165,7 +212,9 @@ struct OpenAPITests {
     let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     python.waitUntilExit()
     if output.hasPrefix("MISSING") {
-      #expect(ProcessInfo.processInfo.environment["CI"] == nil, "CI must install openapi-spec-validator and jsonschema (.ci/run)")
+      #expect(
+        ProcessInfo.processInfo.environment["CI"] == nil,
+        "CI must install openapi-spec-validator and jsonschema (.ci/run)")
       return
     }
     #expect(output.trimmingCharacters(in: .whitespacesAndNewlines) == "OK", "\(output)")

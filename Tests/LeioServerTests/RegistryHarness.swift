@@ -28,12 +28,15 @@ struct RegistryHarness: Sendable {
     let registry = try await Registry(backend: backend, security: SecurityPolicy(bcryptCost: 4))
     var credentials: [Role: Credentials] = [:]
     for role in Role.allCases {
-      let account = try await registry.createAccount(username: "test.\(role.rawValue)", password: password, role: role, by: .system("test"))
+      let account = try await registry.createAccount(
+        username: "test.\(role.rawValue)", password: password, role: role, by: .system("test"))
       let grant = try await registry.login(username: account.username, password: password, remote: nil)
       let token = try await registry.createAPIToken(name: "test", for: account.id, by: .system("test")).token
-      credentials[role] = Credentials(role: role, cookie: "leio_session=\(grant.token)", csrf: grant.csrfToken, apiToken: token)
+      credentials[role] = Credentials(
+        role: role, cookie: "leio_session=\(grant.token)", csrf: grant.csrfToken, apiToken: token)
     }
-    let patient = try await registry.createPatient(Patient(identifier: "SYN-H1", name: "Fictional Harness Patient"), by: .system("test"))
+    let patient = try await registry.createPatient(
+      Patient(identifier: "SYN-H1", name: "Fictional Harness Patient"), by: .system("test"))
     return RegistryHarness(registry: registry, directory: directory, credentials: credentials, patientID: patient.id)
   }
 
@@ -43,24 +46,31 @@ struct RegistryHarness: Sendable {
   }
 
   /// Runs one request against the router and returns status, headers and body.
-  func call(_ method: HTTPRequest.Method, _ uri: String, headers: HTTPFields = [:], body: String? = nil) async throws -> (status: Int, headers: HTTPFields, body: String) {
+  func call(_ method: HTTPRequest.Method, _ uri: String, headers: HTTPFields = [:], body: String? = nil) async throws
+    -> (status: Int, headers: HTTPFields, body: String)
+  {
     let app = Application(router: buildRouter(registry: registry, secureCookies: true))
     return try await app.test(.router) { client in
-      try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response in
+      try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) {
+        response in
         (Int(response.status.code), response.headers, String(buffer: response.body))
       }
     }
   }
 
   /// Signs in through the form as a browser does: `GET /login` (its CSRF cookie and hidden field), then the POST.
-  func submitLogin(username: String, password: String, next: String? = nil, extraHeaders: HTTPFields = [:]) async throws -> (status: Int, headers: HTTPFields, body: String) {
+  func submitLogin(username: String, password: String, next: String? = nil, extraHeaders: HTTPFields = [:]) async throws
+    -> (status: Int, headers: HTTPFields, body: String)
+  {
     let form = try await call(.get, "/login")
     let cookie = try #require(form.headers[.setCookie]).prefix { $0 != ";" }
     let token = try #require(form.body.firstMatch(of: /name="_csrf" value="([^"]+)"/)).1
     var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: String(cookie)]
     for field in extraHeaders { headers.append(field) }
     func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
-    let body = "username=\(encode(username))&password=\(encode(password))&_csrf=\(token)" + (next.map { "&next=\(encode($0))" } ?? "")
+    let body =
+      "username=\(encode(username))&password=\(encode(password))&_csrf=\(token)"
+      + (next.map { "&next=\(encode($0))" } ?? "")
     return try await call(.post, "/login", headers: headers, body: body)
   }
 

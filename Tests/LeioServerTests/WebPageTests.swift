@@ -6,11 +6,15 @@ import Testing
 
 @Suite("Web pages")
 struct WebPageTests {
-  static func call(_ method: HTTPRequest.Method, _ uri: String, form: String? = nil) async throws -> (status: Int, type: String, body: String) {
+  static func call(_ method: HTTPRequest.Method, _ uri: String, form: String? = nil) async throws -> (
+    status: Int, type: String, body: String
+  ) {
     let app = Application(router: buildRouter())
     return try await app.test(.router) { client in
-      try await client.execute(uri: uri, method: method, headers: [.contentType: "application/x-www-form-urlencoded"],
-                               body: form.map { ByteBuffer(string: $0) }) { response in
+      try await client.execute(
+        uri: uri, method: method, headers: [.contentType: "application/x-www-form-urlencoded"],
+        body: form.map { ByteBuffer(string: $0) }
+      ) { response in
         (Int(response.status.code), response.headers[.contentType] ?? "", String(buffer: response.body))
       }
     }
@@ -30,7 +34,8 @@ struct WebPageTests {
 
   @Test("a case gives the stage of every system, the explanation and the care summary link")
   func result() async throws {
-    let page = try await Self.call(.post, "/", form: "site=extremity&sizeCm=7.5&depth=deep&grade=G3&nodes=N0&metastasis=M0")
+    let page = try await Self.call(
+      .post, "/", form: "site=extremity&sizeCm=7.5&depth=deep&grade=G3&nodes=N0&metastasis=M0")
     #expect(page.status == 200)
     #expect(page.body.contains("data-system=\"ajcc7\">III<") && page.body.contains("data-system=\"ajcc8\">IIIA<"))
     #expect(page.body.contains("reference §2.2"))
@@ -38,13 +43,18 @@ struct WebPageTests {
     #expect(page.body.contains("value=\"G3\" selected"))
   }
 
-  @Test("errors appear beside the field that caused them", arguments: [
-    ("site=extremity&sizeCm=abc", "sizeCm"), ("site=extremity&sizeCm=-3", "sizeCm"), ("site=extremity&uterineExtent=confined", "uterineExtent"),
-    ("sizeCm=4", "site"), ("site=extremity&histology=%3Cscript%3E", "histology"),
-    ("site=extremity&differentiationScore=1e300", "differentiationScore"), ("site=extremity&differentiationScore=1.5", "differentiationScore"),
-    ("site=extremity&mitoticCount=-1", "mitoticCount"),
-    ("site=extremity&necrosisPercent=nan", "necrosisPercent"), ("site=visceral&multifocalSites=2.5", "multifocalSites"),
-  ])
+  @Test(
+    "errors appear beside the field that caused them",
+    arguments: [
+      ("site=extremity&sizeCm=abc", "sizeCm"), ("site=extremity&sizeCm=-3", "sizeCm"),
+      ("site=extremity&uterineExtent=confined", "uterineExtent"),
+      ("sizeCm=4", "site"), ("site=extremity&histology=%3Cscript%3E", "histology"),
+      ("site=extremity&differentiationScore=1e300", "differentiationScore"),
+      ("site=extremity&differentiationScore=1.5", "differentiationScore"),
+      ("site=extremity&mitoticCount=-1", "mitoticCount"),
+      ("site=extremity&necrosisPercent=nan", "necrosisPercent"),
+      ("site=visceral&multifocalSites=2.5", "multifocalSites"),
+    ])
   func fieldErrors(_ form: String, _ field: String) async throws {
     let page = try await Self.call(.post, "/", form: form)
     #expect(page.status == 422)
@@ -57,18 +67,24 @@ struct WebPageTests {
   @Test("the FNCLCC components grade the case inside the calculator, with their steps")
   func componentsGrade() async throws {
     // conventional (2) + 25 mitoses per 10 HPF (3) + necrosis 60 % (2) = 7 ⇒ G3 (§5.1); T2b G3 ⇒ AJCC 7 stage III (§2.2).
-    let page = try await Self.call(.post, "/", form: "site=extremity&sizeCm=7.5&depth=deep&subtype=conventional&mitoticCount=25&necrosisPercent=60&nodes=N0&metastasis=M0")
+    let page = try await Self.call(
+      .post, "/",
+      form:
+        "site=extremity&sizeCm=7.5&depth=deep&subtype=conventional&mitoticCount=25&necrosisPercent=60&nodes=N0&metastasis=M0"
+    )
     #expect(page.status == 200)
     #expect(page.body.contains("data-system=\"ajcc7\">III<"))
     #expect(page.body.contains("<td>G3</td>"))
     #expect(page.body.contains("name=\"mitoticCount\" value=\"25\""))
-    let contradiction = try await Self.call(.post, "/", form: "site=extremity&grade=G1&subtype=conventional&mitoticCount=25&necrosisPercent=60")
+    let contradiction = try await Self.call(
+      .post, "/", form: "site=extremity&grade=G1&subtype=conventional&mitoticCount=25&necrosisPercent=60")
     #expect(contradiction.status == 422 && contradiction.body.contains("id=\"grade-error\""))
   }
 
   @Test("the care summary opens from the calculator's fields")
   func summary() async throws {
-    let page = try await Self.call(.post, "/summary", form: "site=uterus&sizeCm=9&uterineExtent=confined&cervixInvolved=true&nodes=N0&metastasis=M0")
+    let page = try await Self.call(
+      .post, "/summary", form: "site=uterus&sizeCm=9&uterineExtent=confined&cervixInvolved=true&nodes=N0&metastasis=M0")
     #expect(page.status == 200)
     #expect(page.body.contains("Leiomyosarcoma care summary") && page.body.contains("FIGO 2009"))
   }
@@ -77,7 +93,9 @@ struct WebPageTests {
   func learn() async throws {
     let index = try await Self.call(.get, "/learn")
     #expect(index.status == 200)
-    for heading in ["What LMS is", "Symptoms", "Diagnosis", "Stages", "Treatment", "Follow-up", "Living with LMS and support"] {
+    for heading in [
+      "What LMS is", "Symptoms", "Diagnosis", "Stages", "Treatment", "Follow-up", "Living with LMS and support",
+    ] {
       #expect(index.body.contains(">\(heading)</h2>"), "\(heading)")
     }
     let search = try await Self.call(.get, "/learn?q=does%20it%20come%20back")
@@ -93,20 +111,26 @@ struct ToolPageTests {
   @Test("the grade page computes FNCLCC and shows field errors")
   func grade() async throws {
     #expect(try await WebPageTests.call(.get, "/grade").status == 200)
-    let good = try await WebPageTests.call(.post, "/grade", form: "subtype=conventional&mitoticCount=12&necrosisPercent=30")
+    let good = try await WebPageTests.call(
+      .post, "/grade", form: "subtype=conventional&mitoticCount=12&necrosisPercent=30")
     #expect(good.status == 200 && good.body.contains("id=\"grade-value\">G2<"))
     let bad = try await WebPageTests.call(.post, "/grade", form: "differentiationScore=5")
-    #expect(bad.status == 422 && bad.body.contains("id=\"differentiationScore-error\"") && bad.body.contains("aria-invalid=\"true\""))
+    #expect(
+      bad.status == 422 && bad.body.contains("id=\"differentiationScore-error\"")
+        && bad.body.contains("aria-invalid=\"true\""))
   }
 
   @Test("the plan page shows the timeline and offers the calendar download")
   func plan() async throws {
-    let fields = "site=extremity&sizeCm=7&depth=deep&grade=G3&nodes=N0&metastasis=M0&treatmentEnd=2025-01-15&today=2026-11-23"
+    let fields =
+      "site=extremity&sizeCm=7&depth=deep&grade=G3&nodes=N0&metastasis=M0&treatmentEnd=2025-01-15&today=2026-11-23"
     let page = try await WebPageTests.call(.post, "/plan", form: fields)
     #expect(page.status == 200)
-    #expect(page.body.contains("<svg") && page.body.contains("action=\"/plan.ics\"") && page.body.contains("2025-04-15"))
+    #expect(
+      page.body.contains("<svg") && page.body.contains("action=\"/plan.ics\"") && page.body.contains("2025-04-15"))
     let calendar = try await WebPageTests.call(.post, "/plan.ics", form: fields)
-    #expect(calendar.status == 200 && calendar.type.hasPrefix("text/calendar") && calendar.body.hasPrefix("BEGIN:VCALENDAR"))
+    #expect(
+      calendar.status == 200 && calendar.type.hasPrefix("text/calendar") && calendar.body.hasPrefix("BEGIN:VCALENDAR"))
     let missing = try await WebPageTests.call(.post, "/plan", form: "site=extremity")
     #expect(missing.status == 422 && missing.body.contains("id=\"treatmentEnd-error\""))
   }
@@ -114,11 +138,13 @@ struct ToolPageTests {
 
 @Suite("Uterine criteria page")
 struct ClassifyPageTests {
-  @Test("the check shows yes/no/indeterminate and always says it is not a diagnosis", arguments: [
-    ("subtype=spindle&atypia=moderate&mitoticCount=12&necrosis=absent", "yes"),
-    ("subtype=spindle&atypia=none&mitoticCount=15&necrosis=absent", "no"),
-    ("subtype=spindle&atypia=moderate&mitoticCount=12&necrosis=equivocal", "indeterminate"),
-  ])
+  @Test(
+    "the check shows yes/no/indeterminate and always says it is not a diagnosis",
+    arguments: [
+      ("subtype=spindle&atypia=moderate&mitoticCount=12&necrosis=absent", "yes"),
+      ("subtype=spindle&atypia=none&mitoticCount=15&necrosis=absent", "no"),
+      ("subtype=spindle&atypia=moderate&mitoticCount=12&necrosis=equivocal", "indeterminate"),
+    ])
   func check(_ form: String, _ met: String) async throws {
     let page = try await WebPageTests.call(.post, "/classify", form: form)
     #expect(page.status == 200)

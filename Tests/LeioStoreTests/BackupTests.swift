@@ -8,12 +8,29 @@ import Testing
 struct BackupTests {
   /// A small registry with every kind of record, deleted ones and edits included.
   static func populate(_ registry: Registry) async throws {
-    let first = try await registry.createPatient(Patient(identifier: "SYN-B1", name: "Fictional Ünïcødé \"Quote\" Patient", birthDate: "1961-07-04", sex: "female"), by: tester)
-    let tumour = try await registry.createTumour(Tumour(patientID: first.id, diagnosisDate: "2025-03-02", facts: facts {
-      $0[text: .site] = "uterus"; $0[number: .sizeCm] = 9.25; $0[text: .uterineExtent] = "adnexa"; $0[text: .nodes] = "N0"; $0[text: .metastasis] = "M0"; $0[text: .histology] = "8890/3"
-    }), by: tester)
-    _ = try await registry.createTreatment(Treatment(tumourID: tumour.id, kind: "surgery", startDate: "2025-04-01", margin: "R0", notes: "line one\nline two"), by: tester)
-    _ = try await registry.createEvent(FollowUpEvent(patientID: first.id, tumourID: tumour.id, kind: .imaging, date: "2025-07-03", imagingResult: "noEvidence"), by: tester)
+    let first = try await registry.createPatient(
+      Patient(
+        identifier: "SYN-B1", name: "Fictional Ünïcødé \"Quote\" Patient", birthDate: "1961-07-04", sex: "female"),
+      by: tester)
+    let tumour = try await registry.createTumour(
+      Tumour(
+        patientID: first.id, diagnosisDate: "2025-03-02",
+        facts: facts {
+          $0[text: .site] = "uterus"
+          $0[number: .sizeCm] = 9.25
+          $0[text: .uterineExtent] = "adnexa"
+          $0[text: .nodes] = "N0"
+          $0[text: .metastasis] = "M0"
+          $0[text: .histology] = "8890/3"
+        }), by: tester)
+    _ = try await registry.createTreatment(
+      Treatment(
+        tumourID: tumour.id, kind: "surgery", startDate: "2025-04-01", margin: "R0", notes: "line one\nline two"),
+      by: tester)
+    _ = try await registry.createEvent(
+      FollowUpEvent(
+        patientID: first.id, tumourID: tumour.id, kind: .imaging, date: "2025-07-03", imagingResult: "noEvidence"),
+      by: tester)
     let second = try await registry.createPatient(Patient(identifier: "SYN-B2", name: "Deleted Fictional"), by: tester)
     _ = try await registry.deletePatient(second.id, version: 1, by: tester)
     var renamed = first
@@ -28,7 +45,9 @@ struct BackupTests {
     return try copy.encoded()
   }
 
-  @Test("export → restore into an empty registry → export: the same records, byte for byte", arguments: TestBackend.available.flatMap { from in TestBackend.available.map { (from, $0) } })
+  @Test(
+    "export → restore into an empty registry → export: the same records, byte for byte",
+    arguments: TestBackend.available.flatMap { from in TestBackend.available.map { (from, $0) } })
   func roundTrip(_ from: TestBackend, _ to: TestBackend) async throws {
     var original: RegistryBackup?
     try await withRegistry(from) { registry in
@@ -37,7 +56,9 @@ struct BackupTests {
     }
     let backup = try #require(original)
     let file = try backup.encoded()
-    #expect(backup.patients.count == 2 && backup.tumours.count == 1 && backup.treatments.count == 1 && backup.events.count == 1)
+    #expect(
+      backup.patients.count == 2 && backup.tumours.count == 1 && backup.treatments.count == 1
+        && backup.events.count == 1)
     #expect(backup.patients.contains { $0.deletedAt != nil }, "deleted records are in the backup")
 
     try await withRegistry(to) { registry in

@@ -6,17 +6,22 @@ import Testing
 /// Integrity: concurrent writers, the append-only audit log, migrations from every earlier schema, backups.
 @Suite("Registry integrity")
 struct IntegrityTests {
-  @Test("two people saving the same version: one wins, the other gets a conflict, nothing is lost", arguments: TestBackend.available)
+  @Test(
+    "two people saving the same version: one wins, the other gets a conflict, nothing is lost",
+    arguments: TestBackend.available)
   func concurrentWriters(_ kind: TestBackend) async throws {
     try await withRegistry(kind) { registry in
       for round in 0..<10 {
-        let patient = try await registry.createPatient(Patient(identifier: "SYN-C\(round)", name: "Fictional"), by: tester)
+        let patient = try await registry.createPatient(
+          Patient(identifier: "SYN-C\(round)", name: "Fictional"), by: tester)
         let outcomes = await withTaskGroup(of: Result<Patient, any Error>.self) { group in
           for writer in 0..<2 {
             group.addTask {
               var edit = patient
               edit.name = "Edited by writer \(writer)"
-              do { return .success(try await registry.updatePatient(edit, by: tester)) } catch { return .failure(error) }
+              do { return .success(try await registry.updatePatient(edit, by: tester)) } catch {
+                return .failure(error)
+              }
             }
           }
           var all: [Result<Patient, any Error>] = []
@@ -30,7 +35,8 @@ struct IntegrityTests {
           return nil
         }
         #expect(conflicts == [.conflict(entity: "patient", id: patient.id, expected: 1, current: 2)], "round \(round)")
-        #expect(try await registry.patient(patient.id, by: tester).name == saved.first?.name, "the winner's change is stored")
+        #expect(
+          try await registry.patient(patient.id, by: tester).name == saved.first?.name, "the winner's change is stored")
       }
     }
   }
@@ -40,7 +46,10 @@ struct IntegrityTests {
     try await withRegistry(kind) { registry in
       try await withThrowingTaskGroup(of: Void.self) { group in
         for index in 0..<40 {
-          group.addTask { _ = try await registry.createPatient(Patient(identifier: "SYN-P\(index)", name: "Fictional \(index)"), by: tester) }
+          group.addTask {
+            _ = try await registry.createPatient(
+              Patient(identifier: "SYN-P\(index)", name: "Fictional \(index)"), by: tester)
+          }
         }
         try await group.waitForAll()
       }
@@ -50,7 +59,8 @@ struct IntegrityTests {
     }
   }
 
-  @Test("every read and change is in the audit log, with who, what, when and from where", arguments: TestBackend.available)
+  @Test(
+    "every read and change is in the audit log, with who, what, when and from where", arguments: TestBackend.available)
   func auditTrail(_ kind: TestBackend) async throws {
     let clock = TestClock()
     let (registry, database) = try await kind.makeRegistry(now: { clock.tick() })
@@ -81,18 +91,26 @@ struct IntegrityTests {
     #expect(!log.contains { ($0.detail ?? "").contains("Fictional") }, "no patient data in the log")
 
     // Append-only: the database itself refuses to change or remove a row.
-    await #expect(throws: (any Error).self) { try await database.backend.write { try await $0.query("UPDATE audit_event SET username = 'someone else'", []) } }
-    await #expect(throws: (any Error).self) { try await database.backend.write { try await $0.query("DELETE FROM audit_event", []) } }
+    await #expect(throws: (any Error).self) {
+      try await database.backend.write { try await $0.query("UPDATE audit_event SET username = 'someone else'", []) }
+    }
+    await #expect(throws: (any Error).self) {
+      try await database.backend.write { try await $0.query("DELETE FROM audit_event", []) }
+    }
     #expect(try await registry.auditLog(limit: 1000, by: tester).count == 7)
   }
 
-  @Test("identifiers that differ only in case stop the migration with a message naming the step; nothing is lost", arguments: TestBackend.available)
+  @Test(
+    "identifiers that differ only in case stop the migration with a message naming the step; nothing is lost",
+    arguments: TestBackend.available)
   func caseDuplicateIdentifiers(_ kind: TestBackend) async throws {
     let database = try await kind.makeBackend()
     do {
       try await Registry.migrate(database.backend, steps: 3)
       _ = try await database.backend.write { db in
-        try await db.query("INSERT INTO patient (id, version, created_at, updated_at, identifier, name) VALUES ('p-1', 1, 1, 1, 'SYN-1', 'A'), ('p-2', 1, 1, 1, 'syn-1', 'B')", [])
+        try await db.query(
+          "INSERT INTO patient (id, version, created_at, updated_at, identifier, name) VALUES ('p-1', 1, 1, 1, 'SYN-1', 'A'), ('p-2', 1, 1, 1, 'syn-1', 'B')",
+          [])
       }
       do {
         _ = try await Registry(backend: database.backend)
@@ -120,7 +138,9 @@ struct IntegrityTests {
         #expect(applied == Array(steps.prefix(start)))
         if start >= 1 {  // the patient table exists: a row written as an older Leio would have written it
           _ = try await database.backend.write { db in
-            try await db.query("INSERT INTO patient (id, version, created_at, updated_at, identifier, name) VALUES ('p-old', 1, 1, 1, 'SYN-OLD', 'Fictional')", [])
+            try await db.query(
+              "INSERT INTO patient (id, version, created_at, updated_at, identifier, name) VALUES ('p-old', 1, 1, 1, 'SYN-OLD', 'Fictional')",
+              [])
           }
         }
         let registry = try await Registry(backend: database.backend)
@@ -135,7 +155,9 @@ struct IntegrityTests {
     }
   }
 
-  @Test("the integrity check passes on a sound registry and names what is wrong otherwise", arguments: TestBackend.available)
+  @Test(
+    "the integrity check passes on a sound registry and names what is wrong otherwise", arguments: TestBackend.available
+  )
   func integrityCheck(_ kind: TestBackend) async throws {
     let (registry, database) = try await kind.makeRegistry()
     do {
@@ -146,12 +168,15 @@ struct IntegrityTests {
       let tumour = try #require(backup.tumours.first)
       // An event on another patient's tumour can only get in by going around the registry.
       _ = try await database.backend.write { db in
-        try await db.query("INSERT INTO follow_up_event (id, version, created_at, updated_at, patient_id, tumour_id, kind, event_date) VALUES ('e-bad', 1, 1, 1, $1, $2, 'visit', '2026-01-01')",
-                           [.text(other.id), .text(tumour.id)])
+        try await db.query(
+          "INSERT INTO follow_up_event (id, version, created_at, updated_at, patient_id, tumour_id, kind, event_date) VALUES ('e-bad', 1, 1, 1, $1, $2, 'visit', '2026-01-01')",
+          [.text(other.id), .text(tumour.id)])
       }
       let problems = try await registry.check()
       #expect(problems.contains("event on another patient's tumour: 1"))
-      #expect(problems.contains { $0.hasPrefix("event e-bad: tumourID:") }, "the record-level check names the record and the field")
+      #expect(
+        problems.contains { $0.hasPrefix("event e-bad: tumourID:") },
+        "the record-level check names the record and the field")
     } catch {
       Issue.record(error)
     }
@@ -163,8 +188,12 @@ struct IntegrityTests {
     let database = try await kind.makeBackend()
     do {
       _ = try await Registry(backend: database.backend)
-      _ = try await database.backend.write { try await $0.query("INSERT INTO schema_migration (id, applied_at) VALUES ('2099-01-01 future', 1)", []) }
-      await #expect(throws: RegistryError.schemaTooNew(found: "2099-01-01 future")) { _ = try await Registry(backend: database.backend) }
+      _ = try await database.backend.write {
+        try await $0.query("INSERT INTO schema_migration (id, applied_at) VALUES ('2099-01-01 future', 1)", [])
+      }
+      await #expect(throws: RegistryError.schemaTooNew(found: "2099-01-01 future")) {
+        _ = try await Registry(backend: database.backend)
+      }
     } catch {
       Issue.record(error)
     }

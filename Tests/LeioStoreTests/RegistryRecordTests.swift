@@ -6,11 +6,15 @@ import Testing
 /// Records: create, read, versioned update, conflict, soft delete and restore, validation — on every backend.
 @Suite("Registry records")
 struct RegistryRecordTests {
-  @Test("a patient is created as version 1, updated to 2, deleted softly and restored", arguments: TestBackend.available)
+  @Test(
+    "a patient is created as version 1, updated to 2, deleted softly and restored", arguments: TestBackend.available)
   func patientLifecycle(_ kind: TestBackend) async throws {
     try await withRegistry(kind) { registry in
-      let created = try await registry.createPatient(Patient(identifier: " SYN-0001 ", name: "Fictional Patient", birthDate: "1970-02-28", sex: "female"), by: tester)
-      #expect(created.version == 1 && created.identifier == "SYN-0001" && created.deletedAt == nil && !created.id.isEmpty)
+      let created = try await registry.createPatient(
+        Patient(identifier: " SYN-0001 ", name: "Fictional Patient", birthDate: "1970-02-28", sex: "female"), by: tester
+      )
+      #expect(
+        created.version == 1 && created.identifier == "SYN-0001" && created.deletedAt == nil && !created.id.isEmpty)
       #expect(try await registry.patient(created.id, by: tester) == created)
 
       var edited = created
@@ -28,8 +32,11 @@ struct RegistryRecordTests {
 
       let deleted = try await registry.deletePatient(created.id, version: 2, by: tester)
       #expect(deleted.version == 3 && deleted.deletedAt != nil)
-      await #expect(throws: RegistryError.notFound(entity: "patient", id: created.id)) { try await registry.patient(created.id, by: tester) }
-      #expect(try await registry.patient(created.id, includeDeleted: true, by: tester).name == "Fictional Patient Renamed")
+      await #expect(throws: RegistryError.notFound(entity: "patient", id: created.id)) {
+        try await registry.patient(created.id, by: tester)
+      }
+      #expect(
+        try await registry.patient(created.id, includeDeleted: true, by: tester).name == "Fictional Patient Renamed")
       #expect(try await registry.patients(PatientQuery(), by: tester).isEmpty)
       #expect(try await registry.patients(PatientQuery(includeDeleted: true), by: tester).count == 1)
 
@@ -44,8 +51,10 @@ struct RegistryRecordTests {
     try await withRegistry(kind) { registry in
       let cases: [(Patient, String)] = [
         (Patient(identifier: "", name: "A"), "identifier"), (Patient(identifier: "X", name: "  "), "name"),
-        (Patient(identifier: "X", name: "A", birthDate: "1970-02-30"), "birthDate"), (Patient(identifier: "X", name: "A", sex: "f"), "sex"),
-        (Patient(identifier: "X", name: "A\u{0}B"), "name"), (Patient(identifier: String(repeating: "9", count: 65), name: "A"), "identifier"),
+        (Patient(identifier: "X", name: "A", birthDate: "1970-02-30"), "birthDate"),
+        (Patient(identifier: "X", name: "A", sex: "f"), "sex"),
+        (Patient(identifier: "X", name: "A\u{0}B"), "name"),
+        (Patient(identifier: String(repeating: "9", count: 65), name: "A"), "identifier"),
       ]
       for (patient, field) in cases {
         do {
@@ -67,18 +76,25 @@ struct RegistryRecordTests {
         _ = try await registry.createPatient(Patient(identifier: "SYN-0002", name: "Second"), by: tester)
         Issue.record("duplicate accepted")
       } catch let error as RegistryError {
-        guard case .duplicate = error else { Issue.record("\(error)"); return }
+        guard case .duplicate = error else {
+          Issue.record("\(error)")
+          return
+        }
         #expect(error.description.contains("patient identifier"))
       }
     }
   }
 
-  @Test("a tumour's facts are validated and staged by LeioCore, with the rules version", arguments: TestBackend.available)
+  @Test(
+    "a tumour's facts are validated and staged by LeioCore, with the rules version", arguments: TestBackend.available)
   func tumourStaged(_ kind: TestBackend) async throws {
     try await withRegistry(kind) { registry in
       let patient = try await registry.createPatient(Patient(identifier: "SYN-0003", name: "Fictional"), by: tester)
-      let tumour = try await registry.createTumour(Tumour(patientID: patient.id, diagnosisDate: "2025-11-03", facts: extremityG3), by: tester)
-      #expect(tumour.stagingSystem?.rawValue == "ajcc8" && tumour.stageGroup?.rawValue == "IIIA" && tumour.summaryStage?.rawValue == "localized" && tumour.siteGroup?.rawValue == "TE")
+      let tumour = try await registry.createTumour(
+        Tumour(patientID: patient.id, diagnosisDate: "2025-11-03", facts: extremityG3), by: tester)
+      #expect(
+        tumour.stagingSystem?.rawValue == "ajcc8" && tumour.stageGroup?.rawValue == "IIIA"
+          && tumour.summaryStage?.rawValue == "localized" && tumour.siteGroup?.rawValue == "TE")
       #expect(tumour.rulesVersion == Staging.rulesVersion)
       #expect(try await registry.tumour(tumour.id, by: tester).facts == extremityG3)
 
@@ -115,7 +131,10 @@ struct RegistryRecordTests {
         (Treatment(tumourID: tumour.id, kind: "surgery", startDate: "2026-01-01", agent: "doxorubicin"), "agent"),
       ]
       for (treatment, field) in treatments {
-        do { _ = try await registry.createTreatment(treatment, by: tester); Issue.record("\(field) accepted") } catch let RegistryError.invalid(found, _) {
+        do {
+          _ = try await registry.createTreatment(treatment, by: tester)
+          Issue.record("\(field) accepted")
+        } catch let RegistryError.invalid(found, _) {
           #expect(found == field)
         }
       }
@@ -125,23 +144,33 @@ struct RegistryRecordTests {
           _ = try FollowUpEvent.kind(text)
           Issue.record("kind \(text ?? "nil") accepted")
         } catch {
-          guard case RegistryError.invalid(let field, _) = error else { Issue.record("\(error)"); continue }
+          guard case RegistryError.invalid(let field, _) = error else {
+            Issue.record("\(error)")
+            continue
+          }
           #expect(field == "kind")
         }
       }
       let events: [(FollowUpEvent, String)] = [
         (FollowUpEvent(patientID: patient.id, kind: .recurrence, date: "2026-01-01"), "recurrenceType"),
-        (FollowUpEvent(patientID: patient.id, kind: .visit, date: "2026-01-01", imagingResult: "noEvidence"), "imagingResult"),
+        (
+          FollowUpEvent(patientID: patient.id, kind: .visit, date: "2026-01-01", imagingResult: "noEvidence"),
+          "imagingResult"
+        ),
         (FollowUpEvent(patientID: patient.id, kind: .imaging, date: "yesterday"), "date"),
       ]
       for (event, field) in events {
-        do { _ = try await registry.createEvent(event, by: tester); Issue.record("\(field) accepted") } catch let RegistryError.invalid(found, _) {
+        do {
+          _ = try await registry.createEvent(event, by: tester)
+          Issue.record("\(field) accepted")
+        } catch let RegistryError.invalid(found, _) {
           #expect(found == field)
         }
       }
       let other = try await registry.createPatient(Patient(identifier: "SYN-0005", name: "Other"), by: tester)
       do {
-        _ = try await registry.createEvent(FollowUpEvent(patientID: other.id, tumourID: tumour.id, kind: .visit, date: "2026-03-01"), by: tester)
+        _ = try await registry.createEvent(
+          FollowUpEvent(patientID: other.id, tumourID: tumour.id, kind: .visit, date: "2026-03-01"), by: tester)
         Issue.record("an event on another patient's tumour was accepted")
       } catch let RegistryError.invalid(field, _) {
         #expect(field == "tumourID")

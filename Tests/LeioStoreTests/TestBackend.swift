@@ -24,7 +24,9 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         try? FileManager.default.removeItem(at: directory)
       }
     case .postgres:
-      guard let url = Self.postgresURL else { throw RegistryError.unavailable(location: "LEIO_TEST_POSTGRES_URL", reason: "not set") }
+      guard let url = Self.postgresURL else {
+        throw RegistryError.unavailable(location: "LEIO_TEST_POSTGRES_URL", reason: "not set")
+      }
       let schema = "leio_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
       let admin = try await PostgresBackend.connect(url: url)
       _ = try await admin.write { try await $0.query("CREATE SCHEMA \(schema)", []) }
@@ -41,10 +43,12 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
   func makeRegistry(now: (@Sendable () -> Int64)? = nil) async throws -> (Registry, TestDatabase) {
     let database = try await makeBackend()
     do {
-      let fast = SecurityPolicy(bcryptCost: 4)  // the lowest bcrypt cost: the tests check the rules, not the hash's strength
-      let registry = if let now { try await Registry(backend: database.backend, security: fast, now: now) } else {
-        try await Registry(backend: database.backend, security: fast)
-      }
+      // the lowest bcrypt cost: the tests check the rules, not the hash's strength
+      let fast = SecurityPolicy(bcryptCost: 4)
+      let registry =
+        if let now { try await Registry(backend: database.backend, security: fast, now: now) } else {
+          try await Registry(backend: database.backend, security: fast)
+        }
       return (registry, database)
     } catch {
       await database.cleanup()
@@ -81,14 +85,20 @@ func facts(_ fill: (inout CaseInput) -> Void) -> CaseInput {
 
 /// 7.5 cm, deep, G3, N0 M0 extremity LMS: AJCC 8 stage IIIA, summary stage localized, follow-up risk group RG-HI.
 let extremityG3 = facts {
-  $0[text: .site] = "extremity"; $0[number: .sizeCm] = 7.5; $0[text: .depth] = "deep"; $0[text: .grade] = "G3"; $0[text: .nodes] = "N0"; $0[text: .metastasis] = "M0"
+  $0[text: .site] = "extremity"
+  $0[number: .sizeCm] = 7.5
+  $0[text: .depth] = "deep"
+  $0[text: .grade] = "G3"
+  $0[text: .nodes] = "N0"
+  $0[text: .metastasis] = "M0"
 }
 
 @Suite("Store test backends")
 struct TestBackendTests {
   @Test("CI runs the store tests on PostgreSQL as well as SQLite")
   func postgresInCI() {
-    #expect(ProcessInfo.processInfo.environment["CI"] == nil || TestBackend.available.contains(.postgres),
-            "CI must set LEIO_TEST_POSTGRES_URL (.ci/run starts PostgreSQL)")
+    #expect(
+      ProcessInfo.processInfo.environment["CI"] == nil || TestBackend.available.contains(.postgres),
+      "CI must set LEIO_TEST_POSTGRES_URL (.ci/run starts PostgreSQL)")
   }
 }

@@ -22,7 +22,8 @@ struct SurvivalTableTests {
     #expect(table.rowsRead == 6 && table.dropped == 2)
     #expect(table.time == [12, 7.5, 40, 3] && table.event == [true, true, false, true])
     #expect(table.values("stage") == ["regional", "distant", "localized", "distant"])
-    let withAge = try SurvivalTable(csv: Array(Self.csv.utf8), time: "months", event: "died", columns: ["stage", "age"])
+    let withAge = try SurvivalTable(
+      csv: Array(Self.csv.utf8), time: "months", event: "died", columns: ["stage", "age"])
     #expect(withAge.dropped == 3 && withAge.values("age") == ["60", "48", "81"])
   }
 
@@ -49,20 +50,24 @@ struct SurvivalTableTests {
     #expect(table.time == whole.time && table.event == whole.event && table.values("stage") == whole.values("stage"))
   }
 
-  @Test("errors name the line and the value", arguments: [
-    ("t,e\n1,1\n-2,0\n", SurvivalTableError.badTime(line: 3, value: "-2")),
-    ("t,e\n1,1\nsoon,0\n", .badTime(line: 3, value: "soon")),
-    ("t,e\n1,1\n2,maybe\n", .badStatus(line: 3, value: "maybe")),
-    ("t,e\n1,1\n2,0,9\n", .raggedRow(line: 3, fields: 3, expected: 2)),
-    ("time,e\n1,1\n", .missingColumns(["t"])),
-  ])
+  @Test(
+    "errors name the line and the value",
+    arguments: [
+      ("t,e\n1,1\n-2,0\n", SurvivalTableError.badTime(line: 3, value: "-2")),
+      ("t,e\n1,1\nsoon,0\n", .badTime(line: 3, value: "soon")),
+      ("t,e\n1,1\n2,maybe\n", .badStatus(line: 3, value: "maybe")),
+      ("t,e\n1,1\n2,0,9\n", .raggedRow(line: 3, fields: 3, expected: 2)),
+      ("time,e\n1,1\n", .missingColumns(["t"])),
+    ])
   func errors(_ text: String, _ expected: SurvivalTableError) {
     #expect(throws: expected) { try SurvivalTable(csv: Array(text.utf8), time: "t", event: "e") }
   }
 
   @Test("a column cannot play two roles")
   func duplicateRoles() {
-    #expect(throws: SurvivalTableError.duplicateColumn("t")) { try SurvivalTable.Reader(time: "t", event: "e", columns: ["t"]) }
+    #expect(throws: SurvivalTableError.duplicateColumn("t")) {
+      try SurvivalTable.Reader(time: "t", event: "e", columns: ["t"])
+    }
   }
 
   @Test("1/2 status coding: 2 is the event, as R's Surv")
@@ -78,6 +83,8 @@ struct SurvivalTableTests {
     #expect(report.groups.map(\.group) == ["stage=distant", "stage=localized", "stage=regional"])
     #expect(report.n == 4 && report.nDropped == 2 && report.logRank != nil)
     let distant = KaplanMeierEstimator.fit(time: [7.5, 3], event: [true, true])
-    #expect(report.groups[0].curve.survival == distant.survival && report.groups[0].curve.time == distant.time && report.groups[0].curve.median == distant.median)
+    #expect(
+      report.groups[0].curve.survival == distant.survival && report.groups[0].curve.time == distant.time
+        && report.groups[0].curve.median == distant.median)
   }
 }

@@ -27,7 +27,11 @@ public struct BatchRowStager: Sendable {
       if let field = CaseField(name: name.trimmingCharacters(in: .whitespaces)) { columns.append((field, index)) }
     }
     guard !columns.isEmpty else {
-      throw StagingError.missingValue(field: "header", message: "no column is a case field; expected names such as site, sizeCm, depth, grade, nodes, metastasis, system, t, n, m.")
+      throw StagingError.missingValue(
+        field: "header",
+        message:
+          "no column is a case field; expected names such as site, sizeCm, depth, grade, nodes, metastasis, system, t, n, m."
+      )
     }
     self.columns = columns
     headerCount = header.count
@@ -36,7 +40,10 @@ public struct BatchRowStager: Sendable {
   /// The output cells for one row: (stageGroup, summaryStage, error).
   public func stage(_ fields: CSVFields) -> (stageGroup: String, summaryStage: String, error: String) {
     guard fields.count == headerCount else {
-      return ("", "", "row: the row has \(fields.count) field(s) but the header has \(headerCount); it was not staged (check for a missing or extra comma, or an unquoted comma in a value).")
+      return (
+        "", "",
+        "row: the row has \(fields.count) field(s) but the header has \(headerCount); it was not staged (check for a missing or extra comma, or an unquoted comma in a value)."
+      )
     }
     do {
       let (group, summary) = try Staging.stageCodes(try facts(fields))

@@ -12,6 +12,7 @@ public protocol ClinicalCode: RuleCode {
 }
 
 extension ClinicalCode {
+  /// No other spellings (the default).
   public static var aliases: [(String, Self)] { [] }
 
   /// The code written as `text` (surrounding blanks ignored), or `nil`.

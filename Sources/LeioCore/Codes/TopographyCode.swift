@@ -24,21 +24,26 @@ public struct TopographyCode: Sendable, Hashable, Comparable, Codable, CustomStr
     }
     let value = digits.reduce(0) { $0 * 10 + Int($1 - 48) }
     guard value <= 809 else {
-      throw StagingError.invalidValue(field: field, value: text, expected: ["an ICD-O-3 topography code from C00.0 to C80.9"])
+      throw StagingError.invalidValue(
+        field: field, value: text, expected: ["an ICD-O-3 topography code from C00.0 to C80.9"])
     }
     self.value = value
   }
 
   init(value: Int) { self.value = value }
 
+  /// The value in words, as messages and pages show it.
   public var description: String { "C\(value / 100)\(value / 10 % 10).\(value % 10)" }
 
+  /// Orders the values (dates by day, codes by number).
   public static func < (lhs: Self, rhs: Self) -> Bool { lhs.value < rhs.value }
 
+  /// Reads the value from its JSON form.
   public init(from decoder: any Decoder) throws {
     try self.init(parsing: try decoder.singleValueContainer().decode(String.self))
   }
 
+  /// Writes the value in its JSON form.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(description)

@@ -17,7 +17,8 @@ public enum DeepSoftTissueCriteria {
   /// - Throws: ``StagingError`` for a negative or fractional count.
   public static func check(atypia: Bool, mitosesPer50HPF: Int, necrosis: Bool) throws -> CriteriaCheck {
     guard mitosesPer50HPF >= 0 else {
-      throw StagingError.outOfRange(field: "mitoses", value: "\(mitosesPer50HPF)", message: "mitoses per 50 HPF must be 0 or more.")
+      throw StagingError.outOfRange(
+        field: "mitoses", value: "\(mitosesPer50HPF)", message: "mitoses per 50 HPF must be 0 or more.")
     }
     var trace = Trace(recording: true)
     let features = ["atypia": atypia, "mitosesOver4Per50HPF": mitosesPer50HPF > 4, "tumourCellNecrosis": necrosis]
@@ -26,16 +27,19 @@ public enum DeepSoftTissueCriteria {
     let summary: String
     if favoursLMS {
       met = "yes"
-      summary = "Features favour leiomyosarcoma (any atypia, > 4 mitoses/50 HPF or tumour-cell necrosis); criteria check, not a diagnosis"
+      summary =
+        "Features favour leiomyosarcoma (any atypia, > 4 mitoses/50 HPF or tumour-cell necrosis); criteria check, not a diagnosis"
     } else if mitosesPer50HPF >= 1 {
       met = "indeterminate"
       summary = "Bland tumour with 1–4 mitoses/50 HPF: uncertain category; criteria check, not a diagnosis"
     } else {
       met = "no"
-      summary = "No feature of leiomyosarcoma (bland, < 1 mitosis/50 HPF, no tumour necrosis); criteria check, not a diagnosis"
+      summary =
+        "No feature of leiomyosarcoma (bland, < 1 mitosis/50 HPF, no tumour necrosis); criteria check, not a diagnosis"
     }
     trace.note("deepSoftTissue", "§5.3", summary, output: met, decisions: ["D-15"])
-    return CriteriaCheck(criteriaMet: met, summary: summary, featuresPresent: features.values.filter { $0 }.count,
-                         featuresRequired: 1, features: features, steps: trace.steps, warnings: trace.warnings)
+    return CriteriaCheck(
+      criteriaMet: met, summary: summary, featuresPresent: features.values.filter { $0 }.count,
+      featuresRequired: 1, features: features, steps: trace.steps, warnings: trace.warnings)
   }
 }

@@ -8,7 +8,8 @@ import Foundation
 ///   procedure (morcellation of an unsuspected LMS worsens prognosis, `[KARGER-ULMS]`).
 public enum FibroidGrowthPrompt {
   /// The prompt text shown when all three facts are recorded.
-  public static let text = "A fibroid that grows after menopause should be discussed with a gynaecologist, who can decide whether it needs further evaluation. This is educational information, not a risk assessment or a diagnosis."
+  public static let text =
+    "A fibroid that grows after menopause should be discussed with a gynaecologist, who can decide whether it needs further evaluation. This is educational information, not a risk assessment or a diagnosis."
 
   /// The prompt, or `nil` when not all three facts are recorded.
   public static func prompt(knownFibroid: Bool, postmenopausal: Bool, sizeIncreased: Bool) -> String? {

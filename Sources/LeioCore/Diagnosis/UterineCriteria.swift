@@ -16,8 +16,11 @@ public struct UterineCriteriaInput: Sendable, Hashable, Codable {
   /// `pushing`, `infiltrative` or `unknown`.
   public var border: String?
 
-  public init(subtype: String? = nil, atypia: String? = nil, mitoticCount: Double? = nil, mitoticAreaMm2: Double? = nil,
-              necrosis: String? = nil, border: String? = nil) {
+  /// The features a pathology report gives; every one is optional.
+  public init(
+    subtype: String? = nil, atypia: String? = nil, mitoticCount: Double? = nil, mitoticAreaMm2: Double? = nil,
+    necrosis: String? = nil, border: String? = nil
+  ) {
     (self.subtype, self.atypia, self.mitoticCount, self.mitoticAreaMm2, self.necrosis, self.border) =
       (subtype, atypia, mitoticCount, mitoticAreaMm2, necrosis, border)
   }
@@ -26,6 +29,7 @@ public struct UterineCriteriaInput: Sendable, Hashable, Codable {
 /// Uterine smooth-muscle tumour subtype for the criteria check.
 public enum UterineSubtype: String, ClinicalCode {
   case spindle, epithelioid, myxoid, mixed, unknown
+  /// Other accepted spellings of the codes (compared case-insensitively), as `(spelling, code)`.
   public static let aliases: [(String, UterineSubtype)] = [("conventional", .spindle)]
 }
 
@@ -106,18 +110,28 @@ public enum UterineCriteria {
     var normalised: Double?
     if let raw = count {
       guard raw >= 0, raw == raw.rounded(), raw.isFinite else {
-        throw StagingError.outOfRange(field: "mitoticCount", value: "\(raw)", message: "mitotic count must be a whole number of mitoses, 0 or more.")
+        throw StagingError.outOfRange(
+          field: "mitoticCount", value: "\(raw)", message: "mitotic count must be a whole number of mitoses, 0 or more."
+        )
       }
       if let area = input.mitoticAreaMm2 {
         guard area > 0, area.isFinite else {
-          throw StagingError.outOfRange(field: "mitoticAreaMm2", value: "\(area)", message: "the counting area must be greater than 0 mm².")
+          throw StagingError.outOfRange(
+            field: "mitoticAreaMm2", value: "\(area)", message: "the counting area must be greater than 0 mm².")
         }
         count = raw * tenFieldAreaMm2 / area
-      guard let value = count, value.isFinite else {
-        throw StagingError.outOfRange(field: "mitoticAreaMm2", value: "\(area)", message: "the counting area \(area) mm² is too small to normalise \(raw.clinicalText) mitoses to a finite count; check the unit is mm².")
-      }
+        guard let value = count, value.isFinite else {
+          throw StagingError.outOfRange(
+            field: "mitoticAreaMm2", value: "\(area)",
+            message:
+              "the counting area \(area) mm² is too small to normalise \(raw.clinicalText) mitoses to a finite count; check the unit is mm²."
+          )
+        }
         normalised = count
-        trace.note("mitoses", "§5.2", "\(raw.clinicalText) mitoses in \(area.clinicalText) mm² ⇒ \(String(format: "%.2f", count ?? 0)) per 10 HPF (2.4 mm²)")
+        trace.note(
+          "mitoses", "§5.2",
+          "\(raw.clinicalText) mitoses in \(area.clinicalText) mm² ⇒ \(String(format: "%.2f", count ?? 0)) per 10 HPF (2.4 mm²)"
+        )
       }
     }
     var features: [String: Bool] = [:]
@@ -125,20 +139,35 @@ public enum UterineCriteria {
     if let necrosis, necrosis != .equivocal { features["tumourCellNecrosis"] = necrosis == .present }
 
     guard let rule = threshold(subtype) else {
-      trace.note("subtype", "§5.2 R-5.2b", "Subtype \(subtype.rawValue): the reference gives no rule, so the check is indeterminate")
-      return CriteriaCheck(criteriaMet: "indeterminate", summary: "LMS criteria: indeterminate (subtype \(subtype.rawValue)); criteria check, not a diagnosis",
-                           features: features, normalisedMitoticCount: normalised, steps: trace.steps, warnings: trace.warnings)
+      trace.note(
+        "subtype", "§5.2 R-5.2b",
+        "Subtype \(subtype.rawValue): the reference gives no rule, so the check is indeterminate")
+      return CriteriaCheck(
+        criteriaMet: "indeterminate",
+        summary: "LMS criteria: indeterminate (subtype \(subtype.rawValue)); criteria check, not a diagnosis",
+        features: features, normalisedMitoticCount: normalised, steps: trace.steps, warnings: trace.warnings)
     }
     if let count {
       features["mitoses"] = rule.inclusive ? count >= rule.value : count > rule.value
-      trace.note("mitoses", "§5.2", "\(subtype.rawValue): mitoses \(rule.inclusive ? "≥" : ">") \(rule.value.clinicalText) per 10 HPF counts as a feature", output: features["mitoses"] == true ? "present" : "absent")
+      trace.note(
+        "mitoses", "§5.2",
+        "\(subtype.rawValue): mitoses \(rule.inclusive ? "≥" : ">") \(rule.value.clinicalText) per 10 HPF counts as a feature",
+        output: features["mitoses"] == true ? "present" : "absent")
     }
     switch subtype {
     case .epithelioid:
-      trace.warn("epithelioidThreshold", "§11 C-18, U-09", "The epithelioid rule \"≥ 1 of 3\" is the commonly cited WHO threshold (not independently verified); in a 2022 outcome series every epithelioid LMS had ≥ 2 of the 3 features.")
+      trace.warn(
+        "epithelioidThreshold", "§11 C-18, U-09",
+        "The epithelioid rule \"≥ 1 of 3\" is the commonly cited WHO threshold (not independently verified); in a 2022 outcome series every epithelioid LMS had ≥ 2 of the 3 features."
+      )
     case .myxoid:
-      trace.warn("myxoidThreshold", "§5.2, U-09", "The myxoid threshold (> 1 mitosis per 10 HPF, ≥ 1 of 3) is reported by secondary sources, not independently verified.")
-      if border == .infiltrative { trace.note("border", "§5.2", "An infiltrative border strongly supports myxoid LMS (not counted as a feature)") }
+      trace.warn(
+        "myxoidThreshold", "§5.2, U-09",
+        "The myxoid threshold (> 1 mitosis per 10 HPF, ≥ 1 of 3) is reported by secondary sources, not independently verified."
+      )
+      if border == .infiltrative {
+        trace.note("border", "§5.2", "An infiltrative border strongly supports myxoid LMS (not counted as a feature)")
+      }
     case .spindle, .mixed, .unknown: break
     }
     let present = features.values.filter { $0 }.count
@@ -146,16 +175,22 @@ public enum UterineCriteria {
     if necrosis == .equivocal || missing {
       let why = necrosis == .equivocal ? "tumour-cell necrosis is equivocal" : "a feature was not given"
       trace.note("result", "§5.2 R-5.2b", "Indeterminate: \(why)", output: "indeterminate")
-      return CriteriaCheck(criteriaMet: "indeterminate", summary: "LMS criteria: indeterminate (\(why)); criteria check, not a diagnosis",
-                           featuresPresent: present, featuresRequired: rule.required, features: features, normalisedMitoticCount: normalised,
-                           steps: trace.steps, warnings: trace.warnings)
+      return CriteriaCheck(
+        criteriaMet: "indeterminate", summary: "LMS criteria: indeterminate (\(why)); criteria check, not a diagnosis",
+        featuresPresent: present, featuresRequired: rule.required, features: features,
+        normalisedMitoticCount: normalised,
+        steps: trace.steps, warnings: trace.warnings)
     }
     let met = present >= rule.required
-    trace.note("result", "§5.2", "\(present) of 3 features; \(subtype.rawValue) needs \(rule.required)", output: met ? "yes" : "no", decisions: ["D-15"])
-    let summary = met
+    trace.note(
+      "result", "§5.2", "\(present) of 3 features; \(subtype.rawValue) needs \(rule.required)",
+      output: met ? "yes" : "no", decisions: ["D-15"])
+    let summary =
+      met
       ? "LMS criteria met: yes (\(present) of 3 features; \(subtype.rawValue) needs \(rule.required)); criteria check, not a diagnosis"
       : "LMS criteria met: no (\(present) of 3 features; \(subtype.rawValue) needs \(rule.required)); the pathologist decides, e.g. between leiomyoma variants and a tumour of uncertain malignant potential; criteria check, not a diagnosis"
-    return CriteriaCheck(criteriaMet: met ? "yes" : "no", summary: summary, featuresPresent: present, featuresRequired: rule.required,
-                         features: features, normalisedMitoticCount: normalised, steps: trace.steps, warnings: trace.warnings)
+    return CriteriaCheck(
+      criteriaMet: met ? "yes" : "no", summary: summary, featuresPresent: present, featuresRequired: rule.required,
+      features: features, normalisedMitoticCount: normalised, steps: trace.steps, warnings: trace.warnings)
   }
 }

@@ -61,39 +61,54 @@ public enum FNCLCCGrading {
   public static func grade(_ input: FNCLCCInput, explain: Bool = true) throws -> FNCLCCResult {
     var trace = Trace(recording: explain)
     if let siteText = input.site, try Site.parse(siteText, field: "site") == .uterus {
-      trace.note("fnclcc.uterus", "§5.1.3", "Uterine LMS has no validated grading system; FIGO staging does not use grade", output: "notApplicable")
+      trace.note(
+        "fnclcc.uterus", "§5.1.3", "Uterine LMS has no validated grading system; FIGO staging does not use grade",
+        output: "notApplicable")
       return FNCLCCResult(grade: .notApplicable, steps: trace.steps, warnings: trace.warnings)
     }
     let differentiation = try differentiationScore(input, &trace)
     let (mitotic, normalised) = try mitoticScore(input, &trace)
     let necrosis = try necrosisScore(input, &trace)
     guard let differentiation, let mitotic, let necrosis else {
-      trace.note("fnclcc.gx", "§5.1", "A component is missing: grade not assessable (no imputation)", output: "GX", decisions: ["D-12"])
+      trace.note(
+        "fnclcc.gx", "§5.1", "A component is missing: grade not assessable (no imputation)", output: "GX",
+        decisions: ["D-12"])
       trace.warn("gradeNotAssessable", "§5.1", "FNCLCC grade is GX because a component is missing.")
-      return FNCLCCResult(differentiationScore: differentiation, mitoticScore: mitotic, necrosisScore: necrosis,
-                          normalisedMitoticCount: normalised, grade: .gx, steps: trace.steps, warnings: trace.warnings)
+      return FNCLCCResult(
+        differentiationScore: differentiation, mitoticScore: mitotic, necrosisScore: necrosis,
+        normalisedMitoticCount: normalised, grade: .gx, steps: trace.steps, warnings: trace.warnings)
     }
     let total = differentiation + mitotic + necrosis
-    let grade: FNCLCCGrade = switch total {
-    case ...3: .g1
-    case 4...5: .g2
-    default: .g3
-    }
-    trace.note("fnclcc.total", "§5.1", "Total \(differentiation) + \(mitotic) + \(necrosis) = \(total): 2–3 ⇒ G1, 4–5 ⇒ G2, 6–8 ⇒ G3", output: grade.rawValue)
-    return FNCLCCResult(differentiationScore: differentiation, mitoticScore: mitotic, necrosisScore: necrosis, total: total,
-                        normalisedMitoticCount: normalised, grade: grade, steps: trace.steps, warnings: trace.warnings)
+    let grade: FNCLCCGrade =
+      switch total {
+      case ...3: .g1
+      case 4...5: .g2
+      default: .g3
+      }
+    trace.note(
+      "fnclcc.total", "§5.1",
+      "Total \(differentiation) + \(mitotic) + \(necrosis) = \(total): 2–3 ⇒ G1, 4–5 ⇒ G2, 6–8 ⇒ G3",
+      output: grade.rawValue)
+    return FNCLCCResult(
+      differentiationScore: differentiation, mitoticScore: mitotic, necrosisScore: necrosis, total: total,
+      normalisedMitoticCount: normalised, grade: grade, steps: trace.steps, warnings: trace.warnings)
   }
 
   private static func differentiationScore(_ input: FNCLCCInput, _ trace: inout Trace) throws -> Int? {
     let subtype = try input.subtype.map { try LMSSubtype.parse($0, field: "subtype") }
     if let score = input.differentiationScore {
       guard (1...3).contains(score) else {
-        throw StagingError.outOfRange(field: "differentiationScore", value: "\(score)", message: "differentiation score \(score) is out of range; FNCLCC scores are 1, 2 or 3.")
+        throw StagingError.outOfRange(
+          field: "differentiationScore", value: "\(score)",
+          message: "differentiation score \(score) is out of range; FNCLCC scores are 1, 2 or 3.")
       }
       if let subtype, let expected = subtype.differentiationScore, expected != score {
-        throw StagingError.inconsistent(field: "differentiationScore", message: "score \(score) contradicts subtype \(subtype.rawValue), which scores \(expected) (§5.1.1).")
+        throw StagingError.inconsistent(
+          field: "differentiationScore",
+          message: "score \(score) contradicts subtype \(subtype.rawValue), which scores \(expected) (§5.1.1).")
       }
-      trace.note("fnclcc.differentiation", "§5.1.1", "Differentiation score given by the pathologist", output: "\(score)")
+      trace.note(
+        "fnclcc.differentiation", "§5.1.1", "Differentiation score given by the pathologist", output: "\(score)")
       return score
     }
     guard let subtype else {
@@ -101,8 +116,14 @@ public enum FNCLCCGrading {
       return nil
     }
     guard let score = subtype.differentiationScore else {
-      trace.note("fnclcc.differentiation", "§5.1.1", "\(subtype.rawValue) LMS has no differentiation score in the FNCLCC table: the pathologist must give it", decisions: ["D-13"])
-      trace.warn("differentiationScoreRequired", "§5.1.1", "The FNCLCC table lists no differentiation score for \(subtype.rawValue) LMS (not independently verified, U-10); give differentiationScore from the pathology report.")
+      trace.note(
+        "fnclcc.differentiation", "§5.1.1",
+        "\(subtype.rawValue) LMS has no differentiation score in the FNCLCC table: the pathologist must give it",
+        decisions: ["D-13"])
+      trace.warn(
+        "differentiationScoreRequired", "§5.1.1",
+        "The FNCLCC table lists no differentiation score for \(subtype.rawValue) LMS (not independently verified, U-10); give differentiationScore from the pathology report."
+      )
       return nil
     }
     trace.note("fnclcc.differentiation", "§5.1.1", "\(subtype.rawValue) LMS scores \(score)", output: "\(score)")
@@ -115,22 +136,34 @@ public enum FNCLCCGrading {
       return (nil, nil)
     }
     guard count >= 0, count == count.rounded(), count.isFinite else {
-      throw StagingError.outOfRange(field: "mitoticCount", value: "\(count)", message: "mitotic count must be a whole number of mitoses, 0 or more.")
+      throw StagingError.outOfRange(
+        field: "mitoticCount", value: "\(count)", message: "mitotic count must be a whole number of mitoses, 0 or more."
+      )
     }
     var perTenFields = count
     var normalised: Double?
     if let area = input.mitoticAreaMm2 {
       guard area > 0, area.isFinite else {
-        throw StagingError.outOfRange(field: "mitoticAreaMm2", value: "\(area)", message: "the counting area must be greater than 0 mm².")
+        throw StagingError.outOfRange(
+          field: "mitoticAreaMm2", value: "\(area)", message: "the counting area must be greater than 0 mm².")
       }
       perTenFields = count * tenFieldAreaMm2 / area
       guard perTenFields.isFinite else {
-        throw StagingError.outOfRange(field: "mitoticAreaMm2", value: "\(area)", message: "the counting area \(area) mm² is too small to normalise \(count.clinicalText) mitoses to a finite count; check the unit is mm².")
+        throw StagingError.outOfRange(
+          field: "mitoticAreaMm2", value: "\(area)",
+          message:
+            "the counting area \(area) mm² is too small to normalise \(count.clinicalText) mitoses to a finite count; check the unit is mm²."
+        )
       }
       normalised = perTenFields
-      trace.note("fnclcc.normalise", "§5.1.2", "\(count.clinicalText) mitoses in \(area.clinicalText) mm² × 1.734 / \(area.clinicalText) = \(String(format: "%.2f", perTenFields)) per 10 FNCLCC fields", decisions: ["D-14"])
+      trace.note(
+        "fnclcc.normalise", "§5.1.2",
+        "\(count.clinicalText) mitoses in \(area.clinicalText) mm² × 1.734 / \(area.clinicalText) = \(String(format: "%.2f", perTenFields)) per 10 FNCLCC fields",
+        decisions: ["D-14"])
     } else {
-      trace.warn("fieldAreaUnknown", "§5.1.2", "Mitoses were counted per 10 HPF without a field area; microscope fields differ, so the count is used as is.")
+      trace.warn(
+        "fieldAreaUnknown", "§5.1.2",
+        "Mitoses were counted per 10 HPF without a field area; microscope fields differ, so the count is used as is.")
     }
     let score = perTenFields < 10 ? 1 : (perTenFields < 20 ? 2 : 3)
     trace.note("fnclcc.mitoses", "§5.1", "Mitotic count per 10 HPF: 0–9 ⇒ 1, 10–19 ⇒ 2, ≥ 20 ⇒ 3", output: "\(score)")
@@ -141,11 +174,13 @@ public enum FNCLCCGrading {
     var extent = try input.necrosis.map { try NecrosisExtent.parse($0, field: "necrosis") }
     if let percent = input.necrosisPercent {
       guard (0...100).contains(percent) else {
-        throw StagingError.outOfRange(field: "necrosisPercent", value: "\(percent)", message: "necrosis must be between 0 and 100 %.")
+        throw StagingError.outOfRange(
+          field: "necrosisPercent", value: "\(percent)", message: "necrosis must be between 0 and 100 %.")
       }
       let band = NecrosisExtent(percent: percent)
       if let extent, extent != band {
-        throw StagingError.inconsistent(field: "necrosis", message: "'\(extent.rawValue)' contradicts necrosisPercent \(percent.clinicalText).")
+        throw StagingError.inconsistent(
+          field: "necrosis", message: "'\(extent.rawValue)' contradicts necrosisPercent \(percent.clinicalText).")
       }
       extent = band
     }

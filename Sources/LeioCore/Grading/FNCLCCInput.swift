@@ -21,9 +21,12 @@ public struct FNCLCCInput: Sendable, Hashable, Codable {
   /// Primary site; uterine LMS is not graded (§5.1.3).
   public var site: String?
 
-  public init(differentiationScore: Int? = nil, subtype: String? = nil, mitoticCount: Double? = nil,
-              mitoticAreaMm2: Double? = nil, necrosis: String? = nil, necrosisPercent: Double? = nil,
-              site: String? = nil) {
+  /// Components as given; every one is optional (a missing one gives GX, D-12).
+  public init(
+    differentiationScore: Int? = nil, subtype: String? = nil, mitoticCount: Double? = nil,
+    mitoticAreaMm2: Double? = nil, necrosis: String? = nil, necrosisPercent: Double? = nil,
+    site: String? = nil
+  ) {
     self.differentiationScore = differentiationScore
     self.subtype = subtype
     self.mitoticCount = mitoticCount
@@ -56,6 +59,7 @@ public enum LMSSubtype: String, ClinicalCode {
 public enum NecrosisExtent: String, ClinicalCode {
   case none, lessThanHalf, atLeastHalf
 
+  /// Other accepted spellings of the codes (compared case-insensitively), as `(spelling, code)`.
   public static let aliases: [(String, NecrosisExtent)] = [
     ("absent", .none), ("0", .none), ("<50%", .lessThanHalf), (">=50%", .atLeastHalf),
   ]

@@ -7,13 +7,17 @@ public import Foundation
 /// Adding months keeps the day of month, clamped to the month's length
 /// (31 January + 1 month = 28 or 29 February; 29 February + 12 months = 28 February).
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+  /// The year (1–9999).
   public let year: Int
+  /// The month (1–12).
   public let month: Int
+  /// The day of the month.
   public let day: Int
 
   /// A date, or `nil` when the day does not exist.
   public init?(year: Int, month: Int, day: Int) {
-    guard (1...9999).contains(year), (1...12).contains(month), (1...Self.days(inMonth: month, year: year)).contains(day) else { return nil }
+    guard (1...9999).contains(year), (1...12).contains(month), (1...Self.days(inMonth: month, year: year)).contains(day)
+    else { return nil }
     (self.year, self.month, self.day) = (year, month, day)
   }
 
@@ -52,7 +56,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     let index = year * 12 + (month - 1) + months
     let newYear = index / 12
     let newMonth = index % 12 + 1
-    return CalendarDate(year: newYear, month: newMonth, day: min(day, Self.days(inMonth: newMonth, year: newYear))) ?? self
+    return CalendarDate(year: newYear, month: newMonth, day: min(day, Self.days(inMonth: newMonth, year: newYear)))
+      ?? self
   }
 
   /// Days since 1970-01-01 (negative before).
@@ -81,8 +86,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     return CalendarDate(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d) ?? self
   }
 
+  /// Orders the values (dates by day, codes by number).
   public static func < (lhs: Self, rhs: Self) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
+  /// The value in words, as messages and pages show it.
   public var description: String {
     let y = String(year).leftPadded(4)
     return "\(y)-\(String(month).leftPadded(2))-\(String(day).leftPadded(2))"
@@ -91,10 +98,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
   /// `YYYYMMDD`, the iCalendar DATE form.
   public var compact: String { description.replacingOccurrences(of: "-", with: "") }
 
+  /// Reads the value from its JSON form.
   public init(from decoder: any Decoder) throws {
     self = try CalendarDate(parsing: try decoder.singleValueContainer().decode(String.self), field: "date")
   }
 
+  /// Writes the value in its JSON form.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(description)
@@ -109,7 +118,8 @@ extension CalendarDate {
   /// Today's date in `timeZone` (the user's, by default).
   public static func today(in timeZone: TimeZone = .current) -> CalendarDate {
     let parts = Calendar(identifier: .gregorian).dateComponents(in: timeZone, from: Date())
-    return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? CalendarDate(unchecked: 1970, 1, 1)
+    return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+      ?? CalendarDate(unchecked: 1970, 1, 1)
   }
 
   /// A date known to exist (used only for constants).

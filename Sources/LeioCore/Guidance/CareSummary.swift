@@ -3,42 +3,59 @@ import Foundation
 /// Everything a care summary shows, gathered from the staging, prognosis,
 /// treatment-option and follow-up results and the knowledge base.
 ///
-/// It derives nothing clinical itself; ``CareSummaryHTML`` and
-/// ``CareSummaryText`` only lay it out.
+/// It derives nothing clinical itself; LeioReport's `CareSummaryHTML` and
+/// `CareSummaryText` only lay it out.
 public struct CareSummary: Sendable {
   /// Free text from the user (e.g. "Fictional example"), escaped when rendered.
   public let label: String?
+  /// Every applicable system's stage, with its rule steps.
   public let staging: StagingReport
+  /// Population figures for the case's summary stage, with sources and caveats.
   public let prognosis: PrognosisReport
+  /// Treatment options the guidelines list for the case's situation (education, not advice).
   public let options: TreatmentOptionsReport
+  /// The dated follow-up plan, when an end of treatment was given.
   public let plan: FollowUpPlan?
+  /// Symptoms to report between visits (knowledge base).
   public let symptoms: [KnowledgeFact]
+  /// Where to find specialist centres, trials and support (knowledge base).
   public let support: [KnowledgeFact]
+  /// The knowledge base the summary cites.
   public let knowledgeBase: KnowledgeBase
 
   /// Builds the summary for a case.
   ///
   /// - Parameters:
+  ///   - facts: the case.
+  ///   - label: free text shown at the top (for example "Fictional example"), escaped when rendered.
   ///   - treatmentEnd: when given, the follow-up plan and its timeline are included.
+  ///   - today: the reference date of the plan's visit statuses.
+  ///   - margin: the resection margin, for the treatment options.
   /// - Throws: ``StagingError`` as staging does (GIST is refused).
-  public init(facts: CaseFacts, label: String? = nil, treatmentEnd: CalendarDate? = nil, today: CalendarDate? = nil,
-              margin: ResectionMargin? = nil) throws {
+  public init(
+    facts: CaseFacts, label: String? = nil, treatmentEnd: CalendarDate? = nil, today: CalendarDate? = nil,
+    margin: ResectionMargin? = nil
+  ) throws {
     let kb = try KnowledgeBase.shipped()
     self.label = label
     staging = try Staging.stage(facts)
     prognosis = try Prognosis.report(for: facts)
     options = try TreatmentOptions.report(for: facts, margin: margin)
     plan = try treatmentEnd.map { try FollowUp.plan(for: facts, treatmentEnd: $0, today: today) }
-    let siteSymptoms: [String] = switch staging.siteGroup {
-    case .uterineCorpus?: ["symptoms-uterus"]
-    case .retroperitoneum?: ["symptoms-abdomen"]
-    case .visceral?: ["symptoms-gi", "symptoms-abdomen"]
-    case .trunkAndExtremities?, .headAndNeck?, .heartMediastinumPleura?, .cervix?, .otherGynaecologic?, .skin?, .bone?, .orbit?,
-      .other?, nil:
-      ["symptoms-limb"]
-    }
+    let siteSymptoms: [String] =
+      switch staging.siteGroup {
+      case .uterineCorpus?: ["symptoms-uterus"]
+      case .retroperitoneum?: ["symptoms-abdomen"]
+      case .visceral?: ["symptoms-gi", "symptoms-abdomen"]
+      case .trunkAndExtremities?, .headAndNeck?, .heartMediastinumPleura?, .cervix?, .otherGynaecologic?, .skin?,
+        .bone?, .orbit?,
+        .other?, nil:
+        ["symptoms-limb"]
+      }
     symptoms = try (siteSymptoms + ["symptoms-metastatic"]).map { try kb.fact($0) }
-    support = try ["specialist-centres", "clinical-trials", "support-organisations", "living-with-lms"].map { try kb.fact($0) }
+    support = try ["specialist-centres", "clinical-trials", "support-organisations", "living-with-lms"].map {
+      try kb.fact($0)
+    }
     knowledgeBase = kb
   }
 
@@ -77,19 +94,30 @@ public struct CareSummary: Sendable {
     ("R0 / R1 / R2", "Margins after surgery: no tumour left / microscopic tumour at the edge / visible tumour left."),
     ("CT / MRI", "Computed tomography / magnetic resonance imaging: types of scan."),
     ("GIST", "Gastrointestinal stromal tumour, a different disease from LMS."),
-    ("ICD-O-3", "International Classification of Diseases for Oncology, third edition: codes for tumour type and site."),
+    (
+      "ICD-O-3", "International Classification of Diseases for Oncology, third edition: codes for tumour type and site."
+    ),
     ("NOS", "Not otherwise specified: no more detailed type was given."),
     ("ESS", "Endometrial stromal sarcoma, another uterine sarcoma staged with the same FIGO system."),
-    ("Stage I–IV (IA, IB, IVA, …)", "Stage groups: higher numbers mean more extensive cancer; letters divide a stage further."),
+    (
+      "Stage I–IV (IA, IB, IVA, …)",
+      "Stage groups: higher numbers mean more extensive cancer; letters divide a stage further."
+    ),
     ("T0–T4, N0/N1, M0/M1", "The TNM categories: for example N0 means no lymph-node spread and M0 no distant spread."),
-    ("Site groups (UC, TE, RP, HN, AT, HM)", "Staging site groups: UC uterine corpus, TE trunk and extremities, RP retroperitoneum, HN head and neck, AT abdominal and thoracic visceral organs, HM heart, mediastinum and pleura."),
+    (
+      "Site groups (UC, TE, RP, HN, AT, HM)",
+      "Staging site groups: UC uterine corpus, TE trunk and extremities, RP retroperitoneum, HN head and neck, AT abdominal and thoracic visceral organs, HM heart, mediastinum and pleura."
+    ),
     ("NCI", "US National Cancer Institute."),
     ("ACS", "American Cancer Society."),
     ("ASCO", "American Society of Clinical Oncology (Cancer.Net)."),
     ("NORD", "National Organization for Rare Disorders."),
     ("GOG", "Gynecologic Oncology Group, a US research group that ran clinical trials."),
     ("EORTC", "European Organisation for Research and Treatment of Cancer."),
-    ("ESMO / EURACAN", "European Society for Medical Oncology / European Reference Network for rare adult solid cancers."),
+    (
+      "ESMO / EURACAN",
+      "European Society for Medical Oncology / European Reference Network for rare adult solid cancers."
+    ),
     ("FDA", "US Food and Drug Administration, which approves medicines in the United States."),
     ("US", "United States."),
     ("LMS-04, SARC028", "Names of clinical trials whose results are quoted."),
@@ -98,7 +126,8 @@ public struct CareSummary: Sendable {
   /// Every source key cited by the parts of the summary, in first-use order.
   public var sources: [String] {
     var keys: [String] = []
-    let all = staging.results.flatMap(\.sources) + prognosis.figures.flatMap(\.sources)
+    let all =
+      staging.results.flatMap(\.sources) + prognosis.figures.flatMap(\.sources)
       + prognosis.reportedByPatientMaterials.flatMap(\.sources) + prognosis.recurrence.flatMap(\.sources)
       + options.sources + (plan?.sources ?? []) + symptoms.flatMap(\.sources) + support.flatMap(\.sources)
     for key in all where !keys.contains(key) { keys.append(key) }

@@ -4,6 +4,7 @@ import Foundation
 public struct FollowUpVisit: Sendable, Hashable, Codable {
   /// Months after the end of primary treatment.
   public let month: Int
+  /// The visit's date.
   public let date: CalendarDate
   /// The tests, in words.
   public let tests: [String]
@@ -42,20 +43,29 @@ public enum RiskGroup: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// A dated follow-up schedule for a case.
 public struct FollowUpPlan: Sendable, Hashable, Codable {
+  /// The risk group that chose the schedule (§9.4).
   public let riskGroup: RiskGroup
+  /// The risk group in words.
   public let riskGroupLabel: String
   /// Why this risk group.
   public let reason: String
   /// True when the risk group is a conservative default (unknown grade, RG-UNK).
   public let flagged: Bool
+  /// End of primary treatment: month 0 of the schedule.
   public let treatmentEnd: CalendarDate
+  /// The reference date the visit statuses are relative to.
   public let today: CalendarDate?
+  /// The last visit that took place, when given.
   public let lastVisit: CalendarDate?
+  /// The visits, in date order.
   public let visits: [FollowUpVisit]
   /// "Typical guideline-based schedule; your team may differ."
   public let label: String
+  /// What happens after the last scheduled visit (§9.4).
   public let endRule: String
+  /// The version of the shipped schedules.
   public let scheduleVersion: String
+  /// Source keys (reference Appendix A).
   public let sources: [String]
 }
 
@@ -92,23 +102,31 @@ public enum FollowUp {
   /// The plan for a case.
   ///
   /// - Parameters:
+  ///   - facts: the case.
   ///   - treatmentEnd: end of primary treatment (month 0).
   ///   - today: marks visits `due` (within 30 days), `upcoming`, and past ones.
   ///   - lastVisit: the last visit that took place; later past visits are `overdue`, earlier ones `done`.
   /// - Throws: ``StagingError`` as staging does, or when the dates are inconsistent.
-  public static func plan(for facts: CaseFacts, treatmentEnd: CalendarDate, today: CalendarDate? = nil,
-                          lastVisit: CalendarDate? = nil) throws -> FollowUpPlan {
+  public static func plan(
+    for facts: CaseFacts, treatmentEnd: CalendarDate, today: CalendarDate? = nil,
+    lastVisit: CalendarDate? = nil
+  ) throws -> FollowUpPlan {
     let document = try loaded.get()
     if let lastVisit {
       guard lastVisit >= treatmentEnd else {
-        throw StagingError.inconsistent(field: "lastVisit", message: "the last visit (\(lastVisit)) is before the end of treatment (\(treatmentEnd)).")
+        throw StagingError.inconsistent(
+          field: "lastVisit", message: "the last visit (\(lastVisit)) is before the end of treatment (\(treatmentEnd))."
+        )
       }
       if let today, lastVisit > today {
-        throw StagingError.inconsistent(field: "lastVisit", message: "the last visit (\(lastVisit)) is after today (\(today)).")
+        throw StagingError.inconsistent(
+          field: "lastVisit", message: "the last visit (\(lastVisit)) is after today (\(today)).")
       }
     }
     let (group, reason, flagged) = try riskGroup(facts)
-    guard let rules = document.schedules[group.rawValue] else { throw KnowledgeError.malformed("no schedule for \(group.rawValue)") }
+    guard let rules = document.schedules[group.rawValue] else {
+      throw KnowledgeError.malformed("no schedule for \(group.rawValue)")
+    }
     var byMonth: [Int: [String]] = [:]
     for rule in rules {
       var month = rule.fromMonth + rule.everyMonths
@@ -122,12 +140,16 @@ public enum FollowUp {
     for test in rules.flatMap(\.tests) where !canonical.contains(test) { canonical.append(test) }
     let visits = byMonth.keys.sorted().map { month -> FollowUpVisit in
       let date = treatmentEnd.adding(months: month)
-      let tests = (byMonth[month] ?? []).sorted { (canonical.firstIndex(of: $0) ?? 0) < (canonical.firstIndex(of: $1) ?? 0) }
-      return FollowUpVisit(month: month, date: date, tests: tests.map { document.tests[$0] ?? $0 },
-                           status: status(date, today: today, lastVisit: lastVisit), isCheckpoint: month == document.checkpointMonth)
+      let tests = (byMonth[month] ?? []).sorted {
+        (canonical.firstIndex(of: $0) ?? 0) < (canonical.firstIndex(of: $1) ?? 0)
+      }
+      return FollowUpVisit(
+        month: month, date: date, tests: tests.map { document.tests[$0] ?? $0 },
+        status: status(date, today: today, lastVisit: lastVisit), isCheckpoint: month == document.checkpointMonth)
     }
     return FollowUpPlan(
-      riskGroup: group, riskGroupLabel: document.riskGroups[group.rawValue] ?? group.rawValue, reason: reason, flagged: flagged,
+      riskGroup: group, riskGroupLabel: document.riskGroups[group.rawValue] ?? group.rawValue, reason: reason,
+      flagged: flagged,
       treatmentEnd: treatmentEnd, today: today, lastVisit: lastVisit, visits: visits, label: document.label,
       endRule: document.endRule, scheduleVersion: document.version, sources: document.sources)
   }
@@ -146,8 +168,10 @@ public enum FollowUp {
     let report = try Staging.stage(facts, systems: [Staging.currentStandard(for: facts.site)], explain: false)
     switch report.siteGroup {
     case .uterineCorpus?: return (.uterine, "Uterine LMS (§9.4 rule 1)", false)
-    case .retroperitoneum?, .visceral?, .heartMediastinumPleura?: return (.abdominal, "Retroperitoneal, peritoneal or visceral site (§9.4 rule 2)", false)
-    case .trunkAndExtremities?, .headAndNeck?, .cervix?, .otherGynaecologic?, .skin?, .bone?, .orbit?, .other?, nil: break
+    case .retroperitoneum?, .visceral?, .heartMediastinumPleura?:
+      return (.abdominal, "Retroperitoneal, peritoneal or visceral site (§9.4 rule 2)", false)
+    case .trunkAndExtremities?, .headAndNeck?, .cervix?, .otherGynaecologic?, .skin?, .bone?, .orbit?, .other?, nil:
+      break
     }
     let result = report.results.first
     switch result?.grade {
@@ -162,8 +186,15 @@ public enum FollowUp {
       return (.lower, "Grade 1 and stage \(stage.rawValue) (§9.4 rule 4)", false)
     }
     if result?.grade == nil || result?.grade == .gx {
-      return (.higher, "Grade unknown outside the uterus: the higher-risk schedule is used and flagged (§9.4 rule 5, RG-UNK)", true)
+      return (
+        .higher, "Grade unknown outside the uterus: the higher-risk schedule is used and flagged (§9.4 rule 5, RG-UNK)",
+        true
+      )
     }
-    return (.higher, "Low grade but the stage could not be determined: the higher-risk schedule is used and flagged (conservative, as §9.4 rule 5)", true)
+    return (
+      .higher,
+      "Low grade but the stage could not be determined: the higher-risk schedule is used and flagged (conservative, as §9.4 rule 5)",
+      true
+    )
   }
 }

@@ -3,13 +3,17 @@ import Foundation
 /// One population survival figure, with everything the display rules require:
 /// value, measure, population, period and source (reference §7.1 P-1).
 public struct PrognosisFigure: Sendable, Hashable, Codable {
+  /// Stable identifier.
   public let id: String
   /// `softTissueSarcoma` or `uterineLMS`.
   public let cohort: String
   /// `localized`, `regional`, `distant`, or `all` (not by stage).
   public let stage: String
+  /// The value as the source gives it.
   public let value: String
+  /// The period the figure covers.
   public let period: String
+  /// Source keys (reference Appendix A).
   public let sources: [String]
   /// `VERIFIED`, `PARTIAL` or `UNVERIFIED`.
   public let status: String
@@ -36,6 +40,7 @@ public struct PrognosisReport: Sendable, Hashable, Codable {
   public let reportedByPatientMaterials: [PrognosisFigure]
   /// Recurrence and timing facts from the knowledge base.
   public let recurrence: [KnowledgeFact]
+  /// What the figures cannot say about one person.
   public let caveats: [String]
   /// Knowledge-base version.
   public let knowledgeBase: String
@@ -80,13 +85,15 @@ public enum Prognosis {
     let known = code != nil && code != .unknown
     let category = known ? staging.summaryStage.category.rawValue : SummaryStageCategory.unknown.rawValue
     let rows = document.figures.filter { $0.cohort == cohort && (!known || $0.stage == category || $0.stage == "all") }
-    let recurrenceIDs = uterine ? ["recurrence-uterine", "recurrence-timing"] : ["recurrence-other", "recurrence-timing"]
+    let recurrenceIDs =
+      uterine ? ["recurrence-uterine", "recurrence-timing"] : ["recurrence-other", "recurrence-timing"]
     return PrognosisReport(
       cohort: cohort,
       population: uterine ? "uterine leiomyosarcoma" : "all soft tissue sarcoma types, not LMS-specific",
       summaryStage: category,
       summaryStageEstimated: staging.summaryStage.estimated,
-      note: known ? nil : "The summary stage is unknown, so the figures for every stage are shown rather than guessing.",
+      note: known
+        ? nil : "The summary stage is unknown, so the figures for every stage are shown rather than guessing.",
       figures: rows.filter { $0.status != "UNVERIFIED" },
       reportedByPatientMaterials: rows.filter { $0.status == "UNVERIFIED" },
       recurrence: try recurrenceIDs.map { try kb.fact($0) },

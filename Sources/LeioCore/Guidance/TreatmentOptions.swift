@@ -16,27 +16,37 @@ public enum ResectionMargin: String, ClinicalCode {
 public struct TreatmentOption: Sendable, Hashable, Codable {
   /// Conditions beyond site and situation (e.g. small low-grade tumours).
   public struct Requirements: Sendable, Hashable, Codable {
+    /// Grades the option requires, when it requires some.
     public let grades: [String]?
+    /// Largest size the option applies to, in cm, when limited.
     public let maxSizeCm: Double?
   }
 
+  /// Stable identifier.
   public let id: String
+  /// Title.
   public let title: String
   /// What it is, in plain language.
   public let what: String
   /// When it is used.
   public let when: String
+  /// The situations the option is listed for.
   public let situations: [TreatmentSituation]
   /// Site groups (`TE`, `RP`, `UC`, …); every site when absent.
   public let sites: [String]?
   /// Margins after surgery for which the option is listed; any when absent.
   public let margins: [ResectionMargin]?
+  /// What the case must have for the option to apply.
   public let requires: Requirements?
   /// US approval wording exactly as the reference gives it (D-22).
   public let approval: String?
+  /// Where sources disagree, said plainly (never resolved silently).
   public let conflict: String?
+  /// Source keys (reference Appendix A).
   public let sources: [String]
+  /// Section of the clinical reference.
   public let section: String
+  /// Verification status of the source (`VERIFIED`, `PARTIAL`, `UNVERIFIED`).
   public let status: String
 }
 
@@ -44,14 +54,21 @@ public struct TreatmentOption: Sendable, Hashable, Codable {
 public struct TreatmentOptionsReport: Sendable, Hashable, Codable {
   /// The mandatory banner (D-20).
   public let banner: String
+  /// The situation the options are for.
   public let situation: TreatmentSituation
+  /// The case's site group (§1.4).
   public let siteGroup: SiteGroup?
+  /// The resection margin, when given.
   public let margin: ResectionMargin?
   /// In the reference's order; the order is not a ranking.
   public let options: [TreatmentOption]
+  /// Where to look for clinical trials.
   public let clinicalTrials: String
+  /// Why and how to find a sarcoma centre.
   public let sarcomaCentres: String
+  /// Notes that apply to the whole list.
   public let notes: [String]
+  /// Source keys (reference Appendix A).
   public let sources: [String]
 }
 
@@ -83,12 +100,15 @@ public enum TreatmentOptions {
   /// The options for `facts`.
   ///
   /// - Parameters:
-  ///   - situation: overrides the situation derived from the case (M1 ⇒ metastatic, otherwise localized).
+  ///   - facts: the case.
+  ///   - requested: overrides the situation derived from the case (M1 ⇒ metastatic, otherwise localized).
   ///   - margin: the margin after surgery, for localized disease.
   /// - Throws: ``StagingError`` as staging does, or when a margin is given for a
   ///   situation other than localized, or M1 contradicts a localized situation.
-  public static func report(for facts: CaseFacts, situation requested: TreatmentSituation? = nil,
-                            margin: ResectionMargin? = nil) throws -> TreatmentOptionsReport {
+  public static func report(
+    for facts: CaseFacts, situation requested: TreatmentSituation? = nil,
+    margin: ResectionMargin? = nil
+  ) throws -> TreatmentOptionsReport {
     let document = try loaded.get()
     let staging = try Staging.stageWithCurrentStandard(facts, explain: false)
     let derived: TreatmentSituation = facts.metastasis == .m1 ? .metastatic : .localized
@@ -97,7 +117,9 @@ public enum TreatmentOptions {
     }
     let situation = requested ?? derived
     if margin != nil, situation != .localized {
-      throw StagingError.inconsistent(field: "margin", message: "a resection margin applies to localized, resected disease, not to '\(situation.rawValue)'.")
+      throw StagingError.inconsistent(
+        field: "margin",
+        message: "a resection margin applies to localized, resected disease, not to '\(situation.rawValue)'.")
     }
     let group = staging.siteGroup?.rawValue
     var notes: [String] = []
@@ -115,7 +137,8 @@ public enum TreatmentOptions {
       return true
     }
     var sources: [String] = []
-    for key in options.flatMap(\.sources) + document.pointers.trialSources + document.pointers.centreSources where !sources.contains(key) {
+    for key in options.flatMap(\.sources) + document.pointers.trialSources + document.pointers.centreSources
+    where !sources.contains(key) {
       sources.append(key)
     }
     return TreatmentOptionsReport(

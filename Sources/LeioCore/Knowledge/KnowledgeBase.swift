@@ -13,7 +13,9 @@ public import Foundation
 public struct KnowledgeBase: Sendable {
   /// Version of the knowledge base (`kb-1`), shown in reports.
   public let version: String
+  /// Every fact.
   public let facts: [KnowledgeFact]
+  /// The source register, by key.
   public let sources: [String: KnowledgeSource]
   /// Query expansions: a phrase and the terms it adds.
   public let synonyms: [String: [String]]
@@ -60,7 +62,8 @@ public struct KnowledgeBase: Sendable {
     index = SearchIndex(facts)
   }
 
-  private static let loaded: Result<KnowledgeBase, KnowledgeError> = KnowledgeResource.data("knowledge-base").flatMap { data in
+  private static let loaded: Result<KnowledgeBase, KnowledgeError> = KnowledgeResource.data("knowledge-base").flatMap {
+    data in
     do { return .success(try KnowledgeBase(json: data)) } catch let error as KnowledgeError {
       return .failure(error)
     } catch { return .failure(.malformed(String(describing: error))) }
@@ -76,7 +79,8 @@ public struct KnowledgeBase: Sendable {
   public func fact(_ id: String) throws -> KnowledgeFact {
     if let fact = facts.first(where: { $0.id == id }) { return fact }
     let near = facts.map(\.id).filter { $0.contains(id) || id.contains($0) }.prefix(5)
-    throw StagingError.invalidValue(field: "id", value: id, expected: near.isEmpty ? ["a fact id listed by 'leio facts search'"] : Array(near))
+    throw StagingError.invalidValue(
+      field: "id", value: id, expected: near.isEmpty ? ["a fact id listed by 'leio facts search'"] : Array(near))
   }
 
   /// Facts ranked by BM25 relevance to `query` (best first), after stemming
@@ -107,6 +111,7 @@ public struct KnowledgeBase: Sendable {
 
 /// A search result.
 public struct SearchHit: Sendable, Hashable, Codable {
+  /// The fact found.
   public let fact: KnowledgeFact
   /// BM25 score (higher is more relevant).
   public let score: Double
@@ -120,6 +125,7 @@ public enum KnowledgeError: Error, Sendable, Equatable, CustomStringConvertible 
   case unknownSource(fact: String, key: String)
   case uncitedSource(String)
 
+  /// The value in words, as messages and pages show it.
   public var description: String {
     switch self {
     case .malformed(let detail): "knowledge base is malformed: \(detail)"

@@ -8,10 +8,13 @@ import Foundation
 public struct KnowledgeFact: Sendable, Hashable, Codable {
   /// A value reported by some sources, with its period and status.
   public struct Value: Sendable, Hashable, Codable {
+    /// The value as the source gives it.
     public let value: String
+    /// Source keys (reference Appendix A).
     public let sources: [String]
     /// `VERIFIED`, `PARTIAL` or `UNVERIFIED` (reference §0.1).
     public let status: String
+    /// The period the figure covers.
     public let period: String?
   }
 
@@ -21,7 +24,9 @@ public struct KnowledgeFact: Sendable, Hashable, Codable {
   public let topic: String
   /// `patient`, `clinician` or both.
   public let audience: [String]
+  /// Title.
   public let title: String
+  /// The fact in plain words.
   public let text: String
   /// Source keys (reference Appendix A) or seed file names.
   public let sources: [String]
@@ -39,6 +44,7 @@ public struct KnowledgeFact: Sendable, Hashable, Codable {
 
 /// A source of the knowledge base.
 public struct KnowledgeSource: Sendable, Hashable, Codable {
+  /// Name.
   public let name: String
   /// URL, DOI or file name.
   public let locator: String

@@ -3,8 +3,9 @@ import Foundation
 /// Loads a JSON document from `Resources/Knowledge` in the LeioCore bundle.
 enum KnowledgeResource {
   static func data(_ name: String) -> Result<Data, KnowledgeError> {
-    guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Knowledge")
-      ?? Bundle.module.url(forResource: name, withExtension: "json"),
+    guard
+      let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Knowledge")
+        ?? Bundle.module.url(forResource: name, withExtension: "json"),
       let data = try? Data(contentsOf: url)
     else { return .failure(.malformed("\(name).json is missing from the LeioCore bundle")) }
     return .success(data)

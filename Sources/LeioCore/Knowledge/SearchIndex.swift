@@ -44,7 +44,8 @@ struct SearchIndex: Sendable {
       let idf = log(1 + (total - Double(list.count) + 0.5) / (Double(list.count) + 0.5))
       for (document, frequency) in list {
         let tf = Double(frequency)
-        let norm = tf * (Self.k1 + 1) / (tf + Self.k1 * (1 - Self.b + Self.b * Double(lengths[document]) / averageLength))
+        let norm =
+          tf * (Self.k1 + 1) / (tf + Self.k1 * (1 - Self.b + Self.b * Double(lengths[document]) / averageLength))
         scores[document, default: 0] += weight * idf * norm
       }
     }
@@ -72,11 +73,15 @@ struct SearchIndex: Sendable {
   /// applied alike to documents and queries so that "recurs", "recurring" and
   /// "recurrence" meet.
   static func stem(_ word: String) -> String {
-    guard word.count > 4 else { return word.hasSuffix("s") && word.count > 3 && !word.hasSuffix("ss") ? String(word.dropLast()) : word }
-    for (suffix, replacement) in [("ational", "ate"), ("ization", "ize"), ("ences", ""), ("ence", ""), ("ances", ""), ("ance", ""),
-                                  ("ation", ""), ("ments", ""), ("ment", ""), ("ness", ""), ("ously", ""), ("ous", ""),
-                                  ("ities", ""), ("ity", ""), ("ies", "y"), ("ing", ""), ("edly", ""), ("ed", ""), ("ly", ""),
-                                  ("al", ""), ("es", ""), ("s", "")]
+    guard word.count > 4 else {
+      return word.hasSuffix("s") && word.count > 3 && !word.hasSuffix("ss") ? String(word.dropLast()) : word
+    }
+    for (suffix, replacement) in [
+      ("ational", "ate"), ("ization", "ize"), ("ences", ""), ("ence", ""), ("ances", ""), ("ance", ""),
+      ("ation", ""), ("ments", ""), ("ment", ""), ("ness", ""), ("ously", ""), ("ous", ""),
+      ("ities", ""), ("ity", ""), ("ies", "y"), ("ing", ""), ("edly", ""), ("ed", ""), ("ly", ""),
+      ("al", ""), ("es", ""), ("s", ""),
+    ]
     where word.hasSuffix(suffix) && word.count - suffix.count >= 3 {
       if suffix == "s", word.hasSuffix("ss") { continue }
       return String(word.dropLast(suffix.count)) + replacement

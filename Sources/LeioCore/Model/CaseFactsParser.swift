@@ -34,17 +34,25 @@ struct CaseFactsParser {
 
   mutating func setDateOfDiagnosis(_ date: CalendarDate) throws(StagingError) {
     guard (1900...2100).contains(date.year) else {
-      throw .outOfRange(field: "dateOfDiagnosis", value: date.description, message: "diagnosis date \(date) is not plausible.")
+      throw .outOfRange(
+        field: "dateOfDiagnosis", value: date.description, message: "diagnosis date \(date) is not plausible.")
     }
     facts.dateOfDiagnosis = date
   }
 
   mutating func setSize(_ size: Double) throws(StagingError) {
     guard size.isFinite, size > 0 else {
-      throw .outOfRange(field: "sizeCm", value: size.clinicalText, message: "size must be greater than 0 cm (for no evidence of a primary tumour use primaryTumor notFound or t T0).")
+      throw .outOfRange(
+        field: "sizeCm", value: size.clinicalText,
+        message:
+          "size must be greater than 0 cm (for no evidence of a primary tumour use primaryTumor notFound or t T0).")
     }
     guard size <= CaseFacts.maximumSizeCm else {
-      throw .outOfRange(field: "sizeCm", value: size.clinicalText, message: "\(size.clinicalText) cm is not a plausible tumour size (Leio accepts up to \(CaseFacts.maximumSizeCm.clinicalText) cm); check the unit is centimetres.")
+      throw .outOfRange(
+        field: "sizeCm", value: size.clinicalText,
+        message:
+          "\(size.clinicalText) cm is not a plausible tumour size (Leio accepts up to \(CaseFacts.maximumSizeCm.clinicalText) cm); check the unit is centimetres."
+      )
     }
     facts.sizeCm = size
   }
@@ -58,7 +66,8 @@ struct CaseFactsParser {
 
   mutating func setMultifocalSites(_ sites: Int) throws(StagingError) {
     guard sites >= 1 else {
-      throw .outOfRange(field: "multifocalSites", value: "\(sites)", message: "the number of tumour sites must be 1 or more.")
+      throw .outOfRange(
+        field: "multifocalSites", value: "\(sites)", message: "the number of tumour sites must be 1 or more.")
     }
     facts.multifocalSites = sites
   }
@@ -67,7 +76,8 @@ struct CaseFactsParser {
   mutating func finish() throws(StagingError) -> CaseFacts {
     if let date = facts.dateOfDiagnosis {
       if let year = facts.diagnosisYear, year != date.year {
-        throw .inconsistent(field: "dateOfDiagnosis", message: "\(date) is in \(date.year), but diagnosisYear is \(year).")
+        throw .inconsistent(
+          field: "dateOfDiagnosis", message: "\(date) is in \(date.year), but diagnosisYear is \(year).")
       }
       facts.diagnosisYear = date.year
     }
@@ -78,9 +88,12 @@ struct CaseFactsParser {
     return facts
   }
 
-  private func agreeing<Code: ClinicalCode>(_ fact: Code?, _ factField: String, _ category: Code?, _ categoryField: String) throws(StagingError) -> Code? {
+  private func agreeing<Code: ClinicalCode>(
+    _ fact: Code?, _ factField: String, _ category: Code?, _ categoryField: String
+  ) throws(StagingError) -> Code? {
     if let fact, let category, fact != category {
-      throw .inconsistent(field: categoryField, message: "'\(category.rawValue)' contradicts \(factField) '\(fact.rawValue)'.")
+      throw .inconsistent(
+        field: categoryField, message: "'\(category.rawValue)' contradicts \(factField) '\(fact.rawValue)'.")
     }
     return fact ?? category
   }
@@ -92,7 +105,10 @@ struct CaseFactsParser {
     let count = bytes.count
     guard count > 0, count <= 18 else { return nil }
     var negative = false
-    if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") { negative = bytes[0] == UInt8(ascii: "-"); index = 1 }
+    if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
+      negative = bytes[0] == UInt8(ascii: "-")
+      index = 1
+    }
     var mantissa: Int64 = 0
     var scale = 0
     var digits = 0
@@ -112,7 +128,9 @@ struct CaseFactsParser {
       index += 1
     }
     guard digits > 0 else { return nil }
-    let powers: [Double] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17]
+    let powers: [Double] = [
+      1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
+    ]
     let value = Double(mantissa) / powers[scale]
     return negative ? -value : value
   }

@@ -30,164 +30,253 @@ public enum CaseField: Int, CaseIterable, Sendable {
   var declaration: CaseFieldSpec {
     switch self {
     case .site:
-      return .code(Site.self, "Primary site", hint: "Where the tumour started.",
-                   help: "Primary site; or give an ICD-O-3 topography instead.", section: "§1.4", form: .tumour) { $0.facts.site = $1 }
+      return .code(
+        Site.self, "Primary site", hint: "Where the tumour started.",
+        help: "Primary site; or give an ICD-O-3 topography instead.", section: "§1.4", form: .tumour
+      ) { $0.facts.site = $1 }
     case .topography:
-      return .field(.text(example: "C49.2", pattern: "^[Cc][0-9]{2}\\.?[0-9]$"), "ICD-O-3 topography (optional)",
-                    hint: "For example C49.2; used instead of the site when given.",
-                    help: "ICD-O-3 topography such as C49.2; mapped to a site and checked against site.", section: "§1.5", form: .tumour) {
+      return .field(
+        .text(example: "C49.2", pattern: "^[Cc][0-9]{2}\\.?[0-9]$"), "ICD-O-3 topography (optional)",
+        hint: "For example C49.2; used instead of the site when given.",
+        help: "ICD-O-3 topography such as C49.2; mapped to a site and checked against site.", section: "§1.5",
+        form: .tumour
+      ) {
         parser, value throws(StagingError) in parser.facts.topography = try TopographyCode(parsing: value.text)
       }
     case .trunkLocation:
-      return .code(TrunkLocation.self, "Trunk structure location", hint: "Only for C47.3, C47.5, C49.3–C49.5.",
-                   help: "For C47.3/C47.5/C49.3–C49.5: external, internal or notSpecific (R-1.4a).", section: "§1.4", form: .tumour) {
+      return .code(
+        TrunkLocation.self, "Trunk structure location", hint: "Only for C47.3, C47.5, C49.3–C49.5.",
+        help: "For C47.3/C47.5/C49.3–C49.5: external, internal or notSpecific (R-1.4a).", section: "§1.4", form: .tumour
+      ) {
         $0.facts.trunkLocation = $1
       }
     case .diagnosisYear:
-      return .field(.whole(example: "2024", minimum: 1900, maximum: 2100), "Year of diagnosis",
-                    hint: "Decides the cervix schema (2021 or later: cervix; earlier: visceral).",
-                    help: "Year of diagnosis; needed for cervix C53 (2021 or later: cervix schema; earlier: visceral). Must agree with dateOfDiagnosis when both are given.",
-                    section: "§1.5", form: nil, expected: "a whole year such as 2024") { parser, value throws(StagingError) in
+      return .field(
+        .whole(example: "2024", minimum: 1900, maximum: 2100), "Year of diagnosis",
+        hint: "Decides the cervix schema (2021 or later: cervix; earlier: visceral).",
+        help:
+          "Year of diagnosis; needed for cervix C53 (2021 or later: cervix schema; earlier: visceral). Must agree with dateOfDiagnosis when both are given.",
+        section: "§1.5", form: nil, expected: "a whole year such as 2024"
+      ) { parser, value throws(StagingError) in
         try parser.setDiagnosisYear(try value.whole())
       }
     case .dateOfDiagnosis:
-      return .field(.date, "Date of diagnosis", hint: "YYYY-MM-DD; its year is the diagnosis year.",
-                    help: "Date of diagnosis, YYYY-MM-DD (NAACCR item 390); its year is the diagnosis year, and a different diagnosisYear is an error.",
-                    section: "registry-codes §6", form: nil) { parser, value throws(StagingError) in
+      return .field(
+        .date, "Date of diagnosis", hint: "YYYY-MM-DD; its year is the diagnosis year.",
+        help:
+          "Date of diagnosis, YYYY-MM-DD (NAACCR item 390); its year is the diagnosis year, and a different diagnosisYear is an error.",
+        section: "registry-codes §6", form: nil
+      ) { parser, value throws(StagingError) in
         try parser.setDateOfDiagnosis(try value.date())
       }
     case .histology:
-      return .field(.text(example: "8890/3", pattern: nil), "ICD-O-3 histology (optional)", hint: "For example 8890/3.",
-                    help: "ICD-O-3 morphology with behaviour: 8890/3, 8891/3, 8896/3 (LMS); 8894/3, 8895/3 (staged with a warning); benign or uncertain 889x/0–1 (not staged); 8933/3, 8980/3 (other systems); 8935/8936 GIST (refused).", section: "§1.2", form: .tumour) {
-        parser, value throws(StagingError) in parser.facts.histology = try Staging.catalog().histology.histology(value.text)
+      return .field(
+        .text(example: "8890/3", pattern: nil), "ICD-O-3 histology (optional)", hint: "For example 8890/3.",
+        help:
+          "ICD-O-3 morphology with behaviour: 8890/3, 8891/3, 8896/3 (LMS); 8894/3, 8895/3 (staged with a warning); benign or uncertain 889x/0–1 (not staged); 8933/3, 8980/3 (other systems); 8935/8936 GIST (refused).",
+        section: "§1.2", form: .tumour
+      ) {
+        parser, value throws(StagingError) in
+        parser.facts.histology = try Staging.catalog().histology.histology(value.text)
       }
     case .primaryTumor:
-      return .code(PrimaryTumor.self, "Primary tumour", hint: "Leave empty when a primary tumour is present.",
-                   help: "present (default), notFound (T0) or notAssessable (TX).", section: "§2.1", form: .tumour) { $0.facts.primaryTumor = $1 }
+      return .code(
+        PrimaryTumor.self, "Primary tumour", hint: "Leave empty when a primary tumour is present.",
+        help: "present (default), notFound (T0) or notAssessable (TX).", section: "§2.1", form: .tumour
+      ) { $0.facts.primaryTumor = $1 }
     case .laterality:
-      return .code(Laterality.self, "Laterality", hint: "Side of a paired site; not used for staging.",
-                   help: "Side of the body: left, right, bilateral, midline or unknown (the mCODE laterality qualifier).",
-                   section: "fhir-mcode §2", form: .tumour) { $0.facts.laterality = $1 }
+      return .code(
+        Laterality.self, "Laterality", hint: "Side of a paired site; not used for staging.",
+        help: "Side of the body: left, right, bilateral, midline or unknown (the mCODE laterality qualifier).",
+        section: "fhir-mcode §2", form: .tumour
+      ) { $0.facts.laterality = $1 }
     case .sizeCm:
-      return .field(.number(unit: "cm", example: "7.5", minimum: 0, exclusive: true, maximum: CaseFacts.maximumSizeCm),
-                    "Greatest dimension (cm)", hint: "Leave empty if unknown (T becomes TX).",
-                    help: "Greatest dimension in cm, > 0 and ≤ 100; omit when unknown (TX). Compared exactly with the cut-points (D-01), warned within 0.5 mm of one (D-02).", section: "§0.3", form: .tumour, flag: "size",
-                    expected: "a number of centimetres such as 7.5") { parser, value throws(StagingError) in try parser.setSize(try value.number()) }
+      return .field(
+        .number(unit: "cm", example: "7.5", minimum: 0, exclusive: true, maximum: CaseFacts.maximumSizeCm),
+        "Greatest dimension (cm)", hint: "Leave empty if unknown (T becomes TX).",
+        help:
+          "Greatest dimension in cm, > 0 and ≤ 100; omit when unknown (TX). Compared exactly with the cut-points (D-01), warned within 0.5 mm of one (D-02).",
+        section: "§0.3", form: .tumour, flag: "size",
+        expected: "a number of centimetres such as 7.5"
+      ) { parser, value throws(StagingError) in try parser.setSize(try value.number()) }
     case .depth:
-      return .code(Depth.self, "Depth", hint: "Relative to the superficial fascia.",
-                   help: "superficial, deep or unknown (retroperitoneal and intrathoracic tumours are always deep).",
-                   section: "§2.1", form: .tumour) { $0.facts.depth = $1 }
+      return .code(
+        Depth.self, "Depth", hint: "Relative to the superficial fascia.",
+        help: "superficial, deep or unknown (retroperitoneal and intrathoracic tumours are always deep).",
+        section: "§2.1", form: .tumour
+      ) { $0.facts.depth = $1 }
     case .grade:
-      return .code(ReportedGrade.self, "Grade",
-                   hint: "FNCLCC grade, or low/high when only that is reported. Empty = not assessable (GX).",
-                   help: "FNCLCC grade, or low/high when only that is reported (omit when not assessable: GX).", section: "§2.1",
-                   form: .tumour, choices: [.g1, .g2, .g3, .gx, .low, .high], integers: true) { $0.facts.grade = $1 }
+      return .code(
+        ReportedGrade.self, "Grade",
+        hint: "FNCLCC grade, or low/high when only that is reported. Empty = not assessable (GX).",
+        help: "FNCLCC grade, or low/high when only that is reported (omit when not assessable: GX).", section: "§2.1",
+        form: .tumour, choices: [.g1, .g2, .g3, .gx, .low, .high], integers: true
+      ) { $0.facts.grade = $1 }
     case .nodes:
-      return .code(NCategory.self, "Regional lymph nodes", hint: "Empty = not recorded (NX, with a prompt).",
-                   help: "Regional nodes: N0, N1 or NX (missing ⇒ NX with a prompt).", section: "§2.3", form: .spread) { $0.nodesFact = $1 }
+      return .code(
+        NCategory.self, "Regional lymph nodes", hint: "Empty = not recorded (NX, with a prompt).",
+        help: "Regional nodes: N0, N1 or NX (missing ⇒ NX with a prompt).", section: "§2.3", form: .spread
+      ) { $0.nodesFact = $1 }
     case .metastasis:
-      return .code(MCategory.self, "Distant metastasis", hint: "Empty = M0 assumed, with a warning.",
-                   help: "Distant metastasis: M0 or M1 (missing ⇒ M0 with a warning, SEER convention).", section: "§2.3", form: .spread) { $0.metastasisFact = $1 }
+      return .code(
+        MCategory.self, "Distant metastasis", hint: "Empty = M0 assumed, with a warning.",
+        help: "Distant metastasis: M0 or M1 (missing ⇒ M0 with a warning, SEER convention).", section: "§2.3",
+        form: .spread
+      ) { $0.metastasisFact = $1 }
     case .basis:
-      return .code(Basis.self, "Basis", hint: "clinical or pathological (matters for T0 N0 M0).",
-                   help: "clinical (default) or pathological; decides T0 N0 M0. A p prefix on t sets it.", section: "§2.1",
-                   form: nil) { $0.facts.basis = $1 }
+      return .code(
+        Basis.self, "Basis", hint: "clinical or pathological (matters for T0 N0 M0).",
+        help: "clinical (default) or pathological; decides T0 N0 M0. A p prefix on t sets it.", section: "§2.1",
+        form: nil
+      ) { $0.facts.basis = $1 }
     case .extension:
-      return .code(Extension.self, "Extension (for summary stage)", hint: "Beyond the site of origin.",
-                   help: "Extension for summary stage: confined, adjacent, majorVessel or furtherContiguous.", section: "§6.3",
-                   form: .spread, choices: Extension.allCases.filter { $0 != .notRecorded }) { $0.facts.extension = $1 }
+      return .code(
+        Extension.self, "Extension (for summary stage)", hint: "Beyond the site of origin.",
+        help: "Extension for summary stage: confined, adjacent, majorVessel or furtherContiguous.", section: "§6.3",
+        form: .spread, choices: Extension.allCases.filter { $0 != .notRecorded }
+      ) { $0.facts.extension = $1 }
     case .uterineExtent:
-      return .code(UterineExtent.self, "Uterine extent", hint: "Uterus only.", help: "Uterus: extent of the tumour (FIGO 2009).",
-                   section: "§4.1", form: .siteSpecific, choices: UterineExtent.allCases.filter { $0 != .notRecorded }) {
+      return .code(
+        UterineExtent.self, "Uterine extent", hint: "Uterus only.", help: "Uterus: extent of the tumour (FIGO 2009).",
+        section: "§4.1", form: .siteSpecific, choices: UterineExtent.allCases.filter { $0 != .notRecorded }
+      ) {
         $0.facts.uterineExtent = $1
       }
     case .cervixInvolved:
-      return .field(.flag, "Cervical involvement", hint: "Uterus only.",
-                    help: "Uterus: cervical stromal or glandular involvement.", section: "§4.1", form: .siteSpecific,
-                    expected: "true or false") { parser, value throws(StagingError) in parser.facts.cervixInvolved = try value.flag() }
+      return .field(
+        .flag, "Cervical involvement", hint: "Uterus only.",
+        help: "Uterus: cervical stromal or glandular involvement.", section: "§4.1", form: .siteSpecific,
+        expected: "true or false"
+      ) { parser, value throws(StagingError) in parser.facts.cervixInvolved = try value.flag() }
     case .peritonealCytology:
-      return .code(PeritonealCytology.self, "Peritoneal cytology", hint: "Uterus only.",
-                   help: "Uterus: malignant, negative, atypical, suspicious, unsatisfactory or notDone.", section: "§6.4",
-                   form: .siteSpecific) { $0.facts.peritonealCytology = $1 }
+      return .code(
+        PeritonealCytology.self, "Peritoneal cytology", hint: "Uterus only.",
+        help: "Uterus: malignant, negative, atypical, suspicious, unsatisfactory or notDone.", section: "§6.4",
+        form: .siteSpecific
+      ) { $0.facts.peritonealCytology = $1 }
     case .visceralExtent:
-      return .code(VisceralExtent.self, "Visceral extent", hint: "Visceral organs only.",
-                   help: "Visceral organs: confined, beyondOrgan, serosa, beyondSerosa or anotherOrgan.", section: "§3.4",
-                   form: .siteSpecific, choices: VisceralExtent.allCases.filter { $0 != .notRecorded }) { $0.facts.visceralExtent = $1 }
+      return .code(
+        VisceralExtent.self, "Visceral extent", hint: "Visceral organs only.",
+        help: "Visceral organs: confined, beyondOrgan, serosa, beyondSerosa or anotherOrgan.", section: "§3.4",
+        form: .siteSpecific, choices: VisceralExtent.allCases.filter { $0 != .notRecorded }
+      ) { $0.facts.visceralExtent = $1 }
     case .multifocalSites:
-      return .field(.whole(example: "1", minimum: 1, maximum: nil), "Number of tumour sites",
-                    hint: "Visceral organs: 1 if not multifocal.", help: "Visceral organs: number of tumour sites (1 = not multifocal; 2 ⇒ T4a, 3–5 ⇒ T4b, > 5 ⇒ T4c).",
-                    section: "§3.4", form: .siteSpecific, expected: "a whole number of tumour sites") { parser, value throws(StagingError) in
+      return .field(
+        .whole(example: "1", minimum: 1, maximum: nil), "Number of tumour sites",
+        hint: "Visceral organs: 1 if not multifocal.",
+        help: "Visceral organs: number of tumour sites (1 = not multifocal; 2 ⇒ T4a, 3–5 ⇒ T4b, > 5 ⇒ T4c).",
+        section: "§3.4", form: .siteSpecific, expected: "a whole number of tumour sites"
+      ) { parser, value throws(StagingError) in
         try parser.setMultifocalSites(try value.whole())
       }
     case .headAndNeckInvasion:
-      return .list(HeadAndNeckStructure.self, "Head and neck structures invaded", hint: "Hold Ctrl or Cmd to choose several.",
-                   help: "Head and neck: the structures invaded (orbit … pterygoidMuscle: T4a; brainParenchyma … perineuralCNS: T4b). CSV: ;-separated.", section: "§3.3", form: .siteSpecific,
-                   expected: "a list of structure names") { $0.facts.headAndNeckInvasion = $1 }
+      return .list(
+        HeadAndNeckStructure.self, "Head and neck structures invaded", hint: "Hold Ctrl or Cmd to choose several.",
+        help:
+          "Head and neck: the structures invaded (orbit … pterygoidMuscle: T4a; brainParenchyma … perineuralCNS: T4b). CSV: ;-separated.",
+        section: "§3.3", form: .siteSpecific,
+        expected: "a list of structure names"
+      ) { $0.facts.headAndNeckInvasion = $1 }
     case .invadedOrgans:
-      return .list(RetroperitonealOrgan.self, "Organs invaded (retroperitoneum/peritoneum)", hint: "Hold Ctrl or Cmd to choose several.",
-                   help: "Retroperitoneum/peritoneum: the organs invaded. CSV: ;-separated.", section: "§6.3", form: .siteSpecific, flag: "invaded-organ",
-                   expected: "a list of organ names") { $0.facts.invadedOrgans = $1 }
+      return .list(
+        RetroperitonealOrgan.self, "Organs invaded (retroperitoneum/peritoneum)",
+        hint: "Hold Ctrl or Cmd to choose several.",
+        help: "Retroperitoneum/peritoneum: the organs invaded. CSV: ;-separated.", section: "§6.3", form: .siteSpecific,
+        flag: "invaded-organ",
+        expected: "a list of organ names"
+      ) { $0.facts.invadedOrgans = $1 }
     case .discontinuousTumours:
-      return .field(.flag, "Discontinuous tumours", hint: "Bone: discontinuous tumours in the primary bone.",
-                    help: "Bone: discontinuous tumours in the primary bone (T3).", section: "§3.6", form: nil, flag: "discontinuous",
-                    expected: "true or false") { parser, value throws(StagingError) in parser.facts.discontinuousTumours = try value.flag() }
+      return .field(
+        .flag, "Discontinuous tumours", hint: "Bone: discontinuous tumours in the primary bone.",
+        help: "Bone: discontinuous tumours in the primary bone (T3).", section: "§3.6", form: nil,
+        flag: "discontinuous",
+        expected: "true or false"
+      ) { parser, value throws(StagingError) in parser.facts.discontinuousTumours = try value.flag() }
     case .system:
-      return .code(StagingSystem.self, "Staging system", hint: "ajcc7, ajcc8 or figo2009 (required with t).",
-                   help: "Staging system: ajcc7, ajcc8 or figo2009; with it, that system's result only.", section: "§1.4", form: nil) {
+      return .code(
+        StagingSystem.self, "Staging system", hint: "ajcc7, ajcc8 or figo2009 (required with t).",
+        help: "Staging system: ajcc7, ajcc8 or figo2009; with it, that system's result only.", section: "§1.4",
+        form: nil
+      ) {
         $0.facts.system = $1
       }
     case .t:
-      return .field(.codes(TCategory.self), "T category",
-                    hint: "T category as recorded, e.g. T2b.",
-                    help: "T category as recorded (T2b, pT2b); needs system unless the site is the uterus. Every part that the facts given decide (size cut, depth, extent, invasion, multifocality, discontinuity) must agree, whichever other facts are missing; a contradiction is an error on t naming the fact.", section: "§4.1", form: nil) {
+      return .field(
+        .codes(TCategory.self), "T category",
+        hint: "T category as recorded, e.g. T2b.",
+        help:
+          "T category as recorded (T2b, pT2b); needs system unless the site is the uterus. Every part that the facts given decide (size cut, depth, extent, invasion, multifocality, discontinuity) must agree, whichever other facts are missing; a contradiction is an error on t naming the fact.",
+        section: "§4.1", form: nil
+      ) {
         parser, value throws(StagingError) in
         parser.facts.t = try value.code(TCategory.self)
         parser.tIsPathological = value.startsWithP
       }
     case .n:
-      return .code(NCategory.self, "N category", hint: "N category as recorded (same as nodes).",
-                   help: "N category as recorded; must agree with nodes.", section: "§2.3", form: nil) { $0.nCategory = $1 }
+      return .code(
+        NCategory.self, "N category", hint: "N category as recorded (same as nodes).",
+        help: "N category as recorded; must agree with nodes.", section: "§2.3", form: nil
+      ) { $0.nCategory = $1 }
     case .m:
-      return .code(MCategory.self, "M category", hint: "M category as recorded (same as metastasis).",
-                   help: "M category as recorded; must agree with metastasis.", section: "§2.3", form: nil) { $0.mCategory = $1 }
+      return .code(
+        MCategory.self, "M category", hint: "M category as recorded (same as metastasis).",
+        help: "M category as recorded; must agree with metastasis.", section: "§2.3", form: nil
+      ) { $0.mCategory = $1 }
     case .subtype:
-      return .field(.codes(LMSSubtype.self), "LMS subtype",
-                    hint: "Gives the differentiation score (myxoid and NOS need the pathologist's score).",
-                    help: "LMS subtype, from which the differentiation score follows.", section: "§5.1.1", form: .fnclcc, flag: nil,
-                    placement: .inFNCLCC) { parser, value throws(StagingError) in parser.setFNCLCC { $0.subtype = value.text } }
+      return .field(
+        .codes(LMSSubtype.self), "LMS subtype",
+        hint: "Gives the differentiation score (myxoid and NOS need the pathologist's score).",
+        help: "LMS subtype, from which the differentiation score follows.", section: "§5.1.1", form: .fnclcc, flag: nil,
+        placement: .inFNCLCC
+      ) { parser, value throws(StagingError) in parser.setFNCLCC { $0.subtype = value.text } }
     case .differentiationScore:
-      return .field(.whole(example: "2", minimum: 1, maximum: 3), "Differentiation score (1–3)", hint: "From the pathology report, if given.",
-                    help: "Differentiation score 1–3 given by the pathologist.", section: "§5.1", form: .fnclcc, flag: nil,
-                    placement: .inFNCLCC, expected: "a whole number 1, 2 or 3") { parser, value throws(StagingError) in
+      return .field(
+        .whole(example: "2", minimum: 1, maximum: 3), "Differentiation score (1–3)",
+        hint: "From the pathology report, if given.",
+        help: "Differentiation score 1–3 given by the pathologist.", section: "§5.1", form: .fnclcc, flag: nil,
+        placement: .inFNCLCC, expected: "a whole number 1, 2 or 3"
+      ) { parser, value throws(StagingError) in
         let score = try value.whole()
         parser.setFNCLCC { $0.differentiationScore = score }
       }
     case .mitoticCount:
-      return .field(.number(unit: "mitoses", example: "12", minimum: 0, exclusive: false, maximum: nil), "Mitoses counted",
-                    hint: "Per 10 high-power fields, or in the area below.", help: "Mitoses counted (per 10 HPF, or per mitoticAreaMm2).",
-                    section: "§5.1.2", form: .fnclcc, flag: nil, placement: .inFNCLCC, expected: "a number of mitoses") {
+      return .field(
+        .number(unit: "mitoses", example: "12", minimum: 0, exclusive: false, maximum: nil), "Mitoses counted",
+        hint: "Per 10 high-power fields, or in the area below.",
+        help: "Mitoses counted (per 10 HPF, or per mitoticAreaMm2).",
+        section: "§5.1.2", form: .fnclcc, flag: nil, placement: .inFNCLCC, expected: "a number of mitoses"
+      ) {
         parser, value throws(StagingError) in
         let count = try value.number()
         parser.setFNCLCC { $0.mitoticCount = count }
       }
     case .mitoticAreaMm2:
-      return .field(.number(unit: "mm²", example: "1.734", minimum: 0, exclusive: true, maximum: nil), "Counting area (mm²)",
-                    hint: "Optional; the count is normalised to 1.734 mm².", help: "Area in mm² the count was made in; without it, per 10 HPF.",
-                    section: "§5.1.2", form: .fnclcc, flag: nil, placement: .inFNCLCC, expected: "an area in mm²") {
+      return .field(
+        .number(unit: "mm²", example: "1.734", minimum: 0, exclusive: true, maximum: nil), "Counting area (mm²)",
+        hint: "Optional; the count is normalised to 1.734 mm².",
+        help: "Area in mm² the count was made in; without it, per 10 HPF.",
+        section: "§5.1.2", form: .fnclcc, flag: nil, placement: .inFNCLCC, expected: "an area in mm²"
+      ) {
         parser, value throws(StagingError) in
         let area = try value.number()
         parser.setFNCLCC { $0.mitoticAreaMm2 = area }
       }
     case .necrosis:
-      return .field(.codes(NecrosisExtent.self), "Necrosis",
-                    hint: "Or give the percentage below.", help: "Tumour necrosis: none, lessThanHalf or atLeastHalf.", section: "§5.1",
-                    form: .fnclcc, flag: nil, placement: .inFNCLCC) { parser, value throws(StagingError) in
+      return .field(
+        .codes(NecrosisExtent.self), "Necrosis",
+        hint: "Or give the percentage below.", help: "Tumour necrosis: none, lessThanHalf or atLeastHalf.",
+        section: "§5.1",
+        form: .fnclcc, flag: nil, placement: .inFNCLCC
+      ) { parser, value throws(StagingError) in
         parser.setFNCLCC { $0.necrosis = value.text }
       }
     case .necrosisPercent:
-      return .field(.number(unit: "%", example: "30", minimum: 0, exclusive: false, maximum: 100), "Necrosis (% of tumour)",
-                    hint: "0 to 100.", help: "Tumour necrosis as a percentage of the tumour.", section: "§5.1", form: .fnclcc, flag: nil,
-                    placement: .inFNCLCC, expected: "a percentage 0 to 100") { parser, value throws(StagingError) in
+      return .field(
+        .number(unit: "%", example: "30", minimum: 0, exclusive: false, maximum: 100), "Necrosis (% of tumour)",
+        hint: "0 to 100.", help: "Tumour necrosis as a percentage of the tumour.", section: "§5.1", form: .fnclcc,
+        flag: nil,
+        placement: .inFNCLCC, expected: "a percentage 0 to 100"
+      ) { parser, value throws(StagingError) in
         let percent = try value.number()
         parser.setFNCLCC { $0.necrosisPercent = percent }
       }
@@ -205,7 +294,8 @@ public enum CaseSchema {
     return spec
   }
 
-  static let byName: [String: CaseField] = Dictionary(uniqueKeysWithValues: CaseField.allCases.map { (String(describing: $0), $0) })
+  static let byName: [String: CaseField] = Dictionary(
+    uniqueKeysWithValues: CaseField.allCases.map { (String(describing: $0), $0) })
 
   /// The fields of a JSON document's top level, in order.
   public static let topLevel = CaseField.allCases.filter { $0.spec.placement == .topLevel }

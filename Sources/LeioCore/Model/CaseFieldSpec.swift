@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Each field has exactly one spec, in ``CaseField``'s declaration. JSON decoding (``CaseInput``'s `Decodable` and
 /// the fast flat reader), CSV headers, the calculator form, the CLI's case flags and `leio fields`, and the OpenAPI
-/// request schema (``CaseSchema/jsonSchema()``) are all derived from the specs.
+/// request schema (``CaseSchema/jsonSchemas()``) are all derived from the specs.
 public struct CaseFieldSpec: Sendable {
   /// The kind of value a field holds, with what it accepts.
   public enum Kind: Sendable {
@@ -81,7 +81,6 @@ public struct CaseFieldSpec: Sendable {
   }
 }
 
-
 extension CaseFieldSpec.Kind {
   /// The kind of a code field of type `C`.
   static func codes<C: ClinicalCode>(_ type: C.Type, choices: [C]? = nil, integers: Bool = false) -> Self {
@@ -97,7 +96,8 @@ extension CaseFieldSpec {
   ) -> CaseFieldSpec {
     CaseFieldSpec(
       kind: .codes(C.self, choices: choices, integers: integers),
-      placement: .topLevel, label: label, hint: hint, help: help, section: section, form: form, flag: flag, expected: "a text value"
+      placement: .topLevel, label: label, hint: hint, help: help, section: section, form: form, flag: flag,
+      expected: "a text value"
     ) { parser, value throws(StagingError) in set(&parser, try value.code(C.self)) }
   }
 
@@ -107,7 +107,8 @@ extension CaseFieldSpec {
     expected: String, set: @escaping @Sendable (inout CaseFactsParser, [C]) -> Void
   ) -> CaseFieldSpec {
     CaseFieldSpec(
-      kind: .list(choices: C.allCases.map(\.rawValue), accepted: C.acceptedSpellings), placement: .topLevel, label: label,
+      kind: .list(choices: C.allCases.map(\.rawValue), accepted: C.acceptedSpellings), placement: .topLevel,
+      label: label,
       hint: hint, help: help, section: section, form: form, flag: flag, expected: expected
     ) { parser, value throws(StagingError) in set(&parser, try value.codes(C.self)) }
   }

@@ -81,6 +81,7 @@ public struct CaseInput: Sendable, Hashable, Codable {
   private static let fnclccKey = Key(stringValue: "fnclcc")
   private static let documented = CaseSchema.topLevel.map(\.name) + ["fnclcc"]
 
+  /// Reads the value from its JSON form.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: Key.self)
     for key in container.allKeys where !Self.documented.contains(key.stringValue) {
@@ -108,7 +109,9 @@ public struct CaseInput: Sendable, Hashable, Codable {
   }
 
   /// Decodes one field by its kind; a value of the wrong JSON type is a field error naming what was expected.
-  private static func decode(_ field: CaseField, in container: KeyedDecodingContainer<Key>, strictText: Bool) throws -> CaseValue? {
+  private static func decode(_ field: CaseField, in container: KeyedDecodingContainer<Key>, strictText: Bool) throws
+    -> CaseValue?
+  {
     let key = Key(stringValue: field.name)
     guard container.contains(key), try !container.decodeNil(forKey: key) else { return nil }
     let spec = field.spec
@@ -129,6 +132,7 @@ public struct CaseInput: Sendable, Hashable, Codable {
     }
   }
 
+  /// Writes the value in its JSON form.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: Key.self)
     func put(_ value: CaseValue, _ key: Key, in container: inout KeyedEncodingContainer<Key>) throws {
@@ -140,7 +144,9 @@ public struct CaseInput: Sendable, Hashable, Codable {
       case .list(let items): try container.encode(items, forKey: key)
       }
     }
-    for field in CaseSchema.topLevel { if let value = self[field] { try put(value, Key(stringValue: field.name), in: &container) } }
+    for field in CaseSchema.topLevel {
+      if let value = self[field] { try put(value, Key(stringValue: field.name), in: &container) }
+    }
     let members = CaseSchema.fnclccMembers.compactMap { field in self[field].map { (field, $0) } }
     guard fnclccGiven || !members.isEmpty else { return }
     var nested = container.nestedContainer(keyedBy: Key.self, forKey: Self.fnclccKey)

@@ -10,6 +10,7 @@ import Foundation
 /// plain integer where a whole number is expected. LeioCoreTests checks the agreement on the worked examples and
 /// on thousands of mutated documents.
 extension CaseInput {
+  /// The case of a flat JSON document read without `JSONDecoder`, or `nil` when the document needs it (see above).
   public static func decodeCommonShape(_ bytes: UnsafeRawBufferPointer) -> CaseInput? {
     var reader = FlatJSONReader(bytes)
     return reader.caseInput()
@@ -31,7 +32,9 @@ struct FlatJSONReader {
     if !take(UInt8(ascii: "}")) {
       repeat {
         skipSpace()
-        guard let name = string(), let field = CaseField(name: name), field.spec.placement == .topLevel else { return nil }
+        guard let name = string(), let field = CaseField(name: name), field.spec.placement == .topLevel else {
+          return nil
+        }
         let bit: UInt64 = 1 << UInt64(field.rawValue)
         guard seen & bit == 0 else { return nil }
         seen |= bit
@@ -51,10 +54,18 @@ struct FlatJSONReader {
   /// field takes.
   mutating func set(_ field: CaseField, in input: inout CaseInput) -> Bool {
     switch field.spec.kind {
-    case .number: guard let number = number() else { return false }; input[field] = .number(number)
-    case .whole: guard let whole = integer() else { return false }; input[field] = .whole(whole)
-    case .flag: guard let flag = boolean() else { return false }; input[field] = .flag(flag)
-    case .list: guard let list = strings() else { return false }; input[field] = .list(list)
+    case .number:
+      guard let number = number() else { return false }
+      input[field] = .number(number)
+    case .whole:
+      guard let whole = integer() else { return false }
+      input[field] = .whole(whole)
+    case .flag:
+      guard let flag = boolean() else { return false }
+      input[field] = .flag(flag)
+    case .list:
+      guard let list = strings() else { return false }
+      input[field] = .list(list)
     case .code, .text, .date:
       guard let text = string() else { return false }
       input[field] = text.isEmpty ? nil : .text(text)
@@ -63,7 +74,9 @@ struct FlatJSONReader {
   }
 
   mutating func skipSpace() {
-    while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 { index += 1 }
+    while index < bytes.count,
+      bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09
+    { index += 1 }
   }
 
   mutating func take(_ byte: UInt8) -> Bool {
@@ -90,7 +103,9 @@ struct FlatJSONReader {
   }
 
   private mutating func escapedString(from start: Int) -> String? {
-    guard var text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) else { return nil }
+    guard var text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) else {
+      return nil
+    }
     var pending: [UInt8] = []
     func flush() -> Bool {
       guard !pending.isEmpty else { return true }
@@ -120,7 +135,8 @@ struct FlatJSONReader {
           guard let unit = hex4() else { return nil }
           var scalar: Unicode.Scalar?
           if (0xD800...0xDBFF).contains(unit) {
-            guard take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")), let low = hex4(), (0xDC00...0xDFFF).contains(low) else { return nil }
+            guard take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")), let low = hex4(), (0xDC00...0xDFFF).contains(low)
+            else { return nil }
             scalar = Unicode.Scalar(0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00))
           } else {
             scalar = Unicode.Scalar(UInt32(unit))
@@ -166,7 +182,8 @@ struct FlatJSONReader {
       guard digits(leadingZeroAllowed: true) else { return nil }
     }
     guard let text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self),
-          let value = Double(text), value.isFinite else { return nil }
+      let value = Double(text), value.isFinite
+    else { return nil }
     return value
   }
 
@@ -175,8 +192,14 @@ struct FlatJSONReader {
     let start = index
     _ = take(UInt8(ascii: "-"))
     guard digits(leadingZeroAllowed: false), index - start <= 18 else { return nil }
-    if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") { return nil }
-    guard let text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) else { return nil }
+    if index < bytes.count,
+      bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")
+    {
+      return nil
+    }
+    guard let text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) else {
+      return nil
+    }
     return Int(text)
   }
 

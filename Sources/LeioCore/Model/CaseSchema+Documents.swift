@@ -14,7 +14,10 @@ extension CaseSchema {
     var grade = properties(fnclccMembers)
     grade["site"] = schema(CaseField.site.spec)
     func object(_ properties: [String: Any], _ description: String) -> [String: Any] {
-      ["type": "object", "required": [String](), "properties": properties, "additionalProperties": false, "description": description]
+      [
+        "type": "object", "required": [String](), "properties": properties, "additionalProperties": false,
+        "description": description,
+      ]
     }
     return [
       "CaseInput": object(document, "A case document: every field optional, unknown fields refused (`leio fields`)."),
@@ -62,7 +65,8 @@ extension CaseSchema {
       let flag = spec.flag.map { "`--\($0)`" } ?? "–"
       var values = spec.help
       switch spec.kind {
-      case .code(let choices, _, _), .list(let choices, _): values += " Values: " + choices.map { "`\($0)`" }.joined(separator: ", ") + "."
+      case .code(let choices, _, _), .list(let choices, _):
+        values += " Values: " + choices.map { "`\($0)`" }.joined(separator: ", ") + "."
       case .number, .whole, .text, .date, .flag: break
       }
       lines.append("| \(name) | \(typeName(spec.kind)) | \(flag) | \(values) | \(spec.section) |")

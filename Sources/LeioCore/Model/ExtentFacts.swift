@@ -116,6 +116,7 @@ enum RetroperitonealSubsite: String, RuleCode {
 public enum TrunkLocation: String, ClinicalCode {
   case external, `internal`, notSpecific
 
+  /// Other accepted spellings of the codes (compared case-insensitively), as `(spelling, code)`.
   public static let aliases: [(String, TrunkLocation)] = [("1", .external), ("2", .internal), ("9", .notSpecific)]
 }
 

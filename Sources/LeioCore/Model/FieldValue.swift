@@ -28,10 +28,15 @@ public enum CaseValue: Sendable, Hashable {
 extension CaseValue: ExpressibleByStringLiteral, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral,
   ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral
 {
+  /// A text value.
   public init(stringLiteral value: String) { self = .text(value) }
+  /// A decimal value.
   public init(floatLiteral value: Double) { self = .number(value) }
+  /// A whole-number value.
   public init(integerLiteral value: Int) { self = .whole(value) }
+  /// A yes/no value.
   public init(booleanLiteral value: Bool) { self = .flag(value) }
+  /// A list value.
   public init(arrayLiteral elements: String...) { self = .list(elements) }
 }
 
@@ -75,7 +80,9 @@ struct FieldValue {
       case .value(let other): other.formText
       }
     return try items.map { item throws(StagingError) in
-      guard let code = C.parse(item) else { throw .invalidValue(field: name, value: item, expected: C.acceptedSpellings) }
+      guard let code = C.parse(item) else {
+        throw .invalidValue(field: name, value: item, expected: C.acceptedSpellings)
+      }
       return code
     }
   }
@@ -83,7 +90,8 @@ struct FieldValue {
   func number() throws(StagingError) -> Double {
     switch source {
     case .bytes(let bytes):
-      if let value = CaseFactsParser.decimal(bytes) ?? Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite {
+      if let value = CaseFactsParser.decimal(bytes) ?? Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite
+      {
         return value
       }
     case .value(.number(let number)) where number.isFinite: return number

@@ -9,6 +9,7 @@ public enum ReportedGrade: String, ClinicalCode {
   case g1 = "G1", g2 = "G2", g3 = "G3", gx = "GX"
   case low, high, differentiation
 
+  /// Other accepted spellings of the codes (compared case-insensitively), as `(spelling, code)`.
   public static let aliases: [(String, ReportedGrade)] = [
     ("1", .g1), ("2", .g2), ("3", .g3), ("X", .gx),
     ("lowGrade", .low), ("highGrade", .high),

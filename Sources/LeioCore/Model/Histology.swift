@@ -28,6 +28,7 @@ public struct Histology: Sendable, Hashable, Codable, CustomStringConvertible {
   /// A note to show with the code, if any.
   public let note: String?
 
+  /// The value in words, as messages and pages show it.
   public var description: String { "\(code) \(term)" }
 }
 
@@ -37,7 +38,10 @@ struct HistologyCatalog: Sendable {
   let codes: [String: Histology]
 
   init(json data: Data) throws {
-    struct Document: Decodable { var version: Int; var codes: [Histology] }
+    struct Document: Decodable {
+      var version: Int
+      var codes: [Histology]
+    }
     let document = try JSONDecoder().decode(Document.self, from: data)
     version = document.version
     codes = Dictionary(document.codes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
@@ -50,11 +54,16 @@ struct HistologyCatalog: Sendable {
   func histology(_ text: String) throws(StagingError) -> Histology {
     let key = String(decoding: text.utf8.trimmingASCIISpaces, as: UTF8.self)
     if let entry = codes[key] { return entry }
-    let wellFormed = key.utf8.count == 6 && key.utf8.enumerated().allSatisfy { index, byte in
-      index == 4 ? byte == UInt8(ascii: "/") : (byte >= 48 && byte <= 57)
-    }
-    let expected = wellFormed
-      ? ["a leiomyosarcoma-family code: 8890/3, 8891/3, 8896/3 (also 8894/3, 8895/3; benign 889x/0–1 are accepted but not staged)"]
+    let wellFormed =
+      key.utf8.count == 6
+      && key.utf8.enumerated().allSatisfy { index, byte in
+        index == 4 ? byte == UInt8(ascii: "/") : (byte >= 48 && byte <= 57)
+      }
+    let expected =
+      wellFormed
+      ? [
+        "a leiomyosarcoma-family code: 8890/3, 8891/3, 8896/3 (also 8894/3, 8895/3; benign 889x/0–1 are accepted but not staged)"
+      ]
       : ["an ICD-O-3 morphology code such as 8890/3"]
     throw StagingError.invalidValue(field: "histology", value: text, expected: expected)
   }

@@ -12,6 +12,7 @@ public enum Site: String, ClinicalCode {
   case uterus, cervix, ovaryOrTube, otherGynaecologic
   case skin, bone, boneSpine, bonePelvis, orbit, other
 
+  /// Other accepted spellings of the codes (compared case-insensitively), as `(spelling, code)`.
   public static let aliases: [(String, Site)] = [
     ("extremities", .extremity), ("limb", .extremity), ("uterine", .uterus), ("uterineCorpus", .uterus),
     ("headNeck", .headAndNeck), ("cutaneous", .skin),

@@ -9,6 +9,7 @@ public enum StagingSystem: String, ClinicalCode {
   /// FIGO 2009 uterine leiomyosarcoma / endometrial stromal sarcoma.
   case figo2009
 
+  /// Other accepted spellings of the codes (compared case-insensitively), as `(spelling, code)`.
   public static let aliases: [(String, StagingSystem)] = [
     ("AJCC 7", .ajcc7), ("AJCC7th", .ajcc7), ("AJCC 8", .ajcc8), ("AJCC8th", .ajcc8), ("FIGO", .figo2009),
   ]

@@ -11,6 +11,7 @@ public enum TCategory: String, ClinicalCode {
   case t2 = "T2", t2a = "T2a", t2b = "T2b", t3 = "T3", t3a = "T3a", t3b = "T3b"
   case t4 = "T4", t4a = "T4a", t4b = "T4b", t4c = "T4c"
 
+  /// Other accepted spellings of the codes (compared case-insensitively), as `(spelling, code)`.
   public static let aliases: [(String, TCategory)] = allCases.flatMap { code in
     [("c" + code.rawValue, code), ("p" + code.rawValue, code)]
   }
@@ -21,6 +22,7 @@ public enum TCategory: String, ClinicalCode {
 public enum NCategory: String, ClinicalCode {
   case nx = "NX", n0 = "N0", n1 = "N1"
 
+  /// Other accepted spellings of the codes (compared case-insensitively), as `(spelling, code)`.
   public static let aliases: [(String, NCategory)] = allCases.flatMap { code in
     [("c" + code.rawValue, code), ("p" + code.rawValue, code)]
   }
@@ -31,6 +33,7 @@ public enum NCategory: String, ClinicalCode {
 public enum MCategory: String, ClinicalCode {
   case m0 = "M0", m1 = "M1"
 
+  /// Other accepted spellings of the codes (compared case-insensitively), as `(spelling, code)`.
   public static let aliases: [(String, MCategory)] = allCases.flatMap { code in
     [("c" + code.rawValue, code), ("p" + code.rawValue, code)]
   }

@@ -14,15 +14,30 @@ public struct JSONOutput: Sendable {
   public private(set) var bytes: [UInt8] = []
   private var commaDue = false
 
+  /// An empty output with `capacity` bytes reserved.
   public init(capacity: Int = 8192) { bytes.reserveCapacity(capacity) }
 
   /// The document as text.
   public var text: String { String(decoding: bytes, as: UTF8.self) }
 
-  mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); commaDue = false }
-  mutating func endObject() { bytes.append(UInt8(ascii: "}")); commaDue = true }
-  mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); commaDue = false }
-  mutating func endArray() { bytes.append(UInt8(ascii: "]")); commaDue = true }
+  mutating func beginObject() {
+    separate()
+    bytes.append(UInt8(ascii: "{"))
+    commaDue = false
+  }
+  mutating func endObject() {
+    bytes.append(UInt8(ascii: "}"))
+    commaDue = true
+  }
+  mutating func beginArray() {
+    separate()
+    bytes.append(UInt8(ascii: "["))
+    commaDue = false
+  }
+  mutating func endArray() {
+    bytes.append(UInt8(ascii: "]"))
+    commaDue = true
+  }
 
   /// `"name":` — keys are ASCII identifiers, written by the caller in sorted order.
   mutating func key(_ name: StaticString) {
@@ -68,7 +83,9 @@ public struct JSONOutput: Sendable {
         case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
         default:
           let low = byte & 0xF
-          bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, 0x30 + (byte >> 4), low < 10 ? 0x30 + low : 0x57 + low])
+          bytes.append(contentsOf: [
+            0x5C, UInt8(ascii: "u"), 0x30, 0x30, 0x30 + (byte >> 4), low < 10 ? 0x30 + low : 0x57 + low,
+          ])
         }
       }
       bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
@@ -86,7 +103,11 @@ public struct JSONOutput: Sendable {
     var offset = 0
     while offset + 8 <= utf8.count {
       let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-      if (word &- ones &* 0x20) & ~word & highs != 0 || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) { return true }
+      if (word &- ones &* 0x20) & ~word & highs != 0 || hasZeroByte(word ^ (ones &* 0x22))
+        || hasZeroByte(word ^ (ones &* 0x5C))
+      {
+        return true
+      }
       offset += 8
     }
     while offset < utf8.count {

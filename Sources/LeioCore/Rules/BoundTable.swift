@@ -48,12 +48,14 @@ public final class BoundTable<Output: RuleCode>: Sendable {
   ///   domain code is not a case of `Output`.
   public init(_ table: RuleTable, as output: Output.Type = Output.self) throws {
     guard Output.hasByteOrdinals else {
-      throw RuleTableError.bindingMismatch(table: table.id, column: table.output.key, detail: "\(Output.self) is not a plain enum")
+      throw RuleTableError.bindingMismatch(
+        table: table.id, column: table.output.key, detail: "\(Output.self) is not a plain enum")
     }
     var domain: [Output] = []
     for code in table.output.domain {
       guard let value = Output(rawValue: code) else {
-        throw RuleTableError.bindingMismatch(table: table.id, column: table.output.key, detail: "'\(code)' is not a \(Output.self)")
+        throw RuleTableError.bindingMismatch(
+          table: table.id, column: table.output.key, detail: "'\(code)' is not a \(Output.self)")
       }
       domain.append(value)
     }

@@ -22,6 +22,7 @@ public struct NumericCell: Sendable, Hashable, Codable {
   @inlinable
   public var isAny: Bool { missing != true && gt == nil && ge == nil && lt == nil && le == nil }
 
+  /// Whether `value` falls in the cell's interval.
   @inlinable
   public func contains(_ value: Double) -> Bool {
     if missing == true { return value.isNaN }
@@ -88,8 +89,16 @@ struct CompiledNumericCell: Sendable {
     let any = cell.isAny
     matchesMissing = any || cell.missing == true
     matchesNumbers = cell.missing != true
-    if let gt = cell.gt { (lower, lowerInclusive) = (gt, false) } else { (lower, lowerInclusive) = (cell.ge ?? -.infinity, true) }
-    if let lt = cell.lt { (upper, upperInclusive) = (lt, false) } else { (upper, upperInclusive) = (cell.le ?? .infinity, true) }
+    if let gt = cell.gt {
+      (lower, lowerInclusive) = (gt, false)
+    } else {
+      (lower, lowerInclusive) = (cell.ge ?? -.infinity, true)
+    }
+    if let lt = cell.lt {
+      (upper, upperInclusive) = (lt, false)
+    } else {
+      (upper, upperInclusive) = (cell.le ?? .infinity, true)
+    }
   }
 
   @inlinable

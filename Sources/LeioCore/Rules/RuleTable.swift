@@ -137,11 +137,15 @@ public final class RuleTable: Sendable {
     return row < 0 ? nil : Int(row)
   }
 
-  init(id: String, version: Int, title: String, section: String, sources: [String], inputs: [Column], output: Column,
-       rows: [Row], rowMasks: [UInt64], rowNumbers: [NumericCell], numericIndex: Int?, categoricalCount: Int) {
+  init(
+    id: String, version: Int, title: String, section: String, sources: [String], inputs: [Column], output: Column,
+    rows: [Row], rowMasks: [UInt64], rowNumbers: [NumericCell], numericIndex: Int?, categoricalCount: Int
+  ) {
     (self.id, self.version, self.title, self.section, self.sources) = (id, version, title, section, sources)
     (self.inputs, self.output, self.rows) = (inputs, output, rows)
-    (self.rowMasks, self.rowNumbers, self.numericIndex, self.categoricalCount) = (rowMasks, rowNumbers, numericIndex, categoricalCount)
+    (self.rowMasks, self.rowNumbers, self.numericIndex, self.categoricalCount) = (
+      rowMasks, rowNumbers, numericIndex, categoricalCount
+    )
     self.cutPoints = Array(Set(rowNumbers.flatMap(\.bounds))).sorted()
     self.compiledNumbers = rowNumbers.map(CompiledNumericCell.init)
     let categorical = inputs.filter { !$0.isNumeric }
@@ -219,8 +223,11 @@ extension RuleTable {
         if column.isNumeric {
           switch cell {
           case .any: break
-          case .numeric(let range): number = range; cells[column.key] = range.summary
-          case .codes: throw RuleTableError.malformed(table: id, detail: "row \(position + 1): '\(column.key)' is numeric")
+          case .numeric(let range):
+            number = range
+            cells[column.key] = range.summary
+          case .codes:
+            throw RuleTableError.malformed(table: id, detail: "row \(position + 1): '\(column.key)' is numeric")
           }
           continue
         }
@@ -247,8 +254,10 @@ extension RuleTable {
       } else {
         throw RuleTableError.unknownCode(table: id, column: output.key, code: spec.then.value ?? "(none)")
       }
-      rows.append(Row(number: position + 1, cells: cells, outcome: outcome, because: spec.because,
-                      section: spec.section ?? document.section, decisions: spec.decisions ?? []))
+      rows.append(
+        Row(
+          number: position + 1, cells: cells, outcome: outcome, because: spec.because,
+          section: spec.section ?? document.section, decisions: spec.decisions ?? []))
       masks.append(mask)
       numbers.append(number)
     }
@@ -268,11 +277,11 @@ extension RuleTable {
       }
     }
 
-    self.init(id: id, version: document.version, title: document.title, section: document.section,
-              sources: document.sources, inputs: columns, output: output, rows: rows, rowMasks: masks,
-              rowNumbers: numbers, numericIndex: numericColumns.first, categoricalCount: categorical)
+    self.init(
+      id: id, version: document.version, title: document.title, section: document.section,
+      sources: document.sources, inputs: columns, output: output, rows: rows, rowMasks: masks,
+      rowNumbers: numbers, numericIndex: numericColumns.first, categoricalCount: categorical)
   }
-
 
 }
 

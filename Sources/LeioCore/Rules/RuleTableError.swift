@@ -18,6 +18,7 @@ public enum RuleTableError: Error, Sendable, Equatable, CustomStringConvertible 
   /// No row matched an input that was validated against the domains.
   case noMatchingRow(table: String)
 
+  /// The value in words, as messages and pages show it.
   public var description: String {
     switch self {
     case .missingResource(let name):

@@ -10,8 +10,11 @@ import Foundation
 /// a clinical figure: stages in equal thirds; sites, grades and treatments drawn uniformly; age 30–85 and size 1–25 cm
 /// uniform; entry uniform over 10 years with follow-up to the end of year 10 (administrative censoring only).
 public struct SyntheticCohort: Sendable {
+  /// The CSV header of a synthetic cohort file.
   public static let header = "id,synthetic,site,age,sizeCm,grade,summaryStage,margin,months,died"
-  public static let note = "SYNTHETIC data from leio simulate: survival by summary stage follows the knowledge base's 5-year figures (sts-roswell, relative survival taken as overall); no row describes a person."
+  /// What the synthetic data is and is not (written with every file).
+  public static let note =
+    "SYNTHETIC data from leio simulate: survival by summary stage follows the knowledge base's 5-year figures (sts-roswell, relative survival taken as overall); no row describes a person."
   static let stages = ["localized", "regional", "distant"]
   static let sites = ["extremity", "trunk", "retroperitoneum", "uterus"]
   static let grades = ["G1", "G2", "G3"]
@@ -23,12 +26,14 @@ public struct SyntheticCohort: Sendable {
   public let fiveYearSurvival: [String: Double]
   private var random: SplitMix64
 
+  /// A cohort generator; the same seed gives the same cohort.
   public init(seed: UInt64) throws {
     let figures = try Prognosis.allFigures()
     var survival: [String: Double] = [:]
     for stage in Self.stages {
       guard let figure = figures.first(where: { $0.id == "sts-roswell-\(stage)" }),
-            let percent = Double(figure.value.replacingOccurrences(of: " %", with: "")) else {
+        let percent = Double(figure.value.replacingOccurrences(of: " %", with: ""))
+      else {
         throw KnowledgeError.malformed("no sts-roswell-\(stage) figure in prognosis.json")
       }
       survival[stage] = percent / 100
@@ -50,7 +55,7 @@ public struct SyntheticCohort: Sendable {
     let followUp = random.unit() * 120  // entry uniform over 10 years, study ends at year 10
     let died = eventTime <= followUp
     let months = (min(eventTime, followUp) * 100).rounded() / 100
-    return "SIM-\(String(format: "%07d", index)),yes,\(site),\(age),\(size),\(grade),\(stage),\(margin),\(months),\(died ? 1 : 0)"
+    return
+      "SIM-\(String(format: "%07d", index)),yes,\(site),\(age),\(size),\(grade),\(stage),\(margin),\(months),\(died ? 1 : 0)"
   }
 }
-

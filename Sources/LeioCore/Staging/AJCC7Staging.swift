@@ -51,30 +51,46 @@ enum AJCC7Staging {
     let tMask = tables.tPrimary.bit(context.primary) | tables.tDepth.bit(context.depth)
     let (derived, _) = try tables.t.run(
       tMask, number: context.size, &trace,
-      inputs: context.size.isNaN ? "size unknown, depth \(context.depth.rawValue)" : "\(context.size.clinicalText) cm, \(context.depth.rawValue)")
+      inputs: context.size.isNaN
+        ? "size unknown, depth \(context.depth.rawValue)" : "\(context.size.clinicalText) cm, \(context.depth.rawValue)"
+    )
     var t = derived
     if let given = context.facts.t {
-      let check = RecordedTCheck(derivation: TDerivation(table: tables.t, mask: tMask, number: context.size, value: derived),
-                                 unknown: context.depth == .unknown ? ["depth"] : [], fields: Self.tFields)
+      let check = RecordedTCheck(
+        derivation: TDerivation(table: tables.t, mask: tMask, number: context.size, value: derived),
+        unknown: context.depth == .unknown ? ["depth"] : [], fields: Self.tFields)
       if context.site?.isAlwaysDeep == true, given == .t1a || given == .t2a {
-        throw .inconsistent(field: "t", message: "'\(given.rawValue)' is a superficial category, but tumours of the \(context.site?.rawValue ?? "site") are always deep (T1b/T2b, §2.1).")
+        throw .inconsistent(
+          field: "t",
+          message:
+            "'\(given.rawValue)' is a superficial category, but tumours of the \(context.site?.rawValue ?? "site") are always deep (T1b/T2b, §2.1)."
+        )
       }
-      t = try StagingChecks.direct(given, check, system: "AJCC 7 soft tissue", describe: { context.factDescriptions }, &trace)
+      t = try StagingChecks.direct(
+        given, check, system: "AJCC 7 soft tissue", describe: { context.factDescriptions }, &trace)
     } else {
       StagingChecks.warnNearCutPoints(tables.t.table, size: context.size, &trace)
       if context.size == 5 {
-        trace.warn("seedBoundary", "§2.4 E-02", "A 5.0 cm tumour is T1 (≤ 5 cm). Patient material (seed 002) says \"smaller than 5 cm\" for IA/IIA; the standard is ≤ 5 cm.")
+        trace.warn(
+          "seedBoundary", "§2.4 E-02",
+          "A 5.0 cm tumour is T1 (≤ 5 cm). Patient material (seed 002) says \"smaller than 5 cm\" for IA/IIA; the standard is ≤ 5 cm."
+        )
       }
     }
     let grade = try tables.grade.map(context.grade, &trace)
-    let mask = tables.stageT.bit(t) | tables.stageN.bit(context.nodes) | tables.stageM.bit(context.metastasis)
+    let mask =
+      tables.stageT.bit(t) | tables.stageN.bit(context.nodes) | tables.stageM.bit(context.metastasis)
       | tables.stageGrade.bit(grade) | tables.stageBasis.bit(context.basis)
     let (group, row) = try tables.stage.run(mask, &trace)
     if group == .unknown, context.nodes == .nx, context.facts.nodes != nil {
-      trace.warn("nodesNotAssessed", "§2.3", "AJCC 7 has no rule that NX counts as N0, so the group is unknown. If the record simply does not mention nodes, registrar convention codes N0.")
+      trace.warn(
+        "nodesNotAssessed", "§2.3",
+        "AJCC 7 has no rule that NX counts as N0, so the group is unknown. If the record simply does not mention nodes, registrar convention codes N0."
+      )
     }
-    var outcome = SystemOutcome(system: .ajcc7, t: t, n: context.nodes, m: context.metastasis,
-                                grade: grade, stageGroup: group, status: .computed, trace: trace)
+    var outcome = SystemOutcome(
+      system: .ajcc7, t: t, n: context.nodes, m: context.metastasis,
+      grade: grade, stageGroup: group, status: .computed, trace: trace)
     outcome.group(group, row: row, of: tables.stage)
     return outcome
   }
@@ -87,12 +103,15 @@ enum AJCC7Staging {
     }
     guard let site = context.site, !site.hasAJCC7SoftTissueStaging else { return nil }
     switch site.group {
-    case .bone: return "AJCC 7 stages bone sarcomas with its bone chapter, which is out of scope for this version (§1.4)."
-    case .orbit: return "AJCC 7 gives orbital sarcoma a T category only; its definitions are not in Leio's reference (§1.4)."
+    case .bone:
+      return "AJCC 7 stages bone sarcomas with its bone chapter, which is out of scope for this version (§1.4)."
+    case .orbit:
+      return "AJCC 7 gives orbital sarcoma a T category only; its definitions are not in Leio's reference (§1.4)."
     case .cervix: return "AJCC 7 does not stage cervical sarcoma with the soft tissue table (§1.4)."
     case .trunkAndExtremities, .retroperitoneum, .headAndNeck, .visceral, .heartMediastinumPleura, .uterineCorpus,
       .otherGynaecologic, .skin, .other:
-      return "AJCC 7 does not stage soft tissue sarcoma of this site (\(site.rawValue)): visceral, skin, breast and head and neck organ sites are excluded (R-1.4e)."
+      return
+        "AJCC 7 does not stage soft tissue sarcoma of this site (\(site.rawValue)): visceral, skin, breast and head and neck organ sites are excluded (R-1.4e)."
     }
   }
 }

@@ -76,11 +76,15 @@ enum AJCC8Staging {
   /// Each T table's columns and the case fields that fill them (for messages).
   static let sizeFields = ["sizeCm": "sizeCm", "primary": "primaryTumor"]
   static let headAndNeckFields = ["sizeCm": "sizeCm", "invasion": "headAndNeckInvasion", "primary": "primaryTumor"]
-  static let visceralFields = ["extent": "visceralExtent", "multifocality": "multifocalSites", "primary": "primaryTumor"]
+  static let visceralFields = [
+    "extent": "visceralExtent", "multifocality": "multifocalSites", "primary": "primaryTumor",
+  ]
   static let boneFields = ["sizeCm": "sizeCm", "discontinuous": "discontinuousTumours", "primary": "primaryTumor"]
 
   /// T from facts for the chapter of `group`, with what it was derived from, or `nil` where no T table exists.
-  static func derivedT(_ context: borrowing CaseContext, _ tables: AJCC8Tables, _ trace: inout Trace) throws(StagingError) -> TDerivation? {
+  static func derivedT(_ context: borrowing CaseContext, _ tables: AJCC8Tables, _ trace: inout Trace)
+    throws(StagingError) -> TDerivation?
+  {
     func sizeText() -> String { context.size.isNaN ? "size unknown" : "\(context.size.clinicalText) cm" }
     switch context.group {
     case .trunkAndExtremities?, .retroperitoneum?:
@@ -90,15 +94,21 @@ enum AJCC8Staging {
     case .headAndNeck?:
       let level = invasion(context.facts.headAndNeckInvasion)
       let mask = tables.headAndNeckPrimary.bit(context.primary) | tables.headAndNeckInvasion.bit(level)
-      let t = try tables.headAndNeckT.run(mask, number: context.size, &trace, inputs: "\(sizeText()), invasion \(level.rawValue)").value
+      let t = try tables.headAndNeckT.run(
+        mask, number: context.size, &trace, inputs: "\(sizeText()), invasion \(level.rawValue)"
+      ).value
       if level != .none, !context.size.isNaN {
-        trace.warn("invasionOverridesSize", "§3.3 D-04", "Invasion criteria (T4a/T4b) override size; this standard TNM convention is not quoted in the checked source (U-13).")
+        trace.warn(
+          "invasionOverridesSize", "§3.3 D-04",
+          "Invasion criteria (T4a/T4b) override size; this standard TNM convention is not quoted in the checked source (U-13)."
+        )
       }
       return TDerivation(table: tables.headAndNeckT, mask: mask, number: context.size, value: t)
     case .visceral?, .heartMediastinumPleura?:
       let foci = Multifocality(sites: context.facts.multifocalSites ?? 1) ?? .single
       let extent = context.facts.visceralExtent ?? .notRecorded
-      let mask = tables.visceralPrimary.bit(context.primary) | tables.visceralExtent.bit(extent) | tables.visceralFoci.bit(foci)
+      let mask =
+        tables.visceralPrimary.bit(context.primary) | tables.visceralExtent.bit(extent) | tables.visceralFoci.bit(foci)
       let t = try tables.visceralT.run(mask, &trace, inputs: "extent \(extent.rawValue), \(foci.rawValue)").value
       return TDerivation(table: tables.visceralT, mask: mask, number: .nan, value: t)
     case .bone?:
@@ -128,7 +138,8 @@ enum AJCC8Staging {
     case .bone?:
       fields = boneFields
       if context.facts.discontinuousTumours == nil { unknown.insert("discontinuous") }
-    case .trunkAndExtremities?, .retroperitoneum?, .uterineCorpus?, .cervix?, .otherGynaecologic?, .skin?, .orbit?, .other?, nil:
+    case .trunkAndExtremities?, .retroperitoneum?, .uterineCorpus?, .cervix?, .otherGynaecologic?, .skin?, .orbit?,
+      .other?, nil:
       fields = sizeFields
     }
     return RecordedTCheck(derivation: derivation, unknown: unknown, fields: fields)
@@ -143,19 +154,25 @@ enum AJCC8Staging {
       return .without(.ajcc8, status, reason: reason, trace: trace)
     }
     guard let derivation = try derivedT(context, tables, &trace) else {
-      return .without(.ajcc8, .notImplemented, reason: "AJCC 8 bone T for the spine and pelvis uses vertebral segments and pelvic extent, which Leio does not implement yet (§3.6).", trace: trace)
+      return .without(
+        .ajcc8, .notImplemented,
+        reason:
+          "AJCC 8 bone T for the spine and pelvis uses vertebral segments and pelvic extent, which Leio does not implement yet (§3.6).",
+        trace: trace)
     }
     var t = derivation.value
     if let given = context.facts.t {
-      t = try StagingChecks.direct(given, recordedTCheck(derivation, context), system: "AJCC 8 (\(label(group)))",
-                                   describe: { context.factDescriptions }, &trace)
+      t = try StagingChecks.direct(
+        given, recordedTCheck(derivation, context), system: "AJCC 8 (\(label(group)))",
+        describe: { context.factDescriptions }, &trace)
     } else {
       StagingChecks.warnNearCutPoints(derivation.table.table, size: context.size, &trace)
     }
     let n = try tables.nodes.map(context.nodes, &trace)
     let grade = try tables.grade.map(context.grade, &trace)
-    var outcome = SystemOutcome(system: .ajcc8, t: t, n: n, m: context.metastasis, grade: grade,
-                                stageGroup: .notApplicable, status: .noGroupDefined, trace: trace)
+    var outcome = SystemOutcome(
+      system: .ajcc8, t: t, n: n, m: context.metastasis, grade: grade,
+      stageGroup: .notApplicable, status: .noGroupDefined, trace: trace)
     let stageTable: AJCC8Tables.StageTable
     switch group {
     case .trunkAndExtremities?: stageTable = tables.trunk
@@ -163,20 +180,28 @@ enum AJCC8Staging {
     case .bone?:
       outcome.stageGroup = .unknown
       outcome.status = .notImplemented
-      outcome.reason = "Bone staging is not implemented: AJCC 8 bone stage groups are known only from a secondary source (PARTIAL, §3.6); T, N and M are shown."
+      outcome.reason =
+        "Bone staging is not implemented: AJCC 8 bone stage groups are known only from a secondary source (PARTIAL, §3.6); T, N and M are shown."
       return outcome
-    case .headAndNeck?, .visceral?, .heartMediastinumPleura?, .uterineCorpus?, .cervix?, .otherGynaecologic?, .skin?, .orbit?,
+    case .headAndNeck?, .visceral?, .heartMediastinumPleura?, .uterineCorpus?, .cervix?, .otherGynaecologic?, .skin?,
+      .orbit?,
       .other?, nil:
       outcome.reason = "AJCC 8 defines no stage group for this site (§3.3–§3.4)."
-      outcome.trace.note("ajcc8.group", "§3.3–§3.4", "No prognostic stage grouping for head and neck or visceral sites", output: "notApplicable")
+      outcome.trace.note(
+        "ajcc8.group", "§3.3–§3.4", "No prognostic stage grouping for head and neck or visceral sites",
+        output: "notApplicable")
       return outcome
     }
-    let mask = stageTable.t.bit(t) | stageTable.n.bit(n) | stageTable.m.bit(context.metastasis)
+    let mask =
+      stageTable.t.bit(t) | stageTable.n.bit(n) | stageTable.m.bit(context.metastasis)
       | stageTable.grade.bit(grade) | stageTable.basis.bit(context.basis)
     let (value, row) = try stageTable.table.run(mask, &outcome.trace)
     outcome.group(value, row: row, of: stageTable.table)
     if value == .iv, context.metastasis == .m0 {
-      outcome.trace.warn("stageIVNotMetastatic", "§11 C-21", "Stage IV here comes from regional lymph-node involvement, not from distant metastasis: stage IV does not always mean metastatic disease.")
+      outcome.trace.warn(
+        "stageIVNotMetastatic", "§11 C-21",
+        "Stage IV here comes from regional lymph-node involvement, not from distant metastasis: stage IV does not always mean metastatic disease."
+      )
     }
     return outcome
   }
@@ -197,21 +222,31 @@ enum AJCC8Staging {
   private static func notStaged(_ context: borrowing CaseContext) -> (StageStatus, String)? {
     switch context.scope {
     case .nonMalignant: return (.notApplicable, "Benign or uncertain behaviour (/0, /1): not staged (§1.2).")
-    case .differentSystem: return (.notApplicable, "This histology is staged with another system (adenosarcoma, carcinosarcoma; §4.3).")
+    case .differentSystem:
+      return (.notApplicable, "This histology is staged with another system (adenosarcoma, carcinosarcoma; §4.3).")
     case .gist, .lms, .lmsFamilyUnconfirmed: break
     }
     switch context.group {
     case .cervix?:
-      return (.notApplicable, "Cervical LMS has no stage group in this version: SEER's 2021+ cervix schema refers to AJCC ch. 54 (FIGO corpus-sarcoma field), while the AJCC 8 ch. 42 text places cervical sarcomas in ch. 42 (conflict C-05).")
+      return (
+        .notApplicable,
+        "Cervical LMS has no stage group in this version: SEER's 2021+ cervix schema refers to AJCC ch. 54 (FIGO corpus-sarcoma field), while the AJCC 8 ch. 42 text places cervical sarcomas in ch. 42 (conflict C-05)."
+      )
     case .otherGynaecologic?:
       return context.site == .ovaryOrTube
-        ? (.notImplemented, "Ovarian and fallopian-tube LMS use FIGO ovarian staging, out of scope for this version (§1.4).")
+        ? (
+          .notImplemented,
+          "Ovarian and fallopian-tube LMS use FIGO ovarian staging, out of scope for this version (§1.4)."
+        )
         : (.notApplicable, "No AJCC stage for this gynaecologic site; summary stage only (§1.4).")
-    case .skin?: return (.notApplicable, "No AJCC system stages cutaneous LMS; summary stage is the only system (§1.4).")
-    case .orbit?: return (.notImplemented, "AJCC 8 ch. 70 orbital sarcoma T definitions are not in Leio's reference (§1.4, U-12).")
+    case .skin?:
+      return (.notApplicable, "No AJCC system stages cutaneous LMS; summary stage is the only system (§1.4).")
+    case .orbit?:
+      return (.notImplemented, "AJCC 8 ch. 70 orbital sarcoma T definitions are not in Leio's reference (§1.4, U-12).")
     case .other?: return (.notApplicable, "Other or ill-defined site: summary stage only (§1.4).")
     case nil: return (.notApplicable, "AJCC 8 needs the primary site: its chapters differ by site.")
-    case .trunkAndExtremities?, .retroperitoneum?, .headAndNeck?, .visceral?, .heartMediastinumPleura?, .uterineCorpus?, .bone?:
+    case .trunkAndExtremities?, .retroperitoneum?, .headAndNeck?, .visceral?, .heartMediastinumPleura?, .uterineCorpus?,
+      .bone?:
       return nil
     }
   }

@@ -23,8 +23,12 @@ struct CaseContext: ~Copyable, Sendable {
     init(_ facts: CaseFacts) {
       (t, system, nodes, self.extension) = (facts.t, facts.system, facts.nodes, facts.extension)
       (invadedOrgans, headAndNeckInvasion) = (facts.invadedOrgans, facts.headAndNeckInvasion)
-      (visceralExtent, multifocalSites, uterineExtent) = (facts.visceralExtent, facts.multifocalSites, facts.uterineExtent)
-      (cervixInvolved, peritonealCytology, discontinuousTumours) = (facts.cervixInvolved, facts.peritonealCytology, facts.discontinuousTumours)
+      (visceralExtent, multifocalSites, uterineExtent) = (
+        facts.visceralExtent, facts.multifocalSites, facts.uterineExtent
+      )
+      (cervixInvolved, peritonealCytology, discontinuousTumours) = (
+        facts.cervixInvolved, facts.peritonealCytology, facts.discontinuousTumours
+      )
     }
   }
 
@@ -51,24 +55,35 @@ struct CaseContext: ~Copyable, Sendable {
     try Self.validateSiteFacts(facts, site)
     if site?.group == .skin, scope == .lms || scope == .lmsFamilyUnconfirmed {
       // R-1.2c: inform, never recode the user's histology.
-      trace.warn("cutaneousAISMN", "§1.2 R-1.2c", "A smooth-muscle tumour confined to the dermis (\"cutaneous leiomyosarcoma\") is called an atypical intradermal smooth muscle neoplasm (AISMN, ICD-O-3 8897/1) in the WHO 5th-edition skin classification, with extremely low metastatic potential. The histology code given is kept unchanged; check the pathology report.")
+      trace.warn(
+        "cutaneousAISMN", "§1.2 R-1.2c",
+        "A smooth-muscle tumour confined to the dermis (\"cutaneous leiomyosarcoma\") is called an atypical intradermal smooth muscle neoplasm (AISMN, ICD-O-3 8897/1) in the WHO 5th-edition skin classification, with extremely low metastatic potential. The histology code given is kept unchanged; check the pathology report."
+      )
     }
 
     if let t = facts.t, let stated = facts.primaryTumor,
-      (t == .t0) != (stated == .notFound) {
+      (t == .t0) != (stated == .notFound)
+    {
       throw .inconsistent(field: "t", message: "'\(t.rawValue)' contradicts primaryTumor '\(stated.rawValue)'.")
     }
     let primary = facts.primaryTumor ?? (facts.t == .t0 ? .notFound : .present)
     if primary != .present, let size = facts.sizeCm {
-      throw .inconsistent(field: "sizeCm", message: "a size (\(size.clinicalText) cm) was given but primaryTumor is '\(primary.rawValue)'.")
+      throw .inconsistent(
+        field: "sizeCm",
+        message: "a size (\(size.clinicalText) cm) was given but primaryTumor is '\(primary.rawValue)'.")
     }
 
     var depth = facts.depth ?? .unknown
     if let site, site.isAlwaysDeep {
       if depth == .superficial {
-        throw .inconsistent(field: "depth", message: "tumours of the \(site.rawValue) are deep by definition; 'superficial' is not possible (§2.1).")
+        throw .inconsistent(
+          field: "depth",
+          message: "tumours of the \(site.rawValue) are deep by definition; 'superficial' is not possible (§2.1).")
       }
-      if depth == .unknown { trace.note("depth", "§2.1", "Retroperitoneal, peritoneal and intrathoracic tumours are always deep", output: "deep") }
+      if depth == .unknown {
+        trace.note(
+          "depth", "§2.1", "Retroperitoneal, peritoneal and intrathoracic tumours are always deep", output: "deep")
+      }
       depth = .deep
     }
 
@@ -76,12 +91,17 @@ struct CaseContext: ~Copyable, Sendable {
     let nodes = facts.nodes ?? .nx
     if facts.nodes == nil {
       trace.note("nodes", "§2.3", "Regional nodes not given: NX")
-      trace.warn("nodesNotRecorded", "§2.3", "Nodes were not given and are treated as NX. Registrar convention: if the record does not mention lymph-node involvement, code N0; use NX only when there is truly no information.")
+      trace.warn(
+        "nodesNotRecorded", "§2.3",
+        "Nodes were not given and are treated as NX. Registrar convention: if the record does not mention lymph-node involvement, code N0; use NX only when there is truly no information."
+      )
     }
     let metastasis = facts.metastasis ?? .m0
     if facts.metastasis == nil {
-      trace.note("metastasis", "§2.3", "Distant metastasis not given: M0 assumed (SEER convention for a blank M)", output: "M0")
-      trace.warn("metastasisAssumed", "§2.3", "Distant metastasis was not given; M0 is assumed as in the SEER algorithm.")
+      trace.note(
+        "metastasis", "§2.3", "Distant metastasis not given: M0 assumed (SEER convention for a blank M)", output: "M0")
+      trace.warn(
+        "metastasisAssumed", "§2.3", "Distant metastasis was not given; M0 is assumed as in the SEER algorithm.")
     }
     self.facts = Extent(facts)
     self.site = site
@@ -97,10 +117,14 @@ struct CaseContext: ~Copyable, Sendable {
     self.trace = trace
   }
 
-  private static func resolveSite(_ facts: CaseFacts, _ catalog: StagingCatalog, _ trace: inout Trace) throws(StagingError) -> Site? {
+  private static func resolveSite(_ facts: CaseFacts, _ catalog: StagingCatalog, _ trace: inout Trace)
+    throws(StagingError) -> Site?
+  {
     guard let code = facts.topography else {
       if let site = facts.site {
-        trace.note("site", "§1.4", "Site \(site.rawValue): group \(site.group.rawValue) (\(site.group.title))", output: site.group.rawValue)
+        trace.note(
+          "site", "§1.4", "Site \(site.rawValue): group \(site.group.rawValue) (\(site.group.title))",
+          output: site.group.rawValue)
         return site
       }
       if facts.system == .figo2009 {
@@ -108,7 +132,11 @@ struct CaseContext: ~Copyable, Sendable {
         return .uterus
       }
       if facts.system == .ajcc7, facts.t != nil { return nil }
-      throw .missingValue(field: "site", message: "give the primary site (\(Site.allCases.map(\.rawValue).joined(separator: ", "))) or an ICD-O-3 topography code; it decides which staging systems apply (§1.4).")
+      throw .missingValue(
+        field: "site",
+        message:
+          "give the primary site (\(Site.allCases.map(\.rawValue).joined(separator: ", "))) or an ICD-O-3 topography code; it decides which staging systems apply (§1.4)."
+      )
     }
     var resolved = catalog.sites.fallback
     switch catalog.sites.rule(for: code)?.target {
@@ -116,7 +144,11 @@ struct CaseContext: ~Copyable, Sendable {
       resolved = site
     case .byDiagnosisYear(let from, let onOrAfter, let before)?:
       guard let year = facts.diagnosisYear else {
-        throw .missingValue(field: "diagnosisYear", message: "\(code) (cervix) is assigned by diagnosis year: \(from) or later uses the cervix schema, earlier the visceral one (§1.5).")
+        throw .missingValue(
+          field: "diagnosisYear",
+          message:
+            "\(code) (cervix) is assigned by diagnosis year: \(from) or later uses the cervix schema, earlier the visceral one (§1.5)."
+        )
       }
       resolved = year >= from ? onOrAfter : before
     case .byTrunkLocation(let external, let internalSite, let notSpecific)?:
@@ -127,32 +159,53 @@ struct CaseContext: ~Copyable, Sendable {
         case .external: resolved = external
         case .internal:
           resolved = internalSite
-          trace.warn("greatVessel", "§11 C-06", "SEER assigns internal trunk structures (e.g. the inferior vena cava) to the visceral schema, which has no AJCC 8 stage group. Some clinicians stage great-vessel LMS with the retroperitoneal system (reported, not independently verified: U-18).")
+          trace.warn(
+            "greatVessel", "§11 C-06",
+            "SEER assigns internal trunk structures (e.g. the inferior vena cava) to the visceral schema, which has no AJCC 8 stage group. Some clinicians stage great-vessel LMS with the retroperitoneal system (reported, not independently verified: U-18)."
+          )
         case .notSpecific:
           resolved = notSpecific
-          trace.warn("trunkLocationUnknown", "R-1.4a", "\(code) needs trunkLocation (external or internal) to pick a staging schema; without it only summary stage is computed.")
+          trace.warn(
+            "trunkLocationUnknown", "R-1.4a",
+            "\(code) needs trunkLocation (external or internal) to pick a staging schema; without it only summary stage is computed."
+          )
         }
       }
     case nil:
       break
     }
     if let given = facts.site, given.group != resolved.group {
-      throw .inconsistent(field: "site", message: "'\(given.rawValue)' (group \(given.group.rawValue)) contradicts topography \(code), which is \(resolved.rawValue) (group \(resolved.group.rawValue)).")
+      throw .inconsistent(
+        field: "site",
+        message:
+          "'\(given.rawValue)' (group \(given.group.rawValue)) contradicts topography \(code), which is \(resolved.rawValue) (group \(resolved.group.rawValue))."
+      )
     }
-    trace.note("site", "§1.5", "Topography \(code) ⇒ \(resolved.rawValue), group \(resolved.group.rawValue) (\(resolved.group.title))", output: resolved.group.rawValue)
+    trace.note(
+      "site", "§1.5",
+      "Topography \(code) ⇒ \(resolved.rawValue), group \(resolved.group.rawValue) (\(resolved.group.title))",
+      output: resolved.group.rawValue)
     return resolved
   }
 
   private static func histologyScope(_ facts: CaseFacts, _ trace: inout Trace) throws(StagingError) -> Histology.Scope {
     guard let histology = facts.histology else {
-      trace.warn("histologyNotGiven", "§1.2", "Histology was not given; the case is staged as a leiomyosarcoma (ICD-O-3 8890/3 family).")
+      trace.warn(
+        "histologyNotGiven", "§1.2",
+        "Histology was not given; the case is staged as a leiomyosarcoma (ICD-O-3 8890/3 family).")
       return .lms
     }
     switch histology.scope {
     case .gist:
-      throw .outOfScope(field: "histology", message: "\(histology.code) is a GIST. GIST is a different disease (KIT/PDGFRA-driven, CD117/DOG1 positive); Leio does not stage it or give LMS figures for it. Use GIST resources (R-1.2b).")
+      throw .outOfScope(
+        field: "histology",
+        message:
+          "\(histology.code) is a GIST. GIST is a different disease (KIT/PDGFRA-driven, CD117/DOG1 positive); Leio does not stage it or give LMS figures for it. Use GIST resources (R-1.2b)."
+      )
     case .lmsFamilyUnconfirmed:
-      trace.warn("lmsFamilyUnconfirmed", "§1.2 R-1.2a", "\(histology.code) \(histology.term): staged as an LMS-family sarcoma; confirm the histology (D-03).")
+      trace.warn(
+        "lmsFamilyUnconfirmed", "§1.2 R-1.2a",
+        "\(histology.code) \(histology.term): staged as an LMS-family sarcoma; confirm the histology (D-03).")
     case .lms, .nonMalignant, .differentSystem:
       break
     }
@@ -165,29 +218,41 @@ struct CaseContext: ~Copyable, Sendable {
 
   private static func validateSiteFacts(_ facts: CaseFacts, _ site: Site?) throws(StagingError) {
     let group = site?.group
-    func require(_ given: Bool, _ field: String, _ allowed: SiteGroup, _ other: SiteGroup?, _ what: String) throws(StagingError) {
+    func require(_ given: Bool, _ field: String, _ allowed: SiteGroup, _ other: SiteGroup?, _ what: String)
+      throws(StagingError)
+    {
       guard given else { return }
       guard let group, group == allowed || group == other else {
-        throw .inconsistent(field: field, message: "\(field) applies to \(what) only, not to site \(site?.rawValue ?? "(not given)").")
+        throw .inconsistent(
+          field: field, message: "\(field) applies to \(what) only, not to site \(site?.rawValue ?? "(not given)").")
       }
     }
     let uterine = facts.uterineExtent != nil || facts.cervixInvolved != nil || facts.peritonealCytology != nil
-    try require(uterine, facts.uterineExtent != nil ? "uterineExtent" : (facts.cervixInvolved != nil ? "cervixInvolved" : "peritonealCytology"),
-                .uterineCorpus, nil, "the uterine corpus")
+    try require(
+      uterine,
+      facts.uterineExtent != nil
+        ? "uterineExtent" : (facts.cervixInvolved != nil ? "cervixInvolved" : "peritonealCytology"),
+      .uterineCorpus, nil, "the uterine corpus")
     try require(facts.visceralExtent != nil, "visceralExtent", .visceral, .heartMediastinumPleura, "visceral organs")
     try require(facts.multifocalSites != nil, "multifocalSites", .visceral, .heartMediastinumPleura, "visceral organs")
     try require(!facts.headAndNeckInvasion.isEmpty, "headAndNeckInvasion", .headAndNeck, nil, "head and neck sites")
-    try require(!facts.invadedOrgans.isEmpty, "invadedOrgans", .retroperitoneum, nil, "the retroperitoneum and peritoneum")
+    try require(
+      !facts.invadedOrgans.isEmpty, "invadedOrgans", .retroperitoneum, nil, "the retroperitoneum and peritoneum")
     try require(facts.discontinuousTumours != nil, "discontinuousTumours", .bone, nil, "bone")
     if !facts.invadedOrgans.isEmpty, facts.extension == .confined {
       throw .inconsistent(field: "extension", message: "'confined' contradicts invadedOrgans.")
     }
   }
 
-  private static func resolveGrade(_ facts: CaseFacts, _ site: Site?, _ trace: inout Trace) throws(StagingError) -> ReportedGrade {
+  private static func resolveGrade(_ facts: CaseFacts, _ site: Site?, _ trace: inout Trace) throws(StagingError)
+    -> ReportedGrade
+  {
     if site == .uterus {
       if facts.grade != nil || facts.fnclcc != nil {
-        trace.warn("gradeNotUsed", "§5.1.3", "Uterine LMS is not graded (no validated system) and FIGO staging does not use grade; the grade given was ignored.")
+        trace.warn(
+          "gradeNotUsed", "§5.1.3",
+          "Uterine LMS is not graded (no validated system) and FIGO staging does not use grade; the grade given was ignored."
+        )
       }
       return .gx
     }
@@ -199,7 +264,9 @@ struct CaseContext: ~Copyable, Sendable {
       } catch { throw .invalidValue(field: "fnclcc", value: "", expected: ["valid FNCLCC components"]) }
       let computed = result.grade.reported
       if let given = grade, given != computed, computed != .gx {
-        throw .inconsistent(field: "grade", message: "'\(given.rawValue)' contradicts the FNCLCC components, which give \(computed.rawValue).")
+        throw .inconsistent(
+          field: "grade",
+          message: "'\(given.rawValue)' contradicts the FNCLCC components, which give \(computed.rawValue).")
       }
       trace.append(steps: result.steps)
       grade = grade ?? computed
@@ -222,7 +289,9 @@ extension CaseContext {
     if let extent = facts.uterineExtent { text["uterineExtent"] = "'\(extent.rawValue)'" }
     if let extent = facts.visceralExtent { text["visceralExtent"] = "'\(extent.rawValue)'" }
     if let sites = facts.multifocalSites { text["multifocalSites"] = "\(sites)" }
-    if !facts.headAndNeckInvasion.isEmpty { text["headAndNeckInvasion"] = facts.headAndNeckInvasion.map(\.rawValue).joined(separator: ", ") }
+    if !facts.headAndNeckInvasion.isEmpty {
+      text["headAndNeckInvasion"] = facts.headAndNeckInvasion.map(\.rawValue).joined(separator: ", ")
+    }
     if let flag = facts.discontinuousTumours { text["discontinuousTumours"] = "\(flag)" }
     return text
   }

@@ -32,52 +32,81 @@ final class FIGO2009Tables: Sendable {
 ///   other systems (§4.3).
 enum FIGO2009Staging {
   /// FIGO T from the uterine extent facts and the size (the T1a/T1b split is size only for LMS/ESS, D-11).
-  static func derivedT(_ context: borrowing CaseContext, _ tables: FIGO2009Tables, _ trace: inout Trace) throws(StagingError) -> TDerivation {
+  static func derivedT(_ context: borrowing CaseContext, _ tables: FIGO2009Tables, _ trace: inout Trace)
+    throws(StagingError) -> TDerivation
+  {
     let extent = context.facts.uterineExtent ?? .notRecorded
     let mask = tables.tPrimary.bit(context.primary) | tables.tExtent.bit(extent)
-    let t = try tables.t.run(mask, number: context.size, &trace,
-                             inputs: "extent \(extent.rawValue), " + (context.size.isNaN ? "size unknown" : "\(context.size.clinicalText) cm")).value
+    let t = try tables.t.run(
+      mask, number: context.size, &trace,
+      inputs: "extent \(extent.rawValue), " + (context.size.isNaN ? "size unknown" : "\(context.size.clinicalText) cm")
+    ).value
     return TDerivation(table: tables.t, mask: mask, number: context.size, value: t)
   }
 
   /// The T table's columns and the case fields that fill them (for messages).
   static let tFields = ["sizeCm": "sizeCm", "extent": "uterineExtent", "primary": "primaryTumor"]
 
-  static func stage(_ context: borrowing CaseContext, _ catalog: StagingCatalog, as system: StagingSystem) throws(StagingError) -> SystemOutcome {
+  static func stage(_ context: borrowing CaseContext, _ catalog: StagingCatalog, as system: StagingSystem)
+    throws(StagingError) -> SystemOutcome
+  {
     var trace = Trace(recording: context.trace.isRecording)
     guard context.site == .uterus else {
-      return .without(system, .notApplicable, reason: "FIGO 2009 LMS/ESS staging applies to the uterine corpus only (§1.4, R-1.4d).", trace: trace)
+      return .without(
+        system, .notApplicable, reason: "FIGO 2009 LMS/ESS staging applies to the uterine corpus only (§1.4, R-1.4d).",
+        trace: trace)
     }
     switch context.scope {
-    case .nonMalignant: return .without(system, .notApplicable, reason: "Benign or uncertain behaviour (/0, /1): not staged (§1.2).", trace: trace)
-    case .differentSystem: return .without(system, .notApplicable, reason: "Adenosarcoma has its own FIGO stage I and carcinosarcoma is staged as endometrial carcinoma (§4.3).", trace: trace)
+    case .nonMalignant:
+      return .without(
+        system, .notApplicable, reason: "Benign or uncertain behaviour (/0, /1): not staged (§1.2).", trace: trace)
+    case .differentSystem:
+      return .without(
+        system, .notApplicable,
+        reason: "Adenosarcoma has its own FIGO stage I and carcinosarcoma is staged as endometrial carcinoma (§4.3).",
+        trace: trace)
     case .gist, .lms, .lmsFamilyUnconfirmed: break
     }
     if system != .figo2009 {
-      trace.note("uterus", "§1.4 R-1.4d", "Uterine LMS is staged with the FIGO 2009 categories, never with the soft tissue tables")
+      trace.note(
+        "uterus", "§1.4 R-1.4d",
+        "Uterine LMS is staged with the FIGO 2009 categories, never with the soft tissue tables")
     }
     let tables = catalog.figo
     let derivation = try derivedT(context, tables, &trace)
     var t = derivation.value
     if let given = context.facts.t {
-      let check = RecordedTCheck(derivation: derivation, unknown: context.facts.uterineExtent == nil ? ["extent"] : [], fields: Self.tFields)
+      let check = RecordedTCheck(
+        derivation: derivation, unknown: context.facts.uterineExtent == nil ? ["extent"] : [], fields: Self.tFields)
       t = try StagingChecks.direct(given, check, system: "FIGO 2009", describe: { context.factDescriptions }, &trace)
     } else {
       StagingChecks.warnNearCutPoints(tables.t.table, size: context.size, &trace)
       if context.size == 5 {
-        trace.warn("seedBoundary", "§4.5 E-03", "A 5.0 cm tumour confined to the uterus is IA (≤ 5 cm). Patient material (seed 002) says \"smaller than 5 cm\"; the standard is ≤ 5 cm.")
+        trace.warn(
+          "seedBoundary", "§4.5 E-03",
+          "A 5.0 cm tumour confined to the uterus is IA (≤ 5 cm). Patient material (seed 002) says \"smaller than 5 cm\"; the standard is ≤ 5 cm."
+        )
       }
     }
-    let mask = tables.stageT.bit(t) | tables.stageN.bit(context.nodes) | tables.stageM.bit(context.metastasis) | tables.stageBasis.bit(context.basis)
+    let mask =
+      tables.stageT.bit(t) | tables.stageN.bit(context.nodes) | tables.stageM.bit(context.metastasis)
+      | tables.stageBasis.bit(context.basis)
     let (group, row) = try tables.stage.run(mask, &trace)
     if group == .unknown, context.nodes == .nx {
-      trace.warn("nodesNotAssessed", "§4.2", "Nodes not assessed (NX), so IIIC cannot be excluded. If the record simply does not mention nodes, registrar convention allows N0.")
+      trace.warn(
+        "nodesNotAssessed", "§4.2",
+        "Nodes not assessed (NX), so IIIC cannot be excluded. If the record simply does not mention nodes, registrar convention allows N0."
+      )
     }
     if group == .iva {
-      trace.warn("stageIVNotMetastatic", "§11 C-21", "FIGO IVA is local invasion of the bladder or rectum, not distant metastasis: stage IV does not always mean metastatic disease.")
+      trace.warn(
+        "stageIVNotMetastatic", "§11 C-21",
+        "FIGO IVA is local invasion of the bladder or rectum, not distant metastasis: stage IV does not always mean metastatic disease."
+      )
     }
-    var outcome = SystemOutcome(system: system, t: t, n: context.nodes, m: context.metastasis,
-                                grade: nil, stageGroup: group, status: .computed, trace: trace)
+    var outcome = SystemOutcome(
+      system: system, t: t, n: context.nodes, m: context.metastasis,
+      grade: nil, stageGroup: group, status: .computed, trace: trace)
     outcome.group(group, row: row, of: tables.stage)
     return outcome
   }

@@ -20,8 +20,10 @@ final class MappingTable<Input: RuleCode, Output: RuleCode>: Sendable {
 extension BoundTable {
   /// Evaluates the table, records the row, and turns an `error` row into
   /// ``StagingError/invalidCombination(field:message:)``.
-  func run(_ mask: UInt64, number: Double = .nan, _ trace: inout Trace, field: String = "t",
-           inputs: @autoclosure () -> String = "") throws(StagingError) -> (value: Output, row: Int) {
+  func run(
+    _ mask: UInt64, number: Double = .nan, _ trace: inout Trace, field: String = "t",
+    inputs: @autoclosure () -> String = ""
+  ) throws(StagingError) -> (value: Output, row: Int) {
     guard let row = table.match(mask, number: number) else { throw .ruleTable(.noMatchingRow(table: table.id)) }
     trace.record(table, row: row, inputs: inputs())
     guard let value = values[row] else {

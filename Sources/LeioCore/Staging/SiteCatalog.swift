@@ -31,8 +31,16 @@ struct SiteCatalog: Sendable {
 extension SiteCatalog {
   private struct Document: Decodable {
     struct RuleSpec: Decodable {
-      struct ByYear: Decodable { var from: Int; var onOrAfter: String; var before: String }
-      struct ByLocation: Decodable { var external: String; var `internal`: String; var notSpecific: String }
+      struct ByYear: Decodable {
+        var from: Int
+        var onOrAfter: String
+        var before: String
+      }
+      struct ByLocation: Decodable {
+        var external: String
+        var `internal`: String
+        var notSpecific: String
+      }
       var codes: [String]
       var site: String?
       var byDiagnosisYear: ByYear?

@@ -4,7 +4,7 @@ extension Staging {
   /// The version of the shipped staging rules. The registry stores it with every stage it derives, so a stage can
   /// always be traced to the rules that produced it, and cases staged under older rules can be found and restaged.
   ///
-  /// Bump it whenever a rule table's `version` changes: a test compares ``rulesManifest`` with the manifest
+  /// Bump it whenever a rule table's `version` changes: a test compares `rulesManifest` with the manifest
   /// recorded for this version and fails until both are updated.
   public static let rulesVersion = "leio-rules-2026.11.1"
 

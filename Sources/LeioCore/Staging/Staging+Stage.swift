@@ -25,12 +25,16 @@ extension Staging {
   ///     every system that applies to the site (D-29).
   ///   - explain: record rule steps, warnings and sources (off for batch speed).
   /// - Throws: ``StagingError`` for invalid, inconsistent or out-of-scope input.
-  public static func stage(_ facts: CaseFacts, systems: [StagingSystem]? = nil, explain: Bool = true) throws -> StagingReport {
+  public static func stage(_ facts: CaseFacts, systems: [StagingSystem]? = nil, explain: Bool = true) throws
+    -> StagingReport
+  {
     try stageTyped(facts, systems: systems, explain: explain)
   }
 
-  /// Validates `input` and stages it; see ``stage(_:systems:explain:)``.
-  public static func stage(_ input: CaseInput, systems: [StagingSystem]? = nil, explain: Bool = true) throws -> StagingReport {
+  /// Validates `input` and stages it; see ``stage(_:systems:explain:)-(CaseFacts,_,_)``.
+  public static func stage(_ input: CaseInput, systems: [StagingSystem]? = nil, explain: Bool = true) throws
+    -> StagingReport
+  {
     try stageTyped(try CaseFacts(input), systems: systems, explain: explain)
   }
 
@@ -44,19 +48,26 @@ extension Staging {
   /// staging uses (the case's `system`, or the current standard for its site),
   /// without building the explained result: the same pipeline, nothing packaged.
   ///
-  /// - Throws: ``StagingError`` exactly as ``stage(_:systems:explain:)`` does.
-  public static func stageCodes(_ facts: CaseFacts) throws -> (stageGroup: StageGroup, summaryStage: SummaryStageCategory) {
+  /// - Throws: ``StagingError`` exactly as ``stage(_:systems:explain:)-(CaseFacts,_,_)`` does.
+  public static func stageCodes(_ facts: CaseFacts) throws -> (
+    stageGroup: StageGroup, summaryStage: SummaryStageCategory
+  ) {
     var group = StageGroup.notApplicable
-    let (_, summary) = try evaluate(facts, systems: nil, explain: false, currentStandardOnly: true) { _, _, outcome throws(StagingError) in
+    let (_, summary) = try evaluate(facts, systems: nil, explain: false, currentStandardOnly: true) {
+      _, _, outcome throws(StagingError) in
       group = outcome.stageGroup
     }
     return (group, summary.category)
   }
 
-  static func stageTyped(_ facts: CaseFacts, systems: [StagingSystem]?, explain: Bool,
-                         currentStandardOnly: Bool = false) throws(StagingError) -> StagingReport {
+  static func stageTyped(
+    _ facts: CaseFacts, systems: [StagingSystem]?, explain: Bool,
+    currentStandardOnly: Bool = false
+  ) throws(StagingError) -> StagingReport {
     var results: [StagingResult] = []
-    let (group, summary) = try evaluate(facts, systems: systems, explain: explain, currentStandardOnly: currentStandardOnly) {
+    let (group, summary) = try evaluate(
+      facts, systems: systems, explain: explain, currentStandardOnly: currentStandardOnly
+    ) {
       context, summary, outcome throws(StagingError) in
       results.append(outcome.result(context, summary: summary))
     }
@@ -72,14 +83,18 @@ extension Staging {
   ) throws(StagingError) -> (SiteGroup?, SummaryStageResult) {
     let catalog = try catalog()
     if facts.t != nil, facts.system == nil, systems == nil, facts.site != .uterus, !currentStandardOnly {
-      throw .missingValue(field: "system", message: "T categories differ between AJCC 7, AJCC 8 and FIGO 2009; give system (ajcc7, ajcc8 or figo2009) with t.")
+      throw .missingValue(
+        field: "system",
+        message:
+          "T categories differ between AJCC 7, AJCC 8 and FIGO 2009; give system (ajcc7, ajcc8 or figo2009) with t.")
     }
     let context = try CaseContext(facts, catalog: catalog, explain: explain)
     let summary = try SummaryStaging.stage(context, catalog)
     let requested = facts.system
     let site = context.site
     for system in systems ?? StagingSystem.allCases
-    where systems != nil || isChosen(system, requested: requested, site: site, currentStandardOnly: currentStandardOnly) {
+    where systems != nil || isChosen(system, requested: requested, site: site, currentStandardOnly: currentStandardOnly)
+    {
       let outcome = try stage(system, context, catalog)
       try body(context, summary, outcome)
     }
@@ -87,13 +102,17 @@ extension Staging {
   }
 
   /// Whether `system` is staged when the caller names none (D-29; batch: the current standard).
-  private static func isChosen(_ system: StagingSystem, requested: StagingSystem?, site: Site?, currentStandardOnly: Bool) -> Bool {
+  private static func isChosen(
+    _ system: StagingSystem, requested: StagingSystem?, site: Site?, currentStandardOnly: Bool
+  ) -> Bool {
     if let requested { return system == requested }
     if currentStandardOnly { return system == currentStandard(for: site) }
     return site == .uterus ? system == .figo2009 : system != .figo2009
   }
 
-  private static func stage(_ system: StagingSystem, _ context: borrowing CaseContext, _ catalog: StagingCatalog) throws(StagingError) -> SystemOutcome {
+  private static func stage(_ system: StagingSystem, _ context: borrowing CaseContext, _ catalog: StagingCatalog)
+    throws(StagingError) -> SystemOutcome
+  {
     switch system {
     case .ajcc7: try AJCC7Staging.stage(context, catalog)
     case .ajcc8: try AJCC8Staging.stage(context, catalog)

@@ -15,8 +15,10 @@ final class StagingCatalog: Sendable {
   let figo: FIGO2009Tables
   let summary: SummaryTables
 
-  init(tables: [String: RuleTable], histology: HistologyCatalog, sites: SiteCatalog, ajcc7: AJCC7Tables,
-       ajcc8: AJCC8Tables, figo: FIGO2009Tables, summary: SummaryTables) {
+  init(
+    tables: [String: RuleTable], histology: HistologyCatalog, sites: SiteCatalog, ajcc7: AJCC7Tables,
+    ajcc8: AJCC8Tables, figo: FIGO2009Tables, summary: SummaryTables
+  ) {
     (self.tables, self.histology, self.sites, self.ajcc7, self.ajcc8, self.figo, self.summary) =
       (tables, histology, sites, ajcc7, ajcc8, figo, summary)
   }
@@ -33,8 +35,9 @@ final class StagingCatalog: Sendable {
   ]
 
   static func resource(_ name: String) throws -> Data {
-    guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Tables")
-      ?? Bundle.module.url(forResource: name, withExtension: "json")
+    guard
+      let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Tables")
+        ?? Bundle.module.url(forResource: name, withExtension: "json")
     else { throw RuleTableError.missingResource(name + ".json") }
     return try Data(contentsOf: url)
   }

@@ -31,6 +31,7 @@ public enum StagingError: Error, Sendable, Equatable, CustomStringConvertible, L
     }
   }
 
+  /// The value in words, as messages and pages show it.
   public var description: String {
     switch self {
     case .invalidValue(let field, let value, let expected):
@@ -44,5 +45,6 @@ public enum StagingError: Error, Sendable, Equatable, CustomStringConvertible, L
     }
   }
 
+  /// The message (`LocalizedError`).
   public var errorDescription: String? { description }
 }

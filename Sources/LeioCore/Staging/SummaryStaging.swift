@@ -66,7 +66,9 @@ final class SummaryTables: Sendable {
 /// - Important: summary stage is computed on its own, never from another
 ///   system's stage label (D-29).
 enum SummaryStaging {
-  static func stage(_ context: borrowing CaseContext, _ catalog: StagingCatalog) throws(StagingError) -> SummaryStageResult {
+  static func stage(_ context: borrowing CaseContext, _ catalog: StagingCatalog) throws(StagingError)
+    -> SummaryStageResult
+  {
     var trace = Trace(recording: context.trace.isRecording)
     switch context.scope {
     case .nonMalignant, .differentSystem:
@@ -81,8 +83,10 @@ enum SummaryStaging {
     let nodes = try tables.nodes.map(context.nodes, &trace)
     let mets = try tables.mets.map(context.metastasis, &trace)
     let code = try tables.matrix.run(
-      tables.matrixPrimary.bit(primary) | tables.matrixNodes.bit(nodes) | tables.matrixMets.bit(mets), &trace).value
-    return SummaryStageResult(code: code, category: code.category, label: code.label, estimated: estimated, steps: trace.steps)
+      tables.matrixPrimary.bit(primary) | tables.matrixNodes.bit(nodes) | tables.matrixMets.bit(mets), &trace
+    ).value
+    return SummaryStageResult(
+      code: code, category: code.category, label: code.label, estimated: estimated, steps: trace.steps)
   }
 
   private static func notComputed(_ reason: String) -> SummaryStageResult {
@@ -90,24 +94,33 @@ enum SummaryStaging {
   }
 
   /// The primary-tumour category and whether it is an estimate.
-  private static func primaryCategory(_ context: borrowing CaseContext, _ catalog: StagingCatalog, _ trace: inout Trace) throws(StagingError) -> (SummaryPrimary, Bool)? {
+  private static func primaryCategory(_ context: borrowing CaseContext, _ catalog: StagingCatalog, _ trace: inout Trace)
+    throws(StagingError) -> (SummaryPrimary, Bool)?
+  {
     let tables = catalog.summary
     let facts = context.facts
     let extensionFact = facts.extension ?? .notRecorded
     let fromCategory = context.isCategoriesMode
-    func finish(_ table: BoundTable<SummaryPrimary>, _ mask: UInt64, categoryBased: Bool) throws(StagingError) -> (SummaryPrimary, Bool) {
+    func finish(_ table: BoundTable<SummaryPrimary>, _ mask: UInt64, categoryBased: Bool) throws(StagingError) -> (
+      SummaryPrimary, Bool
+    ) {
       let (value, row) = try table.run(mask, &trace)
       return (value, categoryBased || table.estimatedRows[row])
     }
     switch context.group {
     case .trunkAndExtremities?, .heartMediastinumPleura?, .skin?, .other?, nil:
-      return try finish(tables.softTissue, tables.softTissuePrimary.bit(context.primary) | tables.softTissueExtension.bit(extensionFact), categoryBased: false)
+      return try finish(
+        tables.softTissue,
+        tables.softTissuePrimary.bit(context.primary) | tables.softTissueExtension.bit(extensionFact),
+        categoryBased: false)
     case .retroperitoneum?:
       let classes = facts.invadedOrgans.map(\.summaryClass)
-      let organ: RetroperitonealOrganClass = classes.contains(.ascendingOrDescendingColon)
+      let organ: RetroperitonealOrganClass =
+        classes.contains(.ascendingOrDescendingColon)
         ? .ascendingOrDescendingColon : (classes.isEmpty ? .none : .otherListed)
       let subsite: RetroperitonealSubsite = context.site == .peritoneum ? .peritoneum : .retroperitoneum
-      let mask = tables.retroperitoneumPrimary.bit(context.primary) | tables.retroperitoneumExtension.bit(extensionFact)
+      let mask =
+        tables.retroperitoneumPrimary.bit(context.primary) | tables.retroperitoneumExtension.bit(extensionFact)
         | tables.retroperitoneumSubsite.bit(subsite) | tables.retroperitoneumOrgan.bit(organ)
       return try finish(tables.retroperitoneum, mask, categoryBased: false)
     case .headAndNeck?:
@@ -117,7 +130,8 @@ enum SummaryStaging {
         level = t == .t4a ? .t4a : .t4b
         categoryBased = true
       }
-      let mask = tables.headAndNeckPrimary.bit(context.primary) | tables.headAndNeckExtension.bit(extensionFact)
+      let mask =
+        tables.headAndNeckPrimary.bit(context.primary) | tables.headAndNeckExtension.bit(extensionFact)
         | tables.headAndNeckInvasion.bit(level)
       return try finish(tables.headAndNeck, mask, categoryBased: categoryBased)
     case .visceral?:
@@ -131,17 +145,24 @@ enum SummaryStaging {
         t = StagingChecks.mostSpecific(given: given, derived: derived)
         if t != derived { categoryBased = true }
       }
-      return try finish(tables.visceral, tables.visceralT.bit(t) | tables.visceralExtension.bit(extensionFact), categoryBased: categoryBased)
+      return try finish(
+        tables.visceral, tables.visceralT.bit(t) | tables.visceralExtension.bit(extensionFact),
+        categoryBased: categoryBased)
     case .uterineCorpus?:
       var scratch = Trace(recording: false)
       var t = try FIGO2009Staging.derivedT(context, catalog.figo, &scratch).value
       if let given = facts.t, tables.corpusT.allows(given) { t = given }
       let extent = facts.uterineExtent ?? .notRecorded
-      let mask = tables.corpusT.bit(t) | tables.corpusExtent.bit(extent) | tables.corpusCervix.bit(Flag(facts.cervixInvolved ?? false))
+      let mask =
+        tables.corpusT.bit(t) | tables.corpusExtent.bit(extent)
+        | tables.corpusCervix.bit(Flag(facts.cervixInvolved ?? false))
         | tables.corpusCytology.bit(facts.peritonealCytology?.isMalignant == true ? .malignant : .notMalignant)
       let result = try finish(tables.corpus, mask, categoryBased: facts.uterineExtent == nil)
       if t == .t4, extent != .bladderOrRectumWall, extent != .bladderOrRectumMucosa {
-        trace.warn("bladderDepthUnknown", "§6.5", "Bladder/rectal invasion without a recorded depth: summary stage estimated as distant (wall only would be regional).")
+        trace.warn(
+          "bladderDepthUnknown", "§6.5",
+          "Bladder/rectal invasion without a recorded depth: summary stage estimated as distant (wall only would be regional)."
+        )
       }
       return result
     case .otherGynaecologic?:
@@ -149,8 +170,12 @@ enum SummaryStaging {
       // are the §6.3 `SK`/`OT` row (registry-codes.md §2 selects the same schema). Ovary and fallopian tube go to
       // their own chapters, for which the reference gives no rules.
       guard context.site == .otherGynaecologic else { return nil }
-      trace.note("summaryChapter", "§1.4, §6.3", "C57.1–C57.9: SEER Soft Tissue Other chapter", output: "softTissueOther")
-      return try finish(tables.softTissue, tables.softTissuePrimary.bit(context.primary) | tables.softTissueExtension.bit(extensionFact), categoryBased: false)
+      trace.note(
+        "summaryChapter", "§1.4, §6.3", "C57.1–C57.9: SEER Soft Tissue Other chapter", output: "softTissueOther")
+      return try finish(
+        tables.softTissue,
+        tables.softTissuePrimary.bit(context.primary) | tables.softTissueExtension.bit(extensionFact),
+        categoryBased: false)
     case .cervix?, .bone?, .orbit?:
       return nil
     }

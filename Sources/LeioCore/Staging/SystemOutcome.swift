@@ -16,8 +16,9 @@ struct SystemOutcome: ~Copyable, Sendable {
   static func without(_ system: StagingSystem, _ status: StageStatus, reason: String, trace: Trace) -> SystemOutcome {
     var trace = trace
     trace.note("\(system.rawValue).applicability", "§1.4", reason, output: status.rawValue)
-    return SystemOutcome(system: system, stageGroup: status == .notImplemented ? .unknown : .notApplicable,
-                         status: status, reason: reason, trace: trace)
+    return SystemOutcome(
+      system: system, stageGroup: status == .notImplemented ? .unknown : .notApplicable,
+      status: status, reason: reason, trace: trace)
   }
 
   /// Sets the group and status from a stage table row.
@@ -53,7 +54,9 @@ extension SystemOutcome {
   /// The system and chapter in words.
   static func label(_ system: StagingSystem, _ group: SiteGroup?) -> String {
     switch system {
-    case .ajcc7: group == .uterineCorpus ? "TNM 7 corpus uteri sarcoma (FIGO 2009 categories)" : "AJCC 7th edition, soft tissue sarcoma"
+    case .ajcc7:
+      group == .uterineCorpus
+        ? "TNM 7 corpus uteri sarcoma (FIGO 2009 categories)" : "AJCC 7th edition, soft tissue sarcoma"
     case .ajcc8: AJCC8Staging.label(group)
     case .figo2009: "FIGO 2009 uterine LMS/ESS (current for LMS/ESS as of the sources checked)"
     }
@@ -84,8 +87,10 @@ struct RecordedTCheck {
   /// Whether some completion of the missing facts gives a T compatible with `given`.
   func admits(_ given: TCategory, unknown extra: Set<String> = [], anyNumber: Bool = false) -> Bool {
     let values = derivation.table.values
-    return derivation.table.table.admits(derivation.mask, unknown: extra.isEmpty ? unknown : unknown.union(extra),
-                                         number: anyNumber ? .nan : derivation.number) { row in
+    return derivation.table.table.admits(
+      derivation.mask, unknown: extra.isEmpty ? unknown : unknown.union(extra),
+      number: anyNumber ? .nan : derivation.number
+    ) { row in
       values[row].map { StagingChecks.compatible(given, $0) } ?? false
     }
   }
@@ -100,8 +105,12 @@ struct RecordedTCheck {
     }
     let known = table.inputs.filter { $0.isNumeric ? !derivation.number.isNaN : !unknown.contains($0.key) }.map(\.key)
       .filter { $0 != "primary" || describe["primaryTumor"] != "'present'" }
-    let single = known.filter { key in table.column(key)?.isNumeric == true ? admits(given, anyNumber: true) : admits(given, unknown: [key]) }
-    return (single.isEmpty ? known : single).compactMap { key in name(table.column(key)?.isNumeric == true ? "sizeCm" : key) }
+    let single = known.filter { key in
+      table.column(key)?.isNumeric == true ? admits(given, anyNumber: true) : admits(given, unknown: [key])
+    }
+    return (single.isEmpty ? known : single).compactMap { key in
+      name(table.column(key)?.isNumeric == true ? "sizeCm" : key)
+    }
   }
 }
 
@@ -135,20 +144,33 @@ enum StagingChecks {
   ///
   /// `describe` is asked only for an error message (the facts as messages name them), so that the accepted path
   /// allocates nothing.
-  static func direct(_ given: TCategory, _ check: RecordedTCheck, system: String, describe: () -> [String: String],
-                     _ trace: inout Trace) throws(StagingError) -> TCategory {
+  static func direct(
+    _ given: TCategory, _ check: RecordedTCheck, system: String, describe: () -> [String: String],
+    _ trace: inout Trace
+  ) throws(StagingError) -> TCategory {
     let derivation = check.derivation
     guard derivation.table.outputDomain.contains(given) else {
-      throw .invalidValue(field: "t", value: given.rawValue, expected: ["one of the \(system) categories " + derivation.table.outputDomain.map(\.rawValue).joined(separator: ", ")])
+      throw .invalidValue(
+        field: "t", value: given.rawValue,
+        expected: [
+          "one of the \(system) categories " + derivation.table.outputDomain.map(\.rawValue).joined(separator: ", ")
+        ])
     }
     guard !check.admits(given) else {
-      trace.note("t", "§13", "T given as a category: \(given.rawValue) (the facts given allow it)", output: given.rawValue)
+      trace.note(
+        "t", "§13", "T given as a category: \(given.rawValue) (the facts given allow it)", output: given.rawValue)
       return given
     }
     let culprits = check.contradicted(by: given, describe: describe())
     let named = culprits.isEmpty ? "the facts given" : culprits.joined(separator: " and ")
-    let result = derivation.value == .tx ? "no category compatible with it fits them" : "they make the tumour \(derivation.value.rawValue)"
-    throw .inconsistent(field: "t", message: "'\(given.rawValue)' contradicts \(named) under \(system): \(result) (a recorded category must agree with the facts given, §4.1).")
+    let result =
+      derivation.value == .tx
+      ? "no category compatible with it fits them" : "they make the tumour \(derivation.value.rawValue)"
+    throw .inconsistent(
+      field: "t",
+      message:
+        "'\(given.rawValue)' contradicts \(named) under \(system): \(result) (a recorded category must agree with the facts given, §4.1)."
+    )
   }
 
   /// The more specific of a recorded T and the T from the facts, once they are known to agree: the facts' T when
@@ -163,7 +185,10 @@ enum StagingChecks {
     guard trace.isRecording, !size.isNaN else { return }
     // 0.05 cm = 0.5 mm (D-02); the 1e-9 absorbs binary rounding of decimal sizes such as 4.95.
     for cut in table.cutPoints where abs(size - cut) <= 0.05 + 1e-9 {
-      trace.warn("sizeAtCutPoint", "§0.3", "Size \(size.clinicalText) cm is within 0.5 mm of the \(cut.clinicalText) cm cut-point. T is assigned by exact comparison (≤ belongs to the lower category, D-01); AJCC's rounding rule could not be verified (U-11), so check the measured size (D-02).")
+      trace.warn(
+        "sizeAtCutPoint", "§0.3",
+        "Size \(size.clinicalText) cm is within 0.5 mm of the \(cut.clinicalText) cm cut-point. T is assigned by exact comparison (≤ belongs to the lower category, D-01); AJCC's rounding rule could not be verified (U-11), so check the measured size (D-02)."
+      )
     }
   }
 }

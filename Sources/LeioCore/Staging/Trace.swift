@@ -13,6 +13,7 @@ public struct RuleStep: Sendable, Hashable, Codable {
   /// DECISION identifiers of the reference behind the step.
   public var decisions: [String]
 
+  /// A step: the rule, its section, why it fired, what it gave, and the decisions applied.
   public init(rule: String, section: String, because: String, output: String?, decisions: [String]) {
     self.rule = rule
     self.section = section
@@ -31,6 +32,7 @@ public struct StagingWarning: Sendable, Hashable, Codable {
   /// The clinical-reference section.
   public var section: String
 
+  /// A warning: its code, message and section.
   public init(code: String, message: String, section: String) {
     self.code = code
     self.message = message
@@ -65,21 +67,25 @@ struct Trace: Sendable {
   mutating func record(_ table: RuleTable, row index: Int, inputs: @autoclosure () -> String = "") {
     guard log != nil else { return }
     let row = table.rows[index]
-    let output: String? = switch row.outcome {
-    case .value(let code, _): code
-    case .error: nil
-    }
+    let output: String? =
+      switch row.outcome {
+      case .value(let code, _): code
+      case .error: nil
+      }
     let detail = inputs()
-    log?.steps.append(RuleStep(
-      rule: "\(table.id)#\(row.number)", section: row.section,
-      because: detail.isEmpty ? "\(table.title): \(row.because)" : "\(table.title): \(row.because) (\(detail))",
-      output: output, decisions: row.decisions))
+    log?.steps.append(
+      RuleStep(
+        rule: "\(table.id)#\(row.number)", section: row.section,
+        because: detail.isEmpty ? "\(table.title): \(row.because)" : "\(table.title): \(row.because) (\(detail))",
+        output: output, decisions: row.decisions))
     for source in table.sources where log?.sources.contains(source) == false { log?.sources.append(source) }
   }
 
   /// Records a step that is not a table row.
-  mutating func note(_ rule: String, _ section: String, _ because: @autoclosure () -> String,
-                     output: String? = nil, decisions: [String] = []) {
+  mutating func note(
+    _ rule: String, _ section: String, _ because: @autoclosure () -> String,
+    output: String? = nil, decisions: [String] = []
+  ) {
     guard log != nil else { return }
     log?.steps.append(RuleStep(rule: rule, section: section, because: because(), output: output, decisions: decisions))
   }

@@ -1,8 +1,8 @@
+import Foundation
 import HTTPTypes
 public import Hummingbird
-import Foundation
-import LeioReport
 import LeioCore
+import LeioReport
 public import LeioStore
 
 /// Finds who is calling: an API token (`Authorization: Bearer leio_…`) or the session cookie. Sets
@@ -13,10 +13,13 @@ public struct IdentityMiddleware: RouterMiddleware {
 
   public init(registry: Registry) { self.registry = registry }
 
-  public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+  public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+    async throws -> Response
+  {
     var context = context
     if let authorization = request.headers[.authorization], authorization.lowercased().hasPrefix("bearer ") {
-      context.identity = try await registry.identity(apiToken: String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+      context.identity = try await registry.identity(
+        apiToken: String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces))
     } else if let token = request.cookies[SessionCookie.name]?.value, !token.isEmpty {
       context.identity = try await registry.identity(sessionToken: token)
       context.sessionToken = context.identity == nil ? nil : token
@@ -59,10 +62,14 @@ public struct AccessMiddleware: RouterMiddleware {
     self.registry = registry
   }
 
-  public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+  public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+    async throws -> Response
+  {
     do {
       let response = try await check(request, context: context, next: next)
-      if response.status == .unauthorized || response.status == .forbidden || (response.status == .seeOther && context.identity == nil) {
+      if response.status == .unauthorized || response.status == .forbidden
+        || (response.status == .seeOther && context.identity == nil)
+      {
         await recordRefusal(request, context, status: response.status == .seeOther ? 401 : Int(response.status.code))
       }
       return response
@@ -75,32 +82,48 @@ public struct AccessMiddleware: RouterMiddleware {
   /// Writes the refusal to the audit log: who (if anyone), the route's template (never query values), the status.
   /// A failure to write it is not the caller's problem: the refusal stands.
   private func recordRefusal(_ request: Request, _ context: Context, status: Int) async {
-    try? await registry?.recordRefusal(context.auditContext, status: status, route: "\(request.method.rawValue) \(context.endpointPath ?? "?")",
-                                       entityID: context.parameters.get("id"))
+    try? await registry?.recordRefusal(
+      context.auditContext, status: status, route: "\(request.method.rawValue) \(context.endpointPath ?? "?")",
+      entityID: context.parameters.get("id"))
   }
 
-  private func check(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+  private func check(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+    async throws -> Response
+  {
     guard let identity = context.identity else {
       switch style {
       case .api:
-        var response = try Problem.status(.unauthorized, detail: "Sign in, or send an API token as 'Authorization: Bearer …'.").response(from: request, context: context)
+        var response = try Problem.status(
+          .unauthorized, detail: "Sign in, or send an API token as 'Authorization: Bearer …'."
+        ).response(from: request, context: context)
         response.headers[.wwwAuthenticate] = #"Bearer realm="leio""#
         return response
       case .web:
         let next = request.method == .get ? request.uri.path + (request.uri.query.map { "?" + $0 } ?? "") : "/patients"
-        return Response(status: .seeOther, headers: [.location: "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")])
+        return Response(
+          status: .seeOther,
+          headers: [
+            .location: "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+          ])
       }
     }
     if let permission, !identity.allows(permission) {
       switch style {
-      case .api: throw Problem.status(.forbidden, detail: "The \(identity.account.role.rawValue) role may not do this (needs \(permission.rawValue)).")
+      case .api:
+        throw Problem.status(
+          .forbidden,
+          detail: "The \(identity.account.role.rawValue) role may not do this (needs \(permission.rawValue)).")
       case .web: return RegistryPages.forbidden(identity, permission)
       }
     }
-    guard Self.isUnsafe(request.method), let expected = identity.csrfToken else { return try await next(request, context) }
+    guard Self.isUnsafe(request.method), let expected = identity.csrfToken else {
+      return try await next(request, context)
+    }
     // Cookie-authenticated change: same origin and the session's CSRF token, or nothing happens.
     guard Self.sameOrigin(request) else {
-      throw Problem.status(.forbidden, detail: "The request came from another site (Origin \((request.headers[.origin] ?? "").excerpt(limit: 80))).")
+      throw Problem.status(
+        .forbidden,
+        detail: "The request came from another site (Origin \((request.headers[.origin] ?? "").excerpt(limit: 80))).")
     }
     var request = request
     var presented = request.headers[Self.csrfHeader]
@@ -109,7 +132,8 @@ public struct AccessMiddleware: RouterMiddleware {
       presented = FormBody(String(buffer: buffer))["_csrf"]
     }
     guard let presented, Self.constantTimeEqual(presented, expected) else {
-      throw Problem.status(.forbidden, detail: "The form is missing its security token or it has expired; reload the page and try again.")
+      throw Problem.status(
+        .forbidden, detail: "The form is missing its security token or it has expired; reload the page and try again.")
     }
     return try await next(request, context)
   }
@@ -120,7 +144,9 @@ public struct AccessMiddleware: RouterMiddleware {
   /// ones the request was sent to). A request without `Origin` passes here (the CSRF token still decides).
   static func sameOrigin(_ request: Request) -> Bool {
     guard let origin = request.headers[.origin] else { return true }
-    guard let components = URLComponents(string: origin), let host = components.host, !host.isEmpty else { return false }
+    guard let components = URLComponents(string: origin), let host = components.host, !host.isEmpty else {
+      return false
+    }
     return request.head.authority?.lowercased() == (host + (components.port.map { ":\($0)" } ?? "")).lowercased()
   }
 

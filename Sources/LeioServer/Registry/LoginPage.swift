@@ -1,5 +1,5 @@
-import Hummingbird
 import Foundation
+import Hummingbird
 import LeioReport
 import LeioStore
 
@@ -16,15 +16,24 @@ struct LoginPage: Sendable {
 
   func form(next: String?, error: String?, username: String = "", status: HTTPResponse.Status = .ok) -> Response {
     let token = Registry.randomToken()
-    var body = "<p class=\"banner\">The registry holds patient data. Sign in with your own account; every record you open or change is recorded with your name.</p>"
-    if let error { body += "<div role=\"alert\" class=\"result\"><p class=\"error\">\(RegistryPages.escape(error))</p></div>" }
-    body += "<form method=\"post\" action=\"/login\"><input type=\"hidden\" name=\"next\" value=\"\(RegistryPages.escape(Self.safeNext(next)))\">"
+    var body =
+      "<p class=\"banner\">The registry holds patient data. Sign in with your own account; every record you open or change is recorded with your name.</p>"
+    if let error {
+      body += "<div role=\"alert\" class=\"result\"><p class=\"error\">\(RegistryPages.escape(error))</p></div>"
+    }
+    body +=
+      "<form method=\"post\" action=\"/login\"><input type=\"hidden\" name=\"next\" value=\"\(RegistryPages.escape(Self.safeNext(next)))\">"
     body += "<input type=\"hidden\" name=\"_csrf\" value=\"\(token)\">"
-    body += "<div class=\"field\"><label for=\"username\">User name</label><input id=\"username\" name=\"username\" autocomplete=\"username\" value=\"\(RegistryPages.escape(username))\" required></div>"
-    body += "<div class=\"field\"><label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required></div>"
+    body +=
+      "<div class=\"field\"><label for=\"username\">User name</label><input id=\"username\" name=\"username\" autocomplete=\"username\" value=\"\(RegistryPages.escape(username))\" required></div>"
+    body +=
+      "<div class=\"field\"><label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required></div>"
     body += "<button type=\"submit\">Sign in</button></form>"
     var response = RegistryPages.page(title: "Sign in to the registry", body: body, status: status)
-    response.setCookie(Cookie(name: Self.csrfCookie, value: token, maxAge: 3600, path: "/login", secure: secureCookies, httpOnly: true, sameSite: .strict))
+    response.setCookie(
+      Cookie(
+        name: Self.csrfCookie, value: token, maxAge: 3600, path: "/login", secure: secureCookies, httpOnly: true,
+        sameSite: .strict))
     return response
   }
 
@@ -32,20 +41,27 @@ struct LoginPage: Sendable {
     let username = form["username"] ?? ""
     let expected = request.cookies[Self.csrfCookie]?.value ?? ""
     guard AccessMiddleware.sameOrigin(request), !expected.isEmpty, let presented = form["_csrf"],
-          AccessMiddleware.constantTimeEqual(presented, expected) else {
-      return self.form(next: form["next"], error: "The sign-in form has expired or came from another site; it has been loaded again — please sign in.",
-                       status: .forbidden)
+      AccessMiddleware.constantTimeEqual(presented, expected)
+    else {
+      return self.form(
+        next: form["next"],
+        error: "The sign-in form has expired or came from another site; it has been loaded again — please sign in.",
+        status: .forbidden)
     }
     do {
-      let grant = try await registry.login(username: username, password: form.values["password"]?.first ?? "", remote: context.remoteAddress)
+      let grant = try await registry.login(
+        username: username, password: form.values["password"]?.first ?? "", remote: context.remoteAddress)
       var response = RegistryPages.redirect(Self.safeNext(form["next"]))
-      response.setCookie(SessionCookie.set(grant.token, maxAge: Int(registry.security.absoluteSessionSeconds), secure: secureCookies))
+      response.setCookie(
+        SessionCookie.set(grant.token, maxAge: Int(registry.security.absoluteSessionSeconds), secure: secureCookies))
       return response
     } catch let error as RegistryError {
       switch error {
-      case .badCredentials: return self.form(next: form["next"], error: error.description, username: username, status: .unauthorized)
+      case .badCredentials:
+        return self.form(next: form["next"], error: error.description, username: username, status: .unauthorized)
       case .locked(let seconds):
-        var response = self.form(next: form["next"], error: error.description, username: username, status: .tooManyRequests)
+        var response = self.form(
+          next: form["next"], error: error.description, username: username, status: .tooManyRequests)
         response.headers[.retryAfter] = "\(seconds)"
         return response
       default: throw error
@@ -68,11 +84,17 @@ struct LoginPage: Sendable {
   static func safeNext(_ next: String?) -> String {
     let fallback = "/patients"
     guard let next, next.count <= 2048, next.hasPrefix("/"), !next.hasPrefix("//") else { return fallback }
-    guard !next.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F || $0 == "\\" || $0.properties.isWhitespace }) else { return fallback }
+    guard
+      !next.unicodeScalars.contains(where: {
+        $0.value < 0x21 || $0.value == 0x7F || $0 == "\\" || $0.properties.isWhitespace
+      })
+    else { return fallback }
     let lowered = next.lowercased()
     guard !["%2f", "%5c", "%09", "%0a", "%0d", "%00"].contains(where: lowered.contains) else { return fallback }
-    guard let resolved = URL(string: next, relativeTo: URL(string: "http://leio.invalid")), resolved.host == "leio.invalid",
-          resolved.scheme == "http" else { return fallback }
+    guard let resolved = URL(string: next, relativeTo: URL(string: "http://leio.invalid")),
+      resolved.host == "leio.invalid",
+      resolved.scheme == "http"
+    else { return fallback }
     return next
   }
 }

@@ -1,5 +1,5 @@
-public import Hummingbird
 import Foundation
+public import Hummingbird
 import LeioCore
 public import LeioStore
 
@@ -18,11 +18,17 @@ public struct RegistryRoute: Sendable {
     case web(@Sendable (RegistryWeb.Call) async throws -> Response)
   }
 
-  init(method: String, path: String, permission: Permission?, api: @escaping @Sendable (RegistryAPI.Call) async throws -> Response) {
+  init(
+    method: String, path: String, permission: Permission?,
+    api: @escaping @Sendable (RegistryAPI.Call) async throws -> Response
+  ) {
     (self.method, self.path, self.permission, handler) = (method, path, permission, .api(api))
   }
 
-  init(method: String, path: String, permission: Permission?, web: @escaping @Sendable (RegistryWeb.Call) async throws -> Response) {
+  init(
+    method: String, path: String, permission: Permission?,
+    web: @escaping @Sendable (RegistryWeb.Call) async throws -> Response
+  ) {
     (self.method, self.path, self.permission, handler) = (method, path, permission, .web(web))
   }
 }
@@ -34,19 +40,41 @@ public enum RegistryAPI {
     .init(method: "GET", path: "/api/v1/me", permission: nil, api: { try await $0.getMe() }),
     .init(method: "GET", path: "/api/v1/patients", permission: .readPatients, api: { try await $0.getPatients() }),
     .init(method: "POST", path: "/api/v1/patients", permission: .writePatients, api: { try await $0.postPatients() }),
-    .init(method: "GET", path: "/api/v1/patients/{id}", permission: .readPatients, api: { try await $0.getPatientsByID() }),
-    .init(method: "PUT", path: "/api/v1/patients/{id}", permission: .writePatients, api: { try await $0.putPatientsByID() }),
-    .init(method: "DELETE", path: "/api/v1/patients/{id}", permission: .writePatients, api: { try await $0.deletePatientsByID() }),
-    .init(method: "POST", path: "/api/v1/patients/{id}/restore", permission: .writePatients, api: { try await $0.postPatientsByIDRestore() }),
-    .init(method: "POST", path: "/api/v1/patients/{id}/tumours", permission: .writePatients, api: { try await $0.postPatientsByIDTumours() }),
-    .init(method: "POST", path: "/api/v1/patients/{id}/events", permission: .writePatients, api: { try await $0.postPatientsByIDEvents() }),
-    .init(method: "PUT", path: "/api/v1/tumours/{id}", permission: .writePatients, api: { try await $0.putTumoursByID() }),
-    .init(method: "DELETE", path: "/api/v1/tumours/{id}", permission: .writePatients, api: { try await $0.deleteTumoursByID() }),
-    .init(method: "POST", path: "/api/v1/tumours/{id}/treatments", permission: .writePatients, api: { try await $0.postTumoursByIDTreatments() }),
-    .init(method: "PUT", path: "/api/v1/treatments/{id}", permission: .writePatients, api: { try await $0.putTreatmentsByID() }),
-    .init(method: "DELETE", path: "/api/v1/treatments/{id}", permission: .writePatients, api: { try await $0.deleteTreatmentsByID() }),
-    .init(method: "PUT", path: "/api/v1/events/{id}", permission: .writePatients, api: { try await $0.putEventsByID() }),
-    .init(method: "DELETE", path: "/api/v1/events/{id}", permission: .writePatients, api: { try await $0.deleteEventsByID() }),
+    .init(
+      method: "GET", path: "/api/v1/patients/{id}", permission: .readPatients, api: { try await $0.getPatientsByID() }),
+    .init(
+      method: "PUT", path: "/api/v1/patients/{id}", permission: .writePatients, api: { try await $0.putPatientsByID() }),
+    .init(
+      method: "DELETE", path: "/api/v1/patients/{id}", permission: .writePatients,
+      api: { try await $0.deletePatientsByID() }),
+    .init(
+      method: "POST", path: "/api/v1/patients/{id}/restore", permission: .writePatients,
+      api: { try await $0.postPatientsByIDRestore() }),
+    .init(
+      method: "POST", path: "/api/v1/patients/{id}/tumours", permission: .writePatients,
+      api: { try await $0.postPatientsByIDTumours() }),
+    .init(
+      method: "POST", path: "/api/v1/patients/{id}/events", permission: .writePatients,
+      api: { try await $0.postPatientsByIDEvents() }),
+    .init(
+      method: "PUT", path: "/api/v1/tumours/{id}", permission: .writePatients, api: { try await $0.putTumoursByID() }),
+    .init(
+      method: "DELETE", path: "/api/v1/tumours/{id}", permission: .writePatients,
+      api: { try await $0.deleteTumoursByID() }),
+    .init(
+      method: "POST", path: "/api/v1/tumours/{id}/treatments", permission: .writePatients,
+      api: { try await $0.postTumoursByIDTreatments() }),
+    .init(
+      method: "PUT", path: "/api/v1/treatments/{id}", permission: .writePatients,
+      api: { try await $0.putTreatmentsByID() }),
+    .init(
+      method: "DELETE", path: "/api/v1/treatments/{id}", permission: .writePatients,
+      api: { try await $0.deleteTreatmentsByID() }),
+    .init(
+      method: "PUT", path: "/api/v1/events/{id}", permission: .writePatients, api: { try await $0.putEventsByID() }),
+    .init(
+      method: "DELETE", path: "/api/v1/events/{id}", permission: .writePatients,
+      api: { try await $0.deleteEventsByID() }),
     .init(method: "GET", path: "/api/v1/follow-up", permission: .readPatients, api: { try await $0.getFollowUp() }),
     .init(method: "GET", path: "/api/v1/audit", permission: .readAudit, api: { try await $0.getAudit() }),
     .init(method: "GET", path: "/api/v1/export", permission: .exportRegistry, api: { try await $0.getExport() }),
@@ -75,7 +103,9 @@ public enum RegistryAPI {
     var id: String { context.parameters.get("id") ?? "" }
     var query: Hummingbird.Parameters { request.uri.queryParameters }
 
-    func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response { try RegistryAPI.json(value, status: status) }
+    func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+      try RegistryAPI.json(value, status: status)
+    }
 
     func decode<T: StrictBody>(_ type: T.Type, _ request: Request, _ context: LeioRequestContext) async throws -> T {
       try await RegistryAPI.decode(type, request, context)
@@ -83,7 +113,8 @@ public enum RegistryAPI {
 
     func version(_ query: Hummingbird.Parameters) throws -> Int64 {
       guard let text = query.get("version"), let version = Int64(text) else {
-        throw Problem.malformed("Give the version you read as ?version=N (the change is refused if someone saved since).", field: "version")
+        throw Problem.malformed(
+          "Give the version you read as ?version=N (the change is refused if someone saved since).", field: "version")
       }
       return version
     }
@@ -91,7 +122,8 @@ public enum RegistryAPI {
 
   /// Decodes a registry body, refusing any field the body type does not have (a misspelled `"birthdate"` or
   /// `"Sex"` would otherwise be dropped and the record stored without it): 422 naming the unknown fields.
-  static func decode<T: StrictBody>(_ type: T.Type, _ request: Request, _ context: LeioRequestContext) async throws -> T {
+  static func decode<T: StrictBody>(_ type: T.Type, _ request: Request, _ context: LeioRequestContext) async throws -> T
+  {
     var request = request
     let buffer = try await request.collectBody(upTo: context.maxUploadSize)
     guard buffer.readableBytes > 0 else { throw Problem.malformed("The request body is empty; send a JSON document.") }
@@ -99,10 +131,11 @@ public enum RegistryAPI {
     if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
       let unknown = object.keys.filter { !T.fields.contains($0) }.sorted()
       if !unknown.isEmpty {
-        throw Problem(status: .unprocessableContent, type: "https://leio.invalid/problems/unknown-field", title: "Unknown field",
-                      detail: "Unknown field(s): \(unknown.prefix(10).map { "'\($0.excerpt())'" }.joined(separator: ", ")); "
-                        + "the fields are \(T.fields.sorted().joined(separator: ", ")) (names are case-sensitive).",
-                      field: unknown[0].excerpt())
+        throw Problem(
+          status: .unprocessableContent, type: "https://leio.invalid/problems/unknown-field", title: "Unknown field",
+          detail: "Unknown field(s): \(unknown.prefix(10).map { "'\($0.excerpt())'" }.joined(separator: ", ")); "
+            + "the fields are \(T.fields.sorted().joined(separator: ", ")) (names are case-sensitive).",
+          field: unknown[0].excerpt())
       }
     }
     return try JSONDecoder().decode(T.self, from: data)

@@ -23,7 +23,10 @@ protocol VersionedBody {
 
 extension VersionedBody {
   func requiredVersion() throws -> Int64 {
-    guard let version else { throw Problem.malformed("Give the version you read (the change is refused if someone saved since).", field: "version") }
+    guard let version else {
+      throw Problem.malformed(
+        "Give the version you read (the change is refused if someone saved since).", field: "version")
+    }
     return version
   }
 }
@@ -50,7 +53,9 @@ struct TumourBody: Codable, Sendable, VersionedBody, StrictBody, CodingKeyListed
 extension Treatment {
   struct Body: Codable, Sendable, VersionedBody, StrictBody, CodingKeyListed {
     typealias Keys = CodingKeys
-    enum CodingKeys: String, CodingKey, CaseIterable { case kind, startDate, endDate, margin, agent, notes, tumourID, version }
+    enum CodingKeys: String, CodingKey, CaseIterable {
+      case kind, startDate, endDate, margin, agent, notes, tumourID, version
+    }
     var kind: String
     var startDate: String
     var endDate: String?
@@ -60,7 +65,9 @@ extension Treatment {
     var tumourID: String?
     var version: Int64?
     func treatment() -> Treatment {
-      Treatment(tumourID: tumourID ?? "", kind: kind, startDate: startDate, endDate: endDate, margin: margin, agent: agent, notes: notes)
+      Treatment(
+        tumourID: tumourID ?? "", kind: kind, startDate: startDate, endDate: endDate, margin: margin, agent: agent,
+        notes: notes)
     }
   }
 }
@@ -68,7 +75,9 @@ extension Treatment {
 extension FollowUpEvent {
   struct Body: Codable, Sendable, VersionedBody, StrictBody, CodingKeyListed {
     typealias Keys = CodingKeys
-    enum CodingKeys: String, CodingKey, CaseIterable { case patientID, tumourID, kind, date, imagingResult, recurrenceType, site, notes, version }
+    enum CodingKeys: String, CodingKey, CaseIterable {
+      case patientID, tumourID, kind, date, imagingResult, recurrenceType, site, notes, version
+    }
     var patientID: String?
     var tumourID: String?
     var kind: String
@@ -79,8 +88,10 @@ extension FollowUpEvent {
     var notes: String?
     var version: Int64?
     func event() throws(RegistryError) -> FollowUpEvent {
-      FollowUpEvent(patientID: patientID ?? "", tumourID: tumourID, kind: try FollowUpEvent.kind(kind), date: date, imagingResult: imagingResult,
-                    recurrenceType: recurrenceType, site: site, notes: notes)
+      FollowUpEvent(
+        patientID: patientID ?? "", tumourID: tumourID, kind: try FollowUpEvent.kind(kind), date: date,
+        imagingResult: imagingResult,
+        recurrenceType: recurrenceType, site: site, notes: notes)
     }
   }
 }

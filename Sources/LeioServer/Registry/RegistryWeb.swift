@@ -1,5 +1,5 @@
-import Hummingbird
 import Foundation
+import Hummingbird
 import LeioCore
 import LeioReport
 import LeioStore
@@ -10,8 +10,11 @@ enum RegistryWeb {
   static func addRoutes(to router: Router<LeioRequestContext>, registry: Registry, secureCookies: Bool) {
     let login = LoginPage(registry: registry, secureCookies: secureCookies)
     router.get("login") { request, _ in login.form(next: request.uri.queryParameters.get("next"), error: nil) }
-    router.post("login") { request, context in try await login.submit(try await WebController<LeioRequestContext>.form(request, context), request, context) }
-    let group = router.group().add(middleware: IdentityMiddleware(registry: registry)).add(middleware: WebErrorMiddleware())
+    router.post("login") { request, context in
+      try await login.submit(try await WebController<LeioRequestContext>.form(request, context), request, context)
+    }
+    let group = router.group().add(middleware: IdentityMiddleware(registry: registry)).add(
+      middleware: WebErrorMiddleware())
     for route in RegistryPages.routes {
       let guarded = group.group().add(middleware: AccessMiddleware(route.permission, style: .web, registry: registry))
       let path = RouterPath(String(route.path.dropFirst()).replacingOccurrences(of: "{id}", with: ":id"))
@@ -19,7 +22,9 @@ enum RegistryWeb {
       guarded.on(path, method: HTTPRequest.Method(route.method)!) { request, context in
         guard let identity = context.identity else { return RegistryPages.redirect("/login") }
         // Errors become pages in WebErrorMiddleware.
-        return try await handle(Call(registry: registry, login: login, request: request, context: context, identity: identity, path: route.path))
+        return try await handle(
+          Call(
+            registry: registry, login: login, request: request, context: context, identity: identity, path: route.path))
       }
     }
   }

@@ -10,7 +10,9 @@ import LeioStore
 struct WebErrorMiddleware: RouterMiddleware {
   typealias Context = LeioRequestContext
 
-  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
     do {
       return try await next(request, context)
     } catch {
@@ -28,11 +30,14 @@ struct WebErrorMiddleware: RouterMiddleware {
         return RegistryPages.page(
           title: "Someone else changed this record",
           body: "<div role=\"alert\" class=\"result\"><p class=\"error\">\(escape(error.description))</p></div>"
-            + "<p>Nothing was changed. Open the record again to see the current version, then repeat your change if it is still needed.</p>" + back,
+            + "<p>Nothing was changed. Open the record again to see the current version, then repeat your change if it is still needed.</p>"
+            + back,
           identity: identity, status: .conflict)
       case .patientDeleted:
-        return RegistryPages.page(title: "The patient is deleted", body: "<div role=\"alert\" class=\"result\"><p class=\"error\">\(escape(error.description))</p></div>" + back,
-                               identity: identity, status: .conflict)
+        return RegistryPages.page(
+          title: "The patient is deleted",
+          body: "<div role=\"alert\" class=\"result\"><p class=\"error\">\(escape(error.description))</p></div>" + back,
+          identity: identity, status: .conflict)
       case .notFound:
         return RegistryPages.notFound(identity)
       default: break
@@ -41,9 +46,14 @@ struct WebErrorMiddleware: RouterMiddleware {
     }
     let problem = ProblemMiddleware<Context>.problem(for: error)
     let status = problem.status
-    let detail = status.code >= 500 ? "Something went wrong on the server; nothing was changed. Try again, and tell the administrator if it happens again." : problem.detail
-    var response = RegistryPages.page(title: status.reasonPhrase, body: "<div role=\"alert\" class=\"result\"><p class=\"error\">\(escape(detail))</p></div>" + back,
-                                   identity: identity, status: status)
+    let detail =
+      status.code >= 500
+      ? "Something went wrong on the server; nothing was changed. Try again, and tell the administrator if it happens again."
+      : problem.detail
+    var response = RegistryPages.page(
+      title: status.reasonPhrase,
+      body: "<div role=\"alert\" class=\"result\"><p class=\"error\">\(escape(detail))</p></div>" + back,
+      identity: identity, status: status)
     if case .locked(let seconds)? = error as? RegistryError { response.headers[.retryAfter] = "\(seconds)" }
     return response
   }

@@ -1,5 +1,5 @@
-public import Hummingbird
 import Foundation
+public import Hummingbird
 import LeioCore
 import LeioReport
 
@@ -23,8 +23,9 @@ public struct WebController<Context: RequestContext>: Sendable {
     router.post("summary") { request, context in
       let form = try await Self.form(request, context)
       let summary = try CareSummary(facts: try CaseFacts(try CaseForm.caseInput(form)), today: CalendarDate.today())
-      return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-                      body: .init(byteBuffer: ByteBuffer(string: CareSummaryHTML.render(summary))))
+      return Response(
+        status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+        body: .init(byteBuffer: ByteBuffer(string: CareSummaryHTML.render(summary))))
     }
     router.get("grade") { _, _ in ToolPages.grade(nil) }
     router.post("grade") { request, context in ToolPages.grade(try await Self.form(request, context)) }

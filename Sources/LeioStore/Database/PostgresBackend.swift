@@ -17,9 +17,12 @@ public final class PostgresBackend: SQLBackend {
   private let logger: Logger
 
   /// Connects to the database `url` names; `searchPath` puts Leio's tables in that schema (tests use one each).
-  public static func connect(url: String, searchPath: String? = nil, logger: Logger = Logger(label: "leio.store")) async throws -> PostgresBackend {
+  public static func connect(url: String, searchPath: String? = nil, logger: Logger = Logger(label: "leio.store"))
+    async throws -> PostgresBackend
+  {
     guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
-          let host = components.host, !host.isEmpty, let user = components.user else {
+      let host = components.host, !host.isEmpty, let user = components.user
+    else {
       throw RegistryError.invalidDatabaseURL(url: DatabaseLocation.redacted(url))
     }
     let query = Dictionary((components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { $1 })
@@ -28,8 +31,14 @@ public final class PostgresBackend: SQLBackend {
     let probeTLS: PostgresConnection.Configuration.TLS
     switch query["sslmode"] ?? (local ? "disable" : "require") {
     case "disable": (tls, probeTLS) = (.disable, .disable)
-    case "prefer": (tls, probeTLS) = (.prefer(.makeClientConfiguration()), .prefer(try NIOSSLContext(configuration: .makeClientConfiguration())))
-    default: (tls, probeTLS) = (.require(.makeClientConfiguration()), .require(try NIOSSLContext(configuration: .makeClientConfiguration())))
+    case "prefer":
+      (tls, probeTLS) = (
+        .prefer(.makeClientConfiguration()), .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+      )
+    default:
+      (tls, probeTLS) = (
+        .require(.makeClientConfiguration()), .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+      )
     }
     let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
     let location = "\(host):\(components.port ?? 5432)/\(database)"
@@ -37,8 +46,9 @@ public final class PostgresBackend: SQLBackend {
     // where the pool would only report that it gave up.
     do {
       let probe = try await PostgresConnection.connect(
-        configuration: PostgresConnection.Configuration(host: host, port: components.port ?? 5432, username: user, password: components.password,
-                                                        database: database.isEmpty ? nil : database, tls: probeTLS),
+        configuration: PostgresConnection.Configuration(
+          host: host, port: components.port ?? 5432, username: user, password: components.password,
+          database: database.isEmpty ? nil : database, tls: probeTLS),
         id: 0, logger: Logger(label: "leio.store.probe", factory: { _ in SwiftLogNoOpLogHandler() }))
       try await probe.close()
     } catch let error as PSQLError {
@@ -46,8 +56,9 @@ public final class PostgresBackend: SQLBackend {
     } catch {
       throw RegistryError.unavailable(location: location, reason: String(describing: error))
     }
-    var configuration = PostgresClient.Configuration(host: host, port: components.port ?? 5432, username: user,
-                                                     password: components.password, database: database.isEmpty ? nil : database, tls: tls)
+    var configuration = PostgresClient.Configuration(
+      host: host, port: components.port ?? 5432, username: user,
+      password: components.password, database: database.isEmpty ? nil : database, tls: tls)
     if let searchPath { configuration.options.additionalStartupParameters = [("search_path", searchPath)] }
     configuration.options.maximumConnections = Int(query["pool"] ?? "") ?? 16
     var quiet = logger
@@ -86,7 +97,9 @@ public final class PostgresBackend: SQLBackend {
   }
 
   public func withoutTransaction<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
-    try await client.withConnection { connection in try await body(PostgresExecutor(connection: connection, logger: logger)) }
+    try await client.withConnection { connection in
+      try await body(PostgresExecutor(connection: connection, logger: logger))
+    }
   }
 
   public func close() async throws {

@@ -38,7 +38,8 @@ public struct SQLRow: Sendable {
   }
 
   /// A code stored as its raw text; a value the type does not know is a schema bug or tampering (`corrupt`).
-  func optionalCode<Code: RawRepresentable>(_ column: String, as type: Code.Type) throws -> Code? where Code.RawValue == String {
+  func optionalCode<Code: RawRepresentable>(_ column: String, as type: Code.Type) throws -> Code?
+  where Code.RawValue == String {
     guard let text = try optionalText(column) else { return nil }
     guard let code = Code(rawValue: text) else { throw RegistryError.corrupt(column: column) }
     return code

@@ -22,17 +22,24 @@ public final class SQLiteBackend: SQLBackend {
   public static let busyTimeoutMilliseconds = 2000
 
   /// Opens (creating if needed) the database file at `path`.
-  public static func open(path: String, readers: Int = 4, logger: Logger = Logger(label: "leio.store")) async throws -> SQLiteBackend {
+  public static func open(path: String, readers: Int = 4, logger: Logger = Logger(label: "leio.store")) async throws
+    -> SQLiteBackend
+  {
     var quiet = logger
     quiet.logLevel = .warning  // statements are never logged: they carry patient data in their binds
     let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: quiet)
-    for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = \(busyTimeoutMilliseconds)"] {
+    for pragma in [
+      "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
+      "PRAGMA busy_timeout = \(busyTimeoutMilliseconds)",
+    ] {
       _ = try await writer.query(pragma, [])
     }
     var pool: [SQLiteConnection] = []
     for _ in 0..<max(1, readers) {
       let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: quiet)
-      for pragma in ["PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = \(busyTimeoutMilliseconds)", "PRAGMA query_only = ON"] { _ = try await reader.query(pragma, []) }
+      for pragma in [
+        "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = \(busyTimeoutMilliseconds)", "PRAGMA query_only = ON",
+      ] { _ = try await reader.query(pragma, []) }
       pool.append(reader)
     }
     return SQLiteBackend(location: path, writer: writer, readers: ReaderPool(pool))
@@ -140,12 +147,16 @@ struct SQLiteExecutor: SQLExecutor {
   /// Constraint violations become registry errors; anything else passes through.
   static func translate(_ error: SQLiteError, location: String = "") -> any Error {
     // The message names the columns: "UNIQUE constraint failed: patient.identifier".
-    let detail = error.message.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? error.message
+    let detail =
+      error.message.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) }
+      ?? error.message
     switch error.reason {
     case .constraintUniqueFailed, .constraintPrimaryKeyFailed: return RegistryError.duplicate(constraint: detail)
     case .constraintForeignKeyFailed: return RegistryError.missingReference(constraint: detail)
     case .constraintCheckFailed, .constraintNotNullFailed:
-      return RegistryError.invalid(field: detail.excerpt(limit: 80), message: "the database refused the value (constraint \(detail.excerpt(limit: 80))).")
+      return RegistryError.invalid(
+        field: detail.excerpt(limit: 80),
+        message: "the database refused the value (constraint \(detail.excerpt(limit: 80))).")
     case .busy, .locked, .busyTimeout, .busyInRecovery, .busyInSnapshot: return RegistryError.busy(location: location)
     default: return error
     }

@@ -11,17 +11,40 @@ public enum DemoRegistry {
     ("demo.admin", .admin), ("demo.clinician", .clinician), ("demo.registrar", .registrar), ("demo.viewer", .viewer),
   ]
 
-  static let givenNames = ["Ada", "Ben", "Cleo", "Dev", "Esme", "Femi", "Greta", "Hugo", "Ines", "Jon", "Kira", "Luca", "Mina", "Nils", "Oona", "Paz"]
+  static let givenNames = [
+    "Ada", "Ben", "Cleo", "Dev", "Esme", "Femi", "Greta", "Hugo", "Ines", "Jon", "Kira", "Luca", "Mina", "Nils", "Oona",
+    "Paz",
+  ]
 
   /// Case documents of the demo: (label, facts), from the reference's sites and extents.
   static let cases: [(String, CaseInput)] = [
-    ("extremity", CaseInput([.site: "extremity", .sizeCm: 7.5, .depth: "deep", .grade: "G3", .nodes: "N0", .metastasis: "M0"])),
-    ("extremity small", CaseInput([.site: "extremity", .sizeCm: 3.2, .depth: "superficial", .grade: "G1", .nodes: "N0", .metastasis: "M0"])),
+    (
+      "extremity",
+      CaseInput([.site: "extremity", .sizeCm: 7.5, .depth: "deep", .grade: "G3", .nodes: "N0", .metastasis: "M0"])
+    ),
+    (
+      "extremity small",
+      CaseInput([
+        .site: "extremity", .sizeCm: 3.2, .depth: "superficial", .grade: "G1", .nodes: "N0", .metastasis: "M0",
+      ])
+    ),
     ("uterus", CaseInput([.site: "uterus", .sizeCm: 9, .uterineExtent: "confined", .nodes: "N0", .metastasis: "M0"])),
-    ("uterus adnexa", CaseInput([.site: "uterus", .sizeCm: 12, .uterineExtent: "adnexa", .nodes: "N0", .metastasis: "M0"])),
-    ("retroperitoneum", CaseInput([.site: "retroperitoneum", .sizeCm: 14, .grade: "G2", .nodes: "N0", .metastasis: "M0"])),
-    ("trunk metastatic", CaseInput([.site: "trunk", .sizeCm: 11, .depth: "deep", .grade: "G3", .nodes: "N0", .metastasis: "M1"])),
-    ("extremity grade unknown", CaseInput([.site: "extremity", .sizeCm: 5.0, .depth: "deep", .nodes: "N0", .metastasis: "M0"])),
+    (
+      "uterus adnexa",
+      CaseInput([.site: "uterus", .sizeCm: 12, .uterineExtent: "adnexa", .nodes: "N0", .metastasis: "M0"])
+    ),
+    (
+      "retroperitoneum",
+      CaseInput([.site: "retroperitoneum", .sizeCm: 14, .grade: "G2", .nodes: "N0", .metastasis: "M0"])
+    ),
+    (
+      "trunk metastatic",
+      CaseInput([.site: "trunk", .sizeCm: 11, .depth: "deep", .grade: "G3", .nodes: "N0", .metastasis: "M1"])
+    ),
+    (
+      "extremity grade unknown",
+      CaseInput([.site: "extremity", .sizeCm: 5.0, .depth: "deep", .nodes: "N0", .metastasis: "M0"])
+    ),
   ]
 
   /// Seeds an empty registry with `patients` fictional patients (deterministic for a given `today`) and the demo
@@ -41,20 +64,25 @@ public enum DemoRegistry {
       let uterine = index % 3 == 0
       let birth = CalendarDate(year: 1940 + random.below(50), month: 1 + random.below(12), day: 1 + random.below(28))
       let patient = try await registry.createPatient(
-        Patient(identifier: "DEMO-\(String(format: "%04d", index))", name: name, birthDate: birth?.description,
-                sex: uterine ? "female" : ["female", "male"][random.below(2)]), by: actor)
+        Patient(
+          identifier: "DEMO-\(String(format: "%04d", index))", name: name, birthDate: birth?.description,
+          sex: uterine ? "female" : ["female", "male"][random.below(2)]), by: actor)
       let choices = cases.filter { ($0.1.text(.site) == "uterus") == uterine }
       let facts = choices[random.below(choices.count)].1
       // Treatment ended between 1 and 60 months ago; diagnosis two months before it.
       let treatmentEnd = today.adding(months: -(1 + random.below(60))).adding(days: -random.below(28))
       let tumour = try await registry.createTumour(
-        Tumour(patientID: patient.id, diagnosisDate: treatmentEnd.adding(months: -2).description, facts: facts), by: actor)
+        Tumour(patientID: patient.id, diagnosisDate: treatmentEnd.adding(months: -2).description, facts: facts),
+        by: actor)
       _ = try await registry.createTreatment(
-        Treatment(tumourID: tumour.id, kind: "surgery", startDate: treatmentEnd.description, margin: ["R0", "R0", "R1", "R2"][random.below(4)]), by: actor)
+        Treatment(
+          tumourID: tumour.id, kind: "surgery", startDate: treatmentEnd.description,
+          margin: ["R0", "R0", "R1", "R2"][random.below(4)]), by: actor)
       if facts.text(.grade) == "G3", random.below(2) == 0 {
         _ = try await registry.createTreatment(
-          Treatment(tumourID: tumour.id, kind: "radiation", startDate: treatmentEnd.adding(days: -60).description,
-                    endDate: treatmentEnd.adding(days: -25).description), by: actor)
+          Treatment(
+            tumourID: tumour.id, kind: "radiation", startDate: treatmentEnd.adding(days: -60).description,
+            endDate: treatmentEnd.adding(days: -25).description), by: actor)
       }
       // Visits: each scheduled visit up to today took place, except that about one patient in four missed the last.
       let plan = try FollowUp.plan(for: try CaseFacts(facts), treatmentEnd: treatmentEnd)
@@ -62,16 +90,22 @@ public enum DemoRegistry {
       let attended = random.below(4) == 0 ? past.dropLast() : past[...]
       for visit in attended {
         _ = try await registry.createEvent(
-          FollowUpEvent(patientID: patient.id, tumourID: tumour.id, kind: .imaging, date: visit.date.adding(days: random.below(10)).description,
-                        imagingResult: "noEvidence"), by: actor)
+          FollowUpEvent(
+            patientID: patient.id, tumourID: tumour.id, kind: .imaging,
+            date: visit.date.adding(days: random.below(10)).description,
+            imagingResult: "noEvidence"), by: actor)
       }
       if random.below(6) == 0, let last = attended.last {
         _ = try await registry.createEvent(
-          FollowUpEvent(patientID: patient.id, tumourID: tumour.id, kind: .recurrence, date: last.date.adding(days: 12).description,
-                        recurrenceType: random.below(2) == 0 ? "local" : "distant", site: "lung"), by: actor)
+          FollowUpEvent(
+            patientID: patient.id, tumourID: tumour.id, kind: .recurrence, date: last.date.adding(days: 12).description,
+            recurrenceType: random.below(2) == 0 ? "local" : "distant", site: "lung"), by: actor)
       }
       if random.below(12) == 0 {
-        _ = try await registry.createEvent(FollowUpEvent(patientID: patient.id, kind: .death, date: today.adding(days: -random.below(90) - 1).description), by: actor)
+        _ = try await registry.createEvent(
+          FollowUpEvent(
+            patientID: patient.id, kind: .death, date: today.adding(days: -random.below(90) - 1).description), by: actor
+        )
       }
     }
     return count

@@ -18,10 +18,13 @@ enum Migrator {
   static func migrate(_ backend: any SQLBackend, steps count: Int? = nil) async throws -> [String] {
     let steps = Array(Schema.migrations.prefix(count ?? Schema.migrations.count))
     try await backend.write { db in
-      try await db.execute("CREATE TABLE IF NOT EXISTS schema_migration (id TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)")
+      try await db.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migration (id TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)")
     }
     let known = Set(Schema.migrations.map(\.id))
-    let applied = try await backend.read { db in try await db.query("SELECT id FROM schema_migration", []).map { try $0.text("id") } }
+    let applied = try await backend.read { db in
+      try await db.query("SELECT id FROM schema_migration", []).map { try $0.text("id") }
+    }
     if let unknown = applied.first(where: { !known.contains($0) }) { throw RegistryError.schemaTooNew(found: unknown) }
     var done: [String] = []
     for step in steps where !applied.contains(step.id) {
@@ -31,20 +34,27 @@ enum Migrator {
         ran = try await backend.write { db -> Bool in
           if dialect == .postgres { try await db.execute("LOCK TABLE schema_migration IN EXCLUSIVE MODE") }
           // Another process may have applied it meanwhile: the check and the step share the transaction.
-          guard try await db.query("SELECT id FROM schema_migration WHERE id = $1", [.text(step.id)]).isEmpty else { return false }
+          guard try await db.query("SELECT id FROM schema_migration WHERE id = $1", [.text(step.id)]).isEmpty else {
+            return false
+          }
           for statement in step.statements(dialect) { try await db.execute(statement) }
-          try await db.execute("INSERT INTO schema_migration (id, applied_at) VALUES ($1, $2)", [.text(step.id), .integer(Clock.milliseconds())])
+          try await db.execute(
+            "INSERT INTO schema_migration (id, applied_at) VALUES ($1, $2)",
+            [.text(step.id), .integer(Clock.milliseconds())])
           return true
         }
       } catch let error as RegistryError {
         switch error {
         case .duplicate(let constraint) where constraint.contains("identifier"):
-          throw RegistryError.migrationFailed(step: step.id, reason: "two patients have identifiers that differ only in case (now one identifier); "
-                                              + "rename one with the previous Leio version, then start again.")
+          throw RegistryError.migrationFailed(
+            step: step.id,
+            reason: "two patients have identifiers that differ only in case (now one identifier); "
+              + "rename one with the previous Leio version, then start again.")
         case .duplicate, .missingReference, .invalid:
           throw RegistryError.migrationFailed(step: step.id, reason: error.description)
-        case .notFound, .conflict, .corrupt, .schemaTooNew, .invalidDatabaseURL, .unavailable, .invalidBackup, .badCredentials, .locked,
-             .patientDeleted, .busy, .migrationFailed:
+        case .notFound, .conflict, .corrupt, .schemaTooNew, .invalidDatabaseURL, .unavailable, .invalidBackup,
+          .badCredentials, .locked,
+          .patientDeleted, .busy, .migrationFailed:
           throw error
         }
       }

@@ -9,7 +9,8 @@ import Foundation
 enum Schema {
   static let migrations: [Migration] = [
     Migration(id: "2026-11-24 create patient, tumour, treatment, follow_up_event") { _ in
-      let bookkeeping = "version BIGINT NOT NULL CHECK (version >= 1), created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, deleted_at BIGINT"
+      let bookkeeping =
+        "version BIGINT NOT NULL CHECK (version >= 1), created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, deleted_at BIGINT"
       return [
         """
         CREATE TABLE patient (id TEXT PRIMARY KEY, \(bookkeeping),

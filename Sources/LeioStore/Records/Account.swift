@@ -46,7 +46,9 @@ public struct Account: StoredRecord {
     (self.username, self.passwordHash, self.role) = (username, passwordHash, role)
   }
 
-  var dataValues: [SQLValue] { [.text(username), .text(passwordHash), .text(role.rawValue), .integer(failedLogins), .optional(lockedUntil)] }
+  var dataValues: [SQLValue] {
+    [.text(username), .text(passwordHash), .text(role.rawValue), .integer(failedLogins), .optional(lockedUntil)]
+  }
 
   init(row: SQLRow) throws {
     guard let role = Role(rawValue: try row.text("role")) else { throw RegistryError.corrupt(column: "account.role") }
@@ -59,7 +61,11 @@ public struct Account: StoredRecord {
   /// A user name as stored: trimmed and lower case; refused unless 3–64 of `a-z 0-9 . _ -`.
   static func normalised(_ username: String) throws -> String {
     let name = username.trimmingCharacters(in: .whitespaces).lowercased()
-    guard (3...64).contains(name.count), name.unicodeScalars.allSatisfy({ CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyz0123456789._-").contains($0) }) else {
+    guard (3...64).contains(name.count),
+      name.unicodeScalars.allSatisfy({
+        CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyz0123456789._-").contains($0)
+      })
+    else {
       throw RegistryError.invalid(field: "username", message: "use 3 to 64 letters, digits, '.', '_' or '-'.")
     }
     return name
@@ -71,8 +77,12 @@ public struct Account: StoredRecord {
 
   /// Passwords: 12 to 72 bytes of UTF-8 (bcrypt reads no further, and a longer one would be cut silently).
   static func checkPassword(_ password: String) throws {
-    guard password.utf8.count >= minimumPasswordBytes else { throw RegistryError.invalid(field: "password", message: "use at least 12 bytes (12 letters or digits).") }
-    guard password.utf8.count <= maximumPasswordBytes else { throw RegistryError.invalid(field: "password", message: "use at most 72 bytes (bcrypt's limit).") }
+    guard password.utf8.count >= minimumPasswordBytes else {
+      throw RegistryError.invalid(field: "password", message: "use at least 12 bytes (12 letters or digits).")
+    }
+    guard password.utf8.count <= maximumPasswordBytes else {
+      throw RegistryError.invalid(field: "password", message: "use at most 72 bytes (bcrypt's limit).")
+    }
   }
 }
 

@@ -4,7 +4,10 @@ import Foundation
 ///
 /// The database refuses updates and deletes of this table (triggers), so the log can only grow.
 public struct AuditEvent: Codable, Sendable, Hashable {
-  public static let actions = ["read", "list", "create", "update", "delete", "restore", "export", "import", "login", "loginFailed", "logout", "unlock", "refused"]
+  public static let actions = [
+    "read", "list", "create", "update", "delete", "restore", "export", "import", "login", "loginFailed", "logout",
+    "unlock", "refused",
+  ]
 
   /// Order of writing (1, 2, 3, …).
   public var seq: Int64

@@ -27,8 +27,9 @@ public struct Patient: StoredRecord {
   var dataValues: [SQLValue] { [.text(identifier), .text(name), .optional(birthDate), .optional(sex)] }
 
   init(row: SQLRow) throws {
-    self.init(identifier: try row.text("identifier"), name: try row.text("name"), birthDate: try row.optionalText("birth_date"),
-              sex: try row.optionalText("sex"))
+    self.init(
+      identifier: try row.text("identifier"), name: try row.text("name"), birthDate: try row.optionalText("birth_date"),
+      sex: try row.optionalText("sex"))
     try readBookkeeping(row)
   }
 

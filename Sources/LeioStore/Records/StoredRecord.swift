@@ -50,7 +50,9 @@ public struct AuditContext: Sendable, Hashable {
   }
 
   /// A command run on the machine itself (`leio backup`, `leio user create`, the demo seed).
-  public static func system(_ command: String) -> AuditContext { AuditContext(accountID: nil, username: "system:\(command)", remote: "local") }
+  public static func system(_ command: String) -> AuditContext {
+    AuditContext(accountID: nil, username: "system:\(command)", remote: "local")
+  }
 }
 
 /// A date field: `YYYY-MM-DD`, a real calendar date.
@@ -65,9 +67,12 @@ func validatedDate(_ text: String?, field: String) throws -> String? {
 func requiredText(_ text: String, field: String, limit: Int = 200, multiline: Bool = false) throws -> String {
   let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
   guard !trimmed.isEmpty else { throw RegistryError.invalid(field: field, message: "must not be empty.") }
-  guard trimmed.count <= limit else { throw RegistryError.invalid(field: field, message: "is longer than \(limit) characters.") }
+  guard trimmed.count <= limit else {
+    throw RegistryError.invalid(field: field, message: "is longer than \(limit) characters.")
+  }
   let allowed: Set<Unicode.Scalar> = multiline ? ["\n", "\t"] : []
-  guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !allowed.contains($0) }) else {
+  guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !allowed.contains($0) })
+  else {
     throw RegistryError.invalid(field: field, message: "contains control characters.")
   }
   return trimmed
@@ -75,14 +80,16 @@ func requiredText(_ text: String, field: String, limit: Int = 200, multiline: Bo
 
 func optionalText(_ text: String?, field: String, limit: Int = 2000, multiline: Bool = false) throws -> String? {
   guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
-  return try requiredText(text.replacingOccurrences(of: "\r\n", with: "\n"), field: field, limit: limit, multiline: multiline)
+  return try requiredText(
+    text.replacingOccurrences(of: "\r\n", with: "\n"), field: field, limit: limit, multiline: multiline)
 }
 
 /// A code field: one of `allowed`, exactly.
 func code(_ text: String?, field: String, allowed: [String]) throws -> String? {
   guard let text, !text.isEmpty else { return nil }
   guard allowed.contains(text) else {
-    throw RegistryError.invalid(field: field, message: "'\(text.excerpt())' is not accepted; expected \(allowed.joined(separator: ", ")).")
+    throw RegistryError.invalid(
+      field: field, message: "'\(text.excerpt())' is not accepted; expected \(allowed.joined(separator: ", ")).")
   }
   return text
 }

@@ -26,27 +26,35 @@ public struct Treatment: StoredRecord {
   public var agent: String?
   public var notes: String?
 
-  public init(tumourID: String, kind: String, startDate: String, endDate: String? = nil, margin: String? = nil,
-              agent: String? = nil, notes: String? = nil) {
+  public init(
+    tumourID: String, kind: String, startDate: String, endDate: String? = nil, margin: String? = nil,
+    agent: String? = nil, notes: String? = nil
+  ) {
     (self.tumourID, self.kind, self.startDate, self.endDate, self.margin, self.agent, self.notes) =
       (tumourID, kind, startDate, endDate, margin, agent, notes)
   }
 
   var dataValues: [SQLValue] {
-    [.text(tumourID), .text(kind), .text(startDate), .optional(endDate), .optional(margin), .optional(agent), .optional(notes)]
+    [
+      .text(tumourID), .text(kind), .text(startDate), .optional(endDate), .optional(margin), .optional(agent),
+      .optional(notes),
+    ]
   }
 
   init(row: SQLRow) throws {
-    self.init(tumourID: try row.text("tumour_id"), kind: try row.text("kind"), startDate: try row.text("start_date"),
-              endDate: try row.optionalText("end_date"), margin: try row.optionalText("margin"), agent: try row.optionalText("agent"),
-              notes: try row.optionalText("notes"))
+    self.init(
+      tumourID: try row.text("tumour_id"), kind: try row.text("kind"), startDate: try row.text("start_date"),
+      endDate: try row.optionalText("end_date"), margin: try row.optionalText("margin"),
+      agent: try row.optionalText("agent"),
+      notes: try row.optionalText("notes"))
     try readBookkeeping(row)
   }
 
   func validated() throws -> Treatment {
     var copy = self
     guard let kind = try code(kind, field: "kind", allowed: Self.kinds) else {
-      throw RegistryError.invalid(field: "kind", message: "give the kind of treatment: \(Self.kinds.joined(separator: ", ")).")
+      throw RegistryError.invalid(
+        field: "kind", message: "give the kind of treatment: \(Self.kinds.joined(separator: ", ")).")
     }
     copy.kind = kind
     guard let start = try validatedDate(startDate, field: "startDate") else {
@@ -54,11 +62,17 @@ public struct Treatment: StoredRecord {
     }
     copy.startDate = start
     copy.endDate = try validatedDate(endDate, field: "endDate")
-    if let end = copy.endDate, end < start { throw RegistryError.invalid(field: "endDate", message: "the end date \(end) is before the start date \(start).") }
+    if let end = copy.endDate, end < start {
+      throw RegistryError.invalid(field: "endDate", message: "the end date \(end) is before the start date \(start).")
+    }
     copy.margin = try code(margin, field: "margin", allowed: Self.margins)
-    if copy.margin != nil, kind != "surgery" { throw RegistryError.invalid(field: "margin", message: "a margin is recorded for surgery only.") }
+    if copy.margin != nil, kind != "surgery" {
+      throw RegistryError.invalid(field: "margin", message: "a margin is recorded for surgery only.")
+    }
     copy.agent = try optionalText(agent, field: "agent", limit: 200)
-    if copy.agent != nil, kind != "systemic" { throw RegistryError.invalid(field: "agent", message: "an agent is recorded for systemic therapy only.") }
+    if copy.agent != nil, kind != "systemic" {
+      throw RegistryError.invalid(field: "agent", message: "an agent is recorded for systemic therapy only.")
+    }
     copy.notes = try optionalText(notes, field: "notes", multiline: true)
     return copy
   }

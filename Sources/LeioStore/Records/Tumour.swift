@@ -6,8 +6,10 @@ public import LeioCore
 public struct Tumour: StoredRecord {
   static let table = "tumour"
   static let entity = "tumour"
-  static let dataColumns = ["patient_id", "diagnosis_date", "facts", "site_group", "staging_system", "stage_group", "stage_status",
-                            "summary_stage", "rules_version", "risk_group", "next_due_date"]
+  static let dataColumns = [
+    "patient_id", "diagnosis_date", "facts", "site_group", "staging_system", "stage_group", "stage_status",
+    "summary_stage", "rules_version", "risk_group", "next_due_date",
+  ]
 
   public var id = ""
   public var version: Int64 = 0
@@ -43,15 +45,21 @@ public struct Tumour: StoredRecord {
   }
 
   var dataValues: [SQLValue] {
-    [.text(patientID), .optional(diagnosisDate), .text(Self.encode(facts)), .optional(siteGroup?.rawValue),
-     .optional(stagingSystem?.rawValue), .optional(stageGroup?.rawValue), .optional(stageStatus?.rawValue),
-     .optional(summaryStage?.rawValue), .text(rulesVersion), .optional(riskGroup?.rawValue), .optional(nextDueDate?.description)]
+    [
+      .text(patientID), .optional(diagnosisDate), .text(Self.encode(facts)), .optional(siteGroup?.rawValue),
+      .optional(stagingSystem?.rawValue), .optional(stageGroup?.rawValue), .optional(stageStatus?.rawValue),
+      .optional(summaryStage?.rawValue), .text(rulesVersion), .optional(riskGroup?.rawValue),
+      .optional(nextDueDate?.description),
+    ]
   }
 
   init(row: SQLRow) throws {
     let json = try row.text("facts")
-    guard let facts = try? JSONDecoder().decode(CaseInput.self, from: Data(json.utf8)) else { throw RegistryError.corrupt(column: "tumour.facts") }
-    self.init(patientID: try row.text("patient_id"), diagnosisDate: try row.optionalText("diagnosis_date"), facts: facts)
+    guard let facts = try? JSONDecoder().decode(CaseInput.self, from: Data(json.utf8)) else {
+      throw RegistryError.corrupt(column: "tumour.facts")
+    }
+    self.init(
+      patientID: try row.text("patient_id"), diagnosisDate: try row.optionalText("diagnosis_date"), facts: facts)
     siteGroup = try row.optionalCode("site_group", as: SiteGroup.self)
     stagingSystem = try row.optionalCode("staging_system", as: StagingSystem.self)
     stageGroup = try row.optionalCode("stage_group", as: StageGroup.self)

@@ -33,8 +33,9 @@ struct LoginThrottle: Sendable {
     guard let row = row.first else { throw RegistryError.corrupt(column: "login_throttle") }
     if let until = try row.optionalInteger("locked_until"), until > time { return .locked(until: until) }
     let failures = try row.integer("failures") + 1
-    try await db.execute("UPDATE login_throttle SET failures = $3, locked_until = $4 WHERE name_key = $1 AND source = $2",
-                         [.text(nameKey), .text(source), .integer(failures), .optional(lockUntil(failures: failures, at: time))])
+    try await db.execute(
+      "UPDATE login_throttle SET failures = $3, locked_until = $4 WHERE name_key = $1 AND source = $2",
+      [.text(nameKey), .text(source), .integer(failures), .optional(lockUntil(failures: failures, at: time))])
     return .allowed
   }
 
@@ -49,9 +50,11 @@ struct LoginThrottle: Sendable {
   /// Clears this name and source after a correct password, and forgets stale rows of others (a day untouched and
   /// not locked).
   func succeeded(_ db: any SQLExecutor, at time: Int64) async throws {
-    try await db.execute("DELETE FROM login_throttle WHERE name_key = $1 AND source = $2", [.text(nameKey), .text(source)])
-    try await db.execute("DELETE FROM login_throttle WHERE updated_at < $1 AND (locked_until IS NULL OR locked_until < $2)",
-                         [.integer(time - 86_400_000), .integer(time)])
+    try await db.execute(
+      "DELETE FROM login_throttle WHERE name_key = $1 AND source = $2", [.text(nameKey), .text(source)])
+    try await db.execute(
+      "DELETE FROM login_throttle WHERE updated_at < $1 AND (locked_until IS NULL OR locked_until < $2)",
+      [.integer(time - 86_400_000), .integer(time)])
   }
 
   /// The name as accounts store it (trimmed, lower case), whatever was typed; never refused here, so that a

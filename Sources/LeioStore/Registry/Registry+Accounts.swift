@@ -41,20 +41,27 @@ extension Registry {
   // MARK: Accounts
 
   /// Creates an account (`leio user create`, or an admin in the web pages).
-  public func createAccount(username: String, password: String, role: Role, by actor: AuditContext) async throws -> AccountSummary {
+  public func createAccount(username: String, password: String, role: Role, by actor: AuditContext) async throws
+    -> AccountSummary
+  {
     let name = try Account.normalised(username)
     try Account.checkPassword(password)
     let hash = try await Self.offload { [cost = security.bcryptCost] in Bcrypt.hash(password, cost: cost) }
-    let account = try await backend.write { db in try await insert(Account(username: name, passwordHash: hash, role: role), db, by: actor) }
+    let account = try await backend.write { db in
+      try await insert(Account(username: name, passwordHash: hash, role: role), db, by: actor)
+    }
     return AccountSummary(account, now: now())
   }
 
   public func accounts(by actor: AuditContext) async throws -> [AccountSummary] {
     try await backend.write { db in
-      let rows = try await db.query("SELECT \(Account.allColumns.joined(separator: ", ")) FROM account ORDER BY username", [])
+      let rows = try await db.query(
+        "SELECT \(Account.allColumns.joined(separator: ", ")) FROM account ORDER BY username", [])
       try await audit(db, actor, "list", Account.entity, nil, detail: "\(rows.count) rows")
       let time = now()
-      let locked = Set(try await db.query("SELECT DISTINCT name_key FROM login_throttle WHERE locked_until > $1", [.integer(time)]).map { try $0.text("name_key") })
+      let locked = Set(
+        try await db.query("SELECT DISTINCT name_key FROM login_throttle WHERE locked_until > $1", [.integer(time)]).map
+        { try $0.text("name_key") })
       return try rows.map { row in
         let account = try Account(row: row)
         return AccountSummary(account, now: time, locked: locked.contains(Self.digest("login:" + account.username)))
@@ -63,11 +70,15 @@ extension Registry {
   }
 
   /// Changes the role, the password or the enabled state; `version` must be current. Disabling ends its sessions.
-  public func updateAccount(_ id: String, version: Int64, role: Role? = nil, password: String? = nil, disabled: Bool? = nil,
-                            by actor: AuditContext) async throws -> AccountSummary {
+  public func updateAccount(
+    _ id: String, version: Int64, role: Role? = nil, password: String? = nil, disabled: Bool? = nil,
+    by actor: AuditContext
+  ) async throws -> AccountSummary {
     if let password { try Account.checkPassword(password) }
     var hash: String?
-    if let password { hash = try await Self.offload { [cost = security.bcryptCost] in Bcrypt.hash(password, cost: cost) } }
+    if let password {
+      hash = try await Self.offload { [cost = security.bcryptCost] in Bcrypt.hash(password, cost: cost) }
+    }
     let newHash = hash
     return try await backend.write { db in
       var account = try await fetch(Account.self, id, db, includeDeleted: true)
@@ -76,7 +87,9 @@ extension Registry {
       if let newHash { account.passwordHash = newHash }
       let deletedAt: Int64?? = disabled.map { $0 ? .some(account.deletedAt ?? now()) : .some(nil) } ?? .none
       let saved = try await update(account, db, by: actor, deletedAt: deletedAt)
-      if saved.deletedAt != nil || newHash != nil { try await db.execute("DELETE FROM session WHERE account_id = $1", [.text(id)]) }
+      if saved.deletedAt != nil || newHash != nil {
+        try await db.execute("DELETE FROM session WHERE account_id = $1", [.text(id)])
+      }
       return AccountSummary(saved, now: now())
     }
   }
@@ -94,14 +107,19 @@ extension Registry {
     let name = LoginThrottle.normalisedName(username)
     let throttle = LoginThrottle(nameKey: Self.digest("login:" + name), source: remote ?? "unknown", policy: security)
     let account = try await backend.read { db in
-      try await db.query("SELECT \(Account.allColumns.joined(separator: ", ")) FROM account WHERE username = $1", [.text(name)]).first.map(Account.init(row:))
+      try await db.query(
+        "SELECT \(Account.allColumns.joined(separator: ", ")) FROM account WHERE username = $1", [.text(name)]
+      ).first.map(Account.init(row:))
     }
     let time = now()
     // Who the audit row names: a known account's id and name, or a short, marked excerpt of what was typed.
-    let actor = AuditContext(accountID: account?.id, username: account?.username ?? LoginThrottle.unknownNameLabel(username), remote: remote)
+    let actor = AuditContext(
+      accountID: account?.id, username: account?.username ?? LoginThrottle.unknownNameLabel(username), remote: remote)
     let claim = try await backend.write { db -> LoginThrottle.Claim in
       let claim = try await throttle.claim(db, at: time)
-      if case .locked = claim { try await audit(db, actor, "loginFailed", Account.entity, account?.id, detail: "locked") }
+      if case .locked = claim {
+        try await audit(db, actor, "loginFailed", Account.entity, account?.id, detail: "locked")
+      }
       return claim
     }
     if case .locked(let until) = claim { throw RegistryError.locked(retryAfterSeconds: (until - time + 999) / 1000) }
@@ -117,10 +135,15 @@ extension Registry {
     let expires = time + security.absoluteSessionSeconds * 1000
     try await backend.write { db in
       try await throttle.succeeded(db, at: time)
-      try await db.execute("DELETE FROM session WHERE expires_at < $1 OR last_seen_at < $2", [.integer(time), .integer(time - security.idleSessionSeconds * 1000)])
+      try await db.execute(
+        "DELETE FROM session WHERE expires_at < $1 OR last_seen_at < $2",
+        [.integer(time), .integer(time - security.idleSessionSeconds * 1000)])
       try await db.execute(
         "INSERT INTO session (token_hash, account_id, csrf_token, created_at, expires_at, last_seen_at, remote) VALUES ($1, $2, $3, $4, $5, $4, $6)",
-        [.text(Self.digest(token)), .text(account.id), .text(csrf), .integer(time), .integer(expires), .optional(remote)])
+        [
+          .text(Self.digest(token)), .text(account.id), .text(csrf), .integer(time), .integer(expires),
+          .optional(remote),
+        ])
       try await audit(db, actor, "login", Account.entity, account.id)
     }
     return SessionGrant(token: token, csrfToken: csrf, account: AccountSummary(account, now: time), expiresAt: expires)
@@ -142,7 +165,9 @@ extension Registry {
   /// known), which route (its template, never query values or bodies), which status.
   public func recordRefusal(_ actor: AuditContext, status: Int, route: String, entityID: String? = nil) async throws {
     try await backend.write { db in
-      try await audit(db, actor, "refused", "request", entityID.map { $0.excerpt(limit: 64) }, detail: "\(status) \(route.excerpt(limit: 120))")
+      try await audit(
+        db, actor, "refused", "request", entityID.map { $0.excerpt(limit: 64) },
+        detail: "\(status) \(route.excerpt(limit: 120))")
     }
   }
 
@@ -152,17 +177,25 @@ extension Registry {
     let time = now()
     let hash = Self.digest(token)
     let found = try await backend.read { db -> (Account, String, Int64)? in
-      guard let row = try await db.query(
-        """
-        SELECT s.csrf_token, s.last_seen_at, s.expires_at, \(Account.allColumns.map { "a.\($0)" }.joined(separator: ", "))
-        FROM session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = $1
-        """, [.text(hash)]).first else { return nil }
-      guard try row.integer("expires_at") > time, try row.integer("last_seen_at") > time - security.idleSessionSeconds * 1000 else { return nil }
+      guard
+        let row = try await db.query(
+          """
+          SELECT s.csrf_token, s.last_seen_at, s.expires_at, \(Account.allColumns.map { "a.\($0)" }.joined(separator: ", "))
+          FROM session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = $1
+          """, [.text(hash)]
+        ).first
+      else { return nil }
+      guard try row.integer("expires_at") > time,
+        try row.integer("last_seen_at") > time - security.idleSessionSeconds * 1000
+      else { return nil }
       return (try Account(row: row), try row.text("csrf_token"), try row.integer("last_seen_at"))
     }
     guard let (account, csrf, lastSeen) = found, account.deletedAt == nil else { return nil }
     if time - lastSeen > 60_000 {
-      try await backend.write { db in try await db.execute("UPDATE session SET last_seen_at = $2 WHERE token_hash = $1", [.text(hash), .integer(time)]) }
+      try await backend.write { db in
+        try await db.execute(
+          "UPDATE session SET last_seen_at = $2 WHERE token_hash = $1", [.text(hash), .integer(time)])
+      }
     }
     return Identity(account: AccountSummary(account, now: time), csrfToken: csrf)
   }
@@ -182,8 +215,10 @@ extension Registry {
   public static func randomToken() -> String {
     var generator = SystemRandomNumberGenerator()
     let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-    return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-      .replacingOccurrences(of: "=", with: "")
+    return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(
+      of: "/", with: "_"
+    )
+    .replacingOccurrences(of: "=", with: "")
   }
 
   /// SHA-256 in hex: how tokens are stored and looked up.

@@ -35,7 +35,9 @@ extension Registry {
     let (staged, facts) = try tumour.staged()
     return try await backend.write { db in
       let stored = try await fetch(Tumour.self, staged.id, db)
-      guard stored.patientID == staged.patientID else { throw RegistryError.invalid(field: "patientID", message: "a tumour cannot move to another patient.") }
+      guard stored.patientID == staged.patientID else {
+        throw RegistryError.invalid(field: "patientID", message: "a tumour cannot move to another patient.")
+      }
       _ = try await update(staged, db, by: actor)
       return try await refreshFollowUp(staged.id, db, facts: facts)
     }
@@ -77,7 +79,9 @@ extension Registry {
     let valid = try treatment.validated()
     return try await backend.write { db in
       let stored = try await fetch(Treatment.self, valid.id, db)
-      guard stored.tumourID == valid.tumourID else { throw RegistryError.invalid(field: "tumourID", message: "a treatment cannot move to another tumour.") }
+      guard stored.tumourID == valid.tumourID else {
+        throw RegistryError.invalid(field: "tumourID", message: "a treatment cannot move to another tumour.")
+      }
       let saved = try await update(valid, db, by: actor)
       _ = try await refreshFollowUp(valid.tumourID, db)
       return saved
@@ -125,7 +129,9 @@ extension Registry {
     let valid = try event.validated()
     return try await backend.write { db in
       let stored = try await fetch(FollowUpEvent.self, valid.id, db)
-      guard stored.patientID == valid.patientID else { throw RegistryError.invalid(field: "patientID", message: "an event cannot move to another patient.") }
+      guard stored.patientID == valid.patientID else {
+        throw RegistryError.invalid(field: "patientID", message: "an event cannot move to another patient.")
+      }
       try await checkOwner(valid, db)
       let saved = try await update(valid, db, by: actor)
       try await refreshPatientFollowUp(valid.patientID, db)
@@ -154,7 +160,9 @@ extension Registry {
     _ = try await fetch(Patient.self, event.patientID, db)
     if let tumourID = event.tumourID {
       let tumour = try await fetch(Tumour.self, tumourID, db)
-      guard tumour.patientID == event.patientID else { throw RegistryError.invalid(field: "tumourID", message: "the tumour belongs to another patient.") }
+      guard tumour.patientID == event.patientID else {
+        throw RegistryError.invalid(field: "tumourID", message: "the tumour belongs to another patient.")
+      }
     }
   }
 
@@ -166,15 +174,18 @@ extension Registry {
       let patient = try await fetch(Patient.self, patientID, db)
       let tumours = try await db.query(
         "SELECT \(Tumour.allColumns.joined(separator: ", ")) FROM tumour WHERE patient_id = $1 AND deleted_at IS NULL ORDER BY diagnosis_date, created_at",
-        [.text(patientID)]).map(Tumour.init(row:))
+        [.text(patientID)]
+      ).map(Tumour.init(row:))
       let treatments = try await db.query(
         """
         SELECT \(Treatment.allColumns.map { "r.\($0)" }.joined(separator: ", ")) FROM treatment r JOIN tumour t ON t.id = r.tumour_id
         WHERE t.patient_id = $1 AND r.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY r.start_date, r.created_at
-        """, [.text(patientID)]).map(Treatment.init(row:))
+        """, [.text(patientID)]
+      ).map(Treatment.init(row:))
       let events = try await db.query(
         "SELECT \(FollowUpEvent.allColumns.joined(separator: ", ")) FROM follow_up_event WHERE patient_id = $1 AND deleted_at IS NULL ORDER BY event_date, created_at",
-        [.text(patientID)]).map(FollowUpEvent.init(row:))
+        [.text(patientID)]
+      ).map(FollowUpEvent.init(row:))
       try await audit(db, actor, "read", Patient.entity, patientID, detail: "case file")
       return PatientFile(patient: patient, tumours: tumours, treatments: treatments, events: events)
     }
@@ -189,12 +200,15 @@ extension Registry {
   @discardableResult
   func refreshFollowUp(_ tumourID: String, _ db: any SQLExecutor, facts: CaseFacts? = nil) async throws -> Tumour {
     var tumour = try await fetch(Tumour.self, tumourID, db, includeDeleted: true)
-    let treatments = try await db.query("SELECT start_date, end_date FROM treatment WHERE tumour_id = $1 AND deleted_at IS NULL", [.text(tumourID)])
+    let treatments = try await db.query(
+      "SELECT start_date, end_date FROM treatment WHERE tumour_id = $1 AND deleted_at IS NULL", [.text(tumourID)])
     let events = try await db.query(
       "SELECT kind, event_date FROM follow_up_event WHERE patient_id = $1 AND deleted_at IS NULL AND (tumour_id IS NULL OR tumour_id = $2)",
       [.text(tumour.patientID), .text(tumourID)])
     let ends = try treatments.map { row in
-      guard let end = try row.optionalDate("end_date") ?? row.optionalDate("start_date") else { throw RegistryError.corrupt(column: "start_date") }
+      guard let end = try row.optionalDate("end_date") ?? row.optionalDate("start_date") else {
+        throw RegistryError.corrupt(column: "start_date")
+      }
       return end
     }
     let history = try events.map { row in
@@ -203,8 +217,9 @@ extension Registry {
     }
     let status = try Self.followUp(facts: facts ?? Self.parsed(tumour.facts), treatmentEnds: ends, events: history)
     (tumour.riskGroup, tumour.nextDueDate) = (status?.riskGroup, status?.nextDue)
-    try await db.execute("UPDATE tumour SET risk_group = $2, next_due_date = $3 WHERE id = $1",
-                         [.text(tumourID), .optional(tumour.riskGroup?.rawValue), .optional(tumour.nextDueDate?.description)])
+    try await db.execute(
+      "UPDATE tumour SET risk_group = $2, next_due_date = $3 WHERE id = $1",
+      [.text(tumourID), .optional(tumour.riskGroup?.rawValue), .optional(tumour.nextDueDate?.description)])
     return tumour
   }
 
@@ -222,8 +237,12 @@ extension Registry {
   }
 
   /// LeioCore's follow-up decision, with its errors as the registry's.
-  static func followUp(facts: CaseFacts, treatmentEnds: [CalendarDate], events: [(kind: FollowUpEventKind, date: CalendarDate)]) throws -> FollowUpStatus? {
-    do { return try FollowUp.status(for: facts, treatmentEnds: treatmentEnds, events: events) } catch let error as StagingError {
+  static func followUp(
+    facts: CaseFacts, treatmentEnds: [CalendarDate], events: [(kind: FollowUpEventKind, date: CalendarDate)]
+  ) throws -> FollowUpStatus? {
+    do { return try FollowUp.status(for: facts, treatmentEnds: treatmentEnds, events: events) } catch let error
+      as StagingError
+    {
       throw RegistryError.invalid(field: error.field, message: error.description)
     }
   }

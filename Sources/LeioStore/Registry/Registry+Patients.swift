@@ -17,18 +17,26 @@ public struct PatientQuery: Sendable, Hashable {
   public var limit = 100
   public var offset = 0
 
-  public init(text: String? = nil, siteGroup: SiteGroup? = nil, stageGroup: StageGroup? = nil, overdueOn: CalendarDate? = nil,
-              dueWithin30DaysOf: CalendarDate? = nil, includeDeleted: Bool = false, limit: Int = 100, offset: Int = 0) {
-    (self.text, self.siteGroup, self.stageGroup, self.overdueOn, self.dueWithin30DaysOf, self.includeDeleted, self.limit, self.offset) =
+  public init(
+    text: String? = nil, siteGroup: SiteGroup? = nil, stageGroup: StageGroup? = nil, overdueOn: CalendarDate? = nil,
+    dueWithin30DaysOf: CalendarDate? = nil, includeDeleted: Bool = false, limit: Int = 100, offset: Int = 0
+  ) {
+    (
+      self.text, self.siteGroup, self.stageGroup, self.overdueOn, self.dueWithin30DaysOf, self.includeDeleted,
+      self.limit, self.offset
+    ) =
       (text, siteGroup, stageGroup, overdueOn, dueWithin30DaysOf, includeDeleted, limit, offset)
   }
 
   /// A filter code written as text (a query string): `nil` when empty, a field error when it is not one of `C`'s.
-  public static func code<C: RawRepresentable & CaseIterable>(_ text: String?, field: String) throws(RegistryError) -> C?
+  public static func code<C: RawRepresentable & CaseIterable>(_ text: String?, field: String) throws(RegistryError)
+    -> C?
   where C.RawValue == String {
     guard let text, !text.isEmpty else { return nil }
     guard let code = C(rawValue: text) else {
-      throw .invalid(field: field, message: "'\(text.excerpt())' is not accepted; expected \(C.allCases.map(\.rawValue).joined(separator: ", ")).")
+      throw .invalid(
+        field: field,
+        message: "'\(text.excerpt())' is not accepted; expected \(C.allCases.map(\.rawValue).joined(separator: ", ")).")
     }
     return code
   }
@@ -101,9 +109,13 @@ extension Registry {
     }
     if !query.includeDeleted { conditions.append("p.deleted_at IS NULL") }
     if let text = query.text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
-      let pattern = bind(.text("%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-        .replacingOccurrences(of: "_", with: "\\_") + "%"))
-      conditions.append("(lower(p.name) LIKE \(pattern) ESCAPE '\\' OR lower(p.identifier) LIKE \(pattern) ESCAPE '\\')")
+      let pattern = bind(
+        .text(
+          "%"
+            + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_") + "%"))
+      conditions.append(
+        "(lower(p.name) LIKE \(pattern) ESCAPE '\\' OR lower(p.identifier) LIKE \(pattern) ESCAPE '\\')")
     }
     var tumourConditions: [String] = []
     if let site = query.siteGroup { tumourConditions.append("t.site_group = \(bind(.text(site.rawValue)))") }
@@ -112,10 +124,14 @@ extension Registry {
       tumourConditions.append("t.next_due_date < \(bind(.text(today.description)))")
     }
     if let start = query.dueWithin30DaysOf {
-      tumourConditions.append("t.next_due_date >= \(bind(.text(start.description))) AND t.next_due_date <= \(bind(.text(start.adding(days: FollowUp.dueWindowDays).description)))")
+      tumourConditions.append(
+        "t.next_due_date >= \(bind(.text(start.description))) AND t.next_due_date <= \(bind(.text(start.adding(days: FollowUp.dueWindowDays).description)))"
+      )
     }
     if !tumourConditions.isEmpty {
-      conditions.append("EXISTS (SELECT 1 FROM tumour t WHERE t.patient_id = p.id AND t.deleted_at IS NULL AND \(tumourConditions.joined(separator: " AND ")))")
+      conditions.append(
+        "EXISTS (SELECT 1 FROM tumour t WHERE t.patient_id = p.id AND t.deleted_at IS NULL AND \(tumourConditions.joined(separator: " AND ")))"
+      )
     }
     let limit = bind(.integer(Int64(max(1, min(query.limit, 1000)))))
     let offset = bind(.integer(Int64(max(0, query.offset))))
@@ -124,8 +140,10 @@ extension Registry {
       SELECT \(columns) FROM patient p \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
       ORDER BY lower(p.name), p.id LIMIT \(limit) OFFSET \(offset)
       """
-    let filters = [query.text.map { _ in "text" }, query.siteGroup.map { _ in "site" }, query.stageGroup.map { _ in "stage" },
-                   query.overdueOn.map { _ in "overdue" }, query.dueWithin30DaysOf.map { _ in "due" }].compactMap { $0 }
+    let filters = [
+      query.text.map { _ in "text" }, query.siteGroup.map { _ in "site" }, query.stageGroup.map { _ in "stage" },
+      query.overdueOn.map { _ in "overdue" }, query.dueWithin30DaysOf.map { _ in "due" },
+    ].compactMap { $0 }
     let bound = binds
     return try await backend.write { db in
       let patients = try await db.query(sql, bound).map(Patient.init(row:))
@@ -141,13 +159,17 @@ extension Registry {
         for row in tumours { byPatient[try row.text("patient_id"), default: []].append(row) }
         for patient in patients {
           let rows = byPatient[patient.id] ?? []
-          listings.append(PatientListing(
-            patient: patient, tumourCount: rows.count, stageGroups: try rows.compactMap { try $0.optionalCode("stage_group", as: StageGroup.self) },
-            siteGroups: try rows.compactMap { try $0.optionalCode("site_group", as: SiteGroup.self) },
-            nextDueDate: try rows.compactMap { try $0.optionalDate("next_due_date") }.min()))
+          listings.append(
+            PatientListing(
+              patient: patient, tumourCount: rows.count,
+              stageGroups: try rows.compactMap { try $0.optionalCode("stage_group", as: StageGroup.self) },
+              siteGroups: try rows.compactMap { try $0.optionalCode("site_group", as: SiteGroup.self) },
+              nextDueDate: try rows.compactMap { try $0.optionalDate("next_due_date") }.min()))
         }
       }
-      try await audit(db, actor, "list", Patient.entity, nil, detail: "\(listings.count) rows" + (filters.isEmpty ? "" : "; filters: " + filters.joined(separator: ",")))
+      try await audit(
+        db, actor, "list", Patient.entity, nil,
+        detail: "\(listings.count) rows" + (filters.isEmpty ? "" : "; filters: " + filters.joined(separator: ",")))
       return listings
     }
   }

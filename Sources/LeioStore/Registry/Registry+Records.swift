@@ -17,18 +17,26 @@ extension Registry {
     try await requireLivePatient(record, db)
     let columns = R.allColumns
     let placeholders = (1...columns.count).map { "$\($0)" }.joined(separator: ", ")
-    try await db.execute("INSERT INTO \(R.table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))", Self.allValues(record))
+    try await db.execute(
+      "INSERT INTO \(R.table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))", Self.allValues(record))
     try await audit(db, actor, "create", R.entity, record.id, detail: "version 1", at: time)
     return record
   }
 
   static func allValues<R: StoredRecord>(_ record: R) -> [SQLValue] {
-    [.text(record.id), .integer(record.version), .integer(record.createdAt), .integer(record.updatedAt), .optional(record.deletedAt)] + record.dataValues
+    [
+      .text(record.id), .integer(record.version), .integer(record.createdAt), .integer(record.updatedAt),
+      .optional(record.deletedAt),
+    ] + record.dataValues
   }
 
   /// The record with `id`; deleted ones only when `includeDeleted`.
-  func fetch<R: StoredRecord>(_ type: R.Type, _ id: String, _ db: any SQLExecutor, includeDeleted: Bool = false) async throws -> R {
-    guard let row = try await db.query(Self.selectSQL(R.self), [.text(id)]).first else { throw RegistryError.notFound(entity: R.entity, id: id) }
+  func fetch<R: StoredRecord>(_ type: R.Type, _ id: String, _ db: any SQLExecutor, includeDeleted: Bool = false)
+    async throws -> R
+  {
+    guard let row = try await db.query(Self.selectSQL(R.self), [.text(id)]).first else {
+      throw RegistryError.notFound(entity: R.entity, id: id)
+    }
     let record = try R(row: row)
     if record.deletedAt != nil, !includeDeleted { throw RegistryError.notFound(entity: R.entity, id: id) }
     return record
@@ -36,8 +44,10 @@ extension Registry {
 
   /// Writes `record`'s data if its `version` is still the stored one; the stored version becomes version + 1.
   /// - Throws: ``RegistryError/conflict(entity:id:expected:current:)`` when someone else wrote it first.
-  func update<R: StoredRecord>(_ record: R, _ db: any SQLExecutor, by actor: AuditContext, action: String = "update",
-                               deletedAt: Int64?? = .none) async throws -> R {
+  func update<R: StoredRecord>(
+    _ record: R, _ db: any SQLExecutor, by actor: AuditContext, action: String = "update",
+    deletedAt: Int64?? = .none
+  ) async throws -> R {
     let current = try await fetch(R.self, record.id, db, includeDeleted: true)
     try await requireLivePatient(current, db)
     guard current.version == record.version else {
@@ -52,7 +62,9 @@ extension Registry {
     let assignments = R.dataColumns.enumerated().map { "\($0.element) = $\($0.offset + 5)" }.joined(separator: ", ")
     let rows = try await db.query(
       "UPDATE \(R.table) SET version = $3, updated_at = $4, deleted_at = $\(R.dataColumns.count + 5), \(assignments) WHERE id = $1 AND version = $2 RETURNING version",
-      [.text(record.id), .integer(record.version), .integer(next.version), .integer(time)] + next.dataValues + [.optional(next.deletedAt)])
+      [.text(record.id), .integer(record.version), .integer(next.version), .integer(time)] + next.dataValues + [
+        .optional(next.deletedAt)
+      ])
     guard !rows.isEmpty else {  // changed between the read and the write (PostgreSQL, READ COMMITTED)
       let latest = try await fetch(R.self, record.id, db, includeDeleted: true)
       throw RegistryError.conflict(entity: R.entity, id: record.id, expected: record.version, current: latest.version)
@@ -62,16 +74,22 @@ extension Registry {
   }
 
   /// Marks the record deleted (it stays, and can be restored); `version` must be current.
-  func softDelete<R: StoredRecord>(_ type: R.Type, _ id: String, version: Int64, _ db: any SQLExecutor, by actor: AuditContext) async throws -> R {
+  func softDelete<R: StoredRecord>(
+    _ type: R.Type, _ id: String, version: Int64, _ db: any SQLExecutor, by actor: AuditContext
+  ) async throws -> R {
     var record = try await fetch(R.self, id, db)
     record.version = version
     return try await update(record, db, by: actor, action: "delete", deletedAt: .some(now()))
   }
 
   /// Undoes a soft delete; `version` must be current.
-  func restore<R: StoredRecord>(_ type: R.Type, _ id: String, version: Int64, _ db: any SQLExecutor, by actor: AuditContext) async throws -> R {
+  func restore<R: StoredRecord>(
+    _ type: R.Type, _ id: String, version: Int64, _ db: any SQLExecutor, by actor: AuditContext
+  ) async throws -> R {
     var record = try await fetch(R.self, id, db, includeDeleted: true)
-    guard record.deletedAt != nil else { throw RegistryError.invalid(field: "id", message: "\(R.entity) \(id) is not deleted.") }
+    guard record.deletedAt != nil else {
+      throw RegistryError.invalid(field: "id", message: "\(R.entity) \(id) is not deleted.")
+    }
     record.version = version
     return try await update(record, db, by: actor, action: "restore", deletedAt: .some(nil))
   }
@@ -83,7 +101,8 @@ extension Registry {
     switch record {
     case let tumour as Tumour: patientID = tumour.patientID
     case let event as FollowUpEvent: patientID = event.patientID
-    case let treatment as Treatment: patientID = try await fetch(Tumour.self, treatment.tumourID, db, includeDeleted: true).patientID
+    case let treatment as Treatment:
+      patientID = try await fetch(Tumour.self, treatment.tumourID, db, includeDeleted: true).patientID
     default: return
     }
     let patient = try await fetch(Patient.self, patientID, db, includeDeleted: true)
@@ -91,11 +110,16 @@ extension Registry {
   }
 
   /// Appends one audit row (in the caller's transaction).
-  func audit(_ db: any SQLExecutor, _ actor: AuditContext, _ action: String, _ entity: String, _ entityID: String?,
-             detail: String? = nil, at time: Int64? = nil) async throws {
+  func audit(
+    _ db: any SQLExecutor, _ actor: AuditContext, _ action: String, _ entity: String, _ entityID: String?,
+    detail: String? = nil, at time: Int64? = nil
+  ) async throws {
     try await db.execute(
       "INSERT INTO audit_event (at, account_id, username, action, entity, entity_id, remote, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-      [.integer(time ?? now()), .optional(actor.accountID), .text(actor.username), .text(action), .text(entity), .optional(entityID),
-       .optional(actor.remote), .optional(detail)])
+      [
+        .integer(time ?? now()), .optional(actor.accountID), .text(actor.username), .text(action), .text(entity),
+        .optional(entityID),
+        .optional(actor.remote), .optional(detail),
+      ])
   }
 }

@@ -16,14 +16,17 @@ extension Registry {
   // MARK: API tokens
 
   /// A new API token for scripts; the secret is shown once, only its SHA-256 is stored.
-  public func createAPIToken(name: String, for accountID: String, by actor: AuditContext) async throws -> (id: String, token: String) {
+  public func createAPIToken(name: String, for accountID: String, by actor: AuditContext) async throws -> (
+    id: String, token: String
+  ) {
     let label = try requiredText(name, field: "name", limit: 100)
     let token = "leio_" + Self.randomToken()
     let id = UUID().uuidString.lowercased()
     try await backend.write { db in
       _ = try await fetch(Account.self, accountID, db)
-      try await db.execute("INSERT INTO api_token (id, account_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
-                           [.text(id), .text(accountID), .text(label), .text(Self.digest(token)), .integer(now())])
+      try await db.execute(
+        "INSERT INTO api_token (id, account_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
+        [.text(id), .text(accountID), .text(label), .text(Self.digest(token)), .integer(now())])
       try await audit(db, actor, "create", "apiToken", id)
     }
     return (id, token)
@@ -39,16 +42,20 @@ extension Registry {
         """, accountID.map { [.text($0)] } ?? [])
       try await audit(db, actor, "list", "apiToken", accountID, detail: "\(rows.count) rows")
       return try rows.map { row in
-        APITokenSummary(id: try row.text("id"), accountID: try row.text("account_id"), username: try row.text("username"), name: try row.text("name"),
-                        createdAt: try row.integer("created_at"), revokedAt: try row.optionalInteger("revoked_at"),
-                        lastUsedAt: try row.optionalInteger("last_used_at"))
+        APITokenSummary(
+          id: try row.text("id"), accountID: try row.text("account_id"), username: try row.text("username"),
+          name: try row.text("name"),
+          createdAt: try row.integer("created_at"), revokedAt: try row.optionalInteger("revoked_at"),
+          lastUsedAt: try row.optionalInteger("last_used_at"))
       }
     }
   }
 
   public func revokeAPIToken(_ id: String, by actor: AuditContext) async throws {
     try await backend.write { db in
-      let rows = try await db.query("UPDATE api_token SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id", [.text(id), .integer(now())])
+      let rows = try await db.query(
+        "UPDATE api_token SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id",
+        [.text(id), .integer(now())])
       guard !rows.isEmpty else { throw RegistryError.notFound(entity: "apiToken", id: id) }
       try await audit(db, actor, "delete", "apiToken", id)
     }
@@ -63,7 +70,8 @@ extension Registry {
         """
         SELECT \(Account.allColumns.map { "a.\($0)" }.joined(separator: ", ")) FROM api_token t JOIN account a ON a.id = t.account_id
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL
-        """, [.text(hash)]).first.map(Account.init(row:))
+        """, [.text(hash)]
+      ).first.map(Account.init(row:))
     }
     guard let account, account.deletedAt == nil else { return nil }
     return Identity(account: AccountSummary(account, now: time), csrfToken: nil)

@@ -19,8 +19,10 @@ public struct Registry: Sendable {
   public let security: SecurityPolicy
 
   /// Opens the database at `location`, creating and migrating it as needed.
-  public static func open(_ location: DatabaseLocation, security: SecurityPolicy = SecurityPolicy(),
-                          logger: Logger = Logger(label: "leio.store")) async throws -> Registry {
+  public static func open(
+    _ location: DatabaseLocation, security: SecurityPolicy = SecurityPolicy(),
+    logger: Logger = Logger(label: "leio.store")
+  ) async throws -> Registry {
     let backend: any SQLBackend
     switch location {
     case .sqlite(let path): backend = try await SQLiteBackend.open(path: path, logger: logger)
@@ -35,8 +37,10 @@ public struct Registry: Sendable {
   }
 
   /// A registry on an open backend, migrated to the current schema.
-  public init(backend: any SQLBackend, security: SecurityPolicy = SecurityPolicy(),
-              now: @escaping @Sendable () -> Int64 = Clock.milliseconds) async throws {
+  public init(
+    backend: any SQLBackend, security: SecurityPolicy = SecurityPolicy(),
+    now: @escaping @Sendable () -> Int64 = Clock.milliseconds
+  ) async throws {
     self.backend = backend
     self.now = now
     self.security = security

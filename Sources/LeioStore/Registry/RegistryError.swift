@@ -43,8 +43,10 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
     case .duplicate(let constraint): "a record with the same \(Self.constraintLabel(constraint)) already exists."
     case .missingReference(let constraint): "the record refers to one that does not exist (\(constraint))."
     case .corrupt(let column): "the database holds an unexpected value in \(column); run `leio store check`."
-    case .schemaTooNew(let found): "the database was migrated by a newer Leio (step '\(found)' is unknown to this version)."
-    case .invalidDatabaseURL(let url): "--database '\(url)' is not a SQLite file path or a postgres://user:password@host:port/database URL."
+    case .schemaTooNew(let found):
+      "the database was migrated by a newer Leio (step '\(found)' is unknown to this version)."
+    case .invalidDatabaseURL(let url):
+      "--database '\(url)' is not a SQLite file path or a postgres://user:password@host:port/database URL."
     case .unavailable(let location, let reason): "the database at \(location) cannot be reached: \(reason)"
     case .invalidBackup(let reason): "the backup cannot be restored: \(reason)"
     case .badCredentials: "the user name or the password is wrong."
