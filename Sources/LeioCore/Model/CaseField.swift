@@ -222,91 +222,12 @@ public enum CaseField: Int, CaseIterable, Sendable {
         MCategory.self, "M category", hint: "M category as recorded (same as metastasis).",
         help: "M category as recorded; must agree with metastasis.", section: "§2.3", form: nil
       ) { $0.mCategory = $1 }
-    case .subtype:
-      return .field(
-        .codes(LMSSubtype.self), "LMS subtype",
-        hint: "Gives the differentiation score (myxoid and NOS need the pathologist's score).",
-        help: "LMS subtype, from which the differentiation score follows.", section: "§5.1.1", form: .fnclcc, flag: nil,
-        placement: .inFNCLCC
-      ) { parser, value throws(StagingError) in parser.setFNCLCC { $0.subtype = value.text } }
-    case .differentiationScore:
-      return .field(
-        .whole(example: "2", minimum: 1, maximum: 3), "Differentiation score (1–3)",
-        hint: "From the pathology report, if given.",
-        help: "Differentiation score 1–3 given by the pathologist.", section: "§5.1", form: .fnclcc, flag: nil,
-        placement: .inFNCLCC, expected: "a whole number 1, 2 or 3"
-      ) { parser, value throws(StagingError) in
-        let score = try value.whole()
-        parser.setFNCLCC { $0.differentiationScore = score }
-      }
-    case .mitoticCount:
-      return .field(
-        .number(unit: "mitoses", example: "12", minimum: 0, exclusive: false, maximum: nil), "Mitoses counted",
-        hint: "Per 10 high-power fields, or in the area below.",
-        help: "Mitoses counted (per 10 HPF, or per mitoticAreaMm2).",
-        section: "§5.1.2", form: .fnclcc, flag: nil, placement: .inFNCLCC, expected: "a number of mitoses"
-      ) {
-        parser, value throws(StagingError) in
-        let count = try value.number()
-        parser.setFNCLCC { $0.mitoticCount = count }
-      }
-    case .mitoticAreaMm2:
-      return .field(
-        .number(unit: "mm²", example: "1.734", minimum: 0, exclusive: true, maximum: nil), "Counting area (mm²)",
-        hint: "Optional; the count is normalised to 1.734 mm².",
-        help: "Area in mm² the count was made in; without it, per 10 HPF.",
-        section: "§5.1.2", form: .fnclcc, flag: nil, placement: .inFNCLCC, expected: "an area in mm²"
-      ) {
-        parser, value throws(StagingError) in
-        let area = try value.number()
-        parser.setFNCLCC { $0.mitoticAreaMm2 = area }
-      }
-    case .necrosis:
-      return .field(
-        .codes(NecrosisExtent.self), "Necrosis",
-        hint: "Or give the percentage below.", help: "Tumour necrosis: none, lessThanHalf or atLeastHalf.",
-        section: "§5.1",
-        form: .fnclcc, flag: nil, placement: .inFNCLCC
-      ) { parser, value throws(StagingError) in
-        parser.setFNCLCC { $0.necrosis = value.text }
-      }
-    case .necrosisPercent:
-      return .field(
-        .number(unit: "%", example: "30", minimum: 0, exclusive: false, maximum: 100), "Necrosis (% of tumour)",
-        hint: "0 to 100.", help: "Tumour necrosis as a percentage of the tumour.", section: "§5.1", form: .fnclcc,
-        flag: nil,
-        placement: .inFNCLCC, expected: "a percentage 0 to 100"
-      ) { parser, value throws(StagingError) in
-        let percent = try value.number()
-        parser.setFNCLCC { $0.necrosisPercent = percent }
-      }
+    case .subtype: return Self.subtypeSpec
+    case .differentiationScore: return Self.differentiationScoreSpec
+    case .mitoticCount: return Self.mitoticCountSpec
+    case .mitoticAreaMm2: return Self.mitoticAreaMm2Spec
+    case .necrosis: return Self.necrosisSpec
+    case .necrosisPercent: return Self.necrosisPercentSpec
     }
-  }
-}
-
-/// The case schema as a whole: the specs of every ``CaseField``, built once.
-public enum CaseSchema {
-  /// Every field's spec, indexed by ``CaseField/rawValue``.
-  static let specs: [CaseFieldSpec] = CaseField.allCases.map { field in
-    var spec = field.declaration
-    spec.name = String(describing: field)
-    if spec.flag == "" { spec.flag = kebab(spec.name) }
-    return spec
-  }
-
-  static let byName: [String: CaseField] = Dictionary(
-    uniqueKeysWithValues: CaseField.allCases.map { (String(describing: $0), $0) })
-
-  /// The fields of a JSON document's top level, in order.
-  public static let topLevel = CaseField.allCases.filter { $0.spec.placement == .topLevel }
-  /// The members of the nested `fnclcc` object, in order.
-  public static let fnclccMembers = CaseField.allCases.filter { $0.spec.placement == .inFNCLCC }
-
-  static func kebab(_ name: String) -> String {
-    var out = ""
-    for character in name {
-      if character.isUppercase { out += "-" + character.lowercased() } else { out.append(character) }
-    }
-    return out
   }
 }

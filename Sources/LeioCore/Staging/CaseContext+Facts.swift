@@ -1,0 +1,56 @@
+import Foundation
+
+/// The grade of a case and the facts in words (for messages).
+extension CaseContext {
+  static func resolveGrade(_ facts: CaseFacts, _ site: Site?, _ trace: inout Trace) throws(StagingError)
+    -> ReportedGrade
+  {
+    if site == .uterus {
+      if facts.grade != nil || facts.fnclcc != nil {
+        trace.warn(
+          "gradeNotUsed", "§5.1.3",
+          "Uterine LMS is not graded (no validated system) and FIGO staging does not use grade; the grade given was ignored."
+        )
+      }
+      return .gx
+    }
+    var grade = facts.grade
+    if let components = facts.fnclcc {
+      let result: FNCLCCResult
+      do { result = try FNCLCCGrading.grade(components, explain: trace.isRecording) } catch let error as StagingError {
+        throw error
+      } catch { throw .invalidValue(field: "fnclcc", value: "", expected: ["valid FNCLCC components"]) }
+      let computed = result.grade.reported
+      if let given = grade, given != computed, computed != .gx {
+        throw .inconsistent(
+          field: "grade",
+          message: "'\(given.rawValue)' contradicts the FNCLCC components, which give \(computed.rawValue).")
+      }
+      trace.append(steps: result.steps)
+      grade = grade ?? computed
+    }
+    guard let grade else {
+      trace.note("grade", "§2.1", "Grade not given: GX")
+      trace.warn("gradeNotAssessable", "§2.1", "Grade was not given and is treated as GX (grouped like G1).")
+      return .gx
+    }
+    if grade == .gx { trace.warn("gradeNotAssessable", "§2.1", "Grade GX (not assessable) is grouped like G1.") }
+    return grade
+  }
+}
+
+extension CaseContext {
+  /// The facts a T category is checked against, as messages name them (`sizeCm` → `7 cm`).
+  var factDescriptions: [String: String] {
+    var text: [String: String] = ["primaryTumor": "'\(primary.rawValue)'", "depth": "'\(depth.rawValue)'"]
+    if !size.isNaN { text["sizeCm"] = "\(size.clinicalText) cm" }
+    if let extent = facts.uterineExtent { text["uterineExtent"] = "'\(extent.rawValue)'" }
+    if let extent = facts.visceralExtent { text["visceralExtent"] = "'\(extent.rawValue)'" }
+    if let sites = facts.multifocalSites { text["multifocalSites"] = "\(sites)" }
+    if !facts.headAndNeckInvasion.isEmpty {
+      text["headAndNeckInvasion"] = facts.headAndNeckInvasion.map(\.rawValue).joined(separator: ", ")
+    }
+    if let flag = facts.discontinuousTumours { text["discontinuousTumours"] = "\(flag)" }
+    return text
+  }
+}
