@@ -7,13 +7,13 @@ import Foundation
 /// ``nextRecord()``. It keeps one record's worth of bytes across chunks, so
 /// memory stays flat whatever the file size.
 public struct CSVRecordReader: Sendable {
-  private var buffer: [UInt8] = []
-  private var start = 0
+  @usableFromInline var buffer: [UInt8] = []
+  @usableFromInline var start = 0
   /// Field boundaries of the current record: (start, end, quoted) into `buffer`.
-  private var fieldRanges: [(Int, Int, Bool)] = []
+  @usableFromInline var fieldRanges: [(Int, Int, Bool)] = []
   /// Whether the start of the input was looked at for a UTF-8 byte-order mark (skipped: spreadsheet programs
   /// write one, and it must not become part of the first column's name).
-  private var checkedByteOrderMark = false
+  @usableFromInline var checkedByteOrderMark = false
 
   /// - Parameter capacity: bytes to reserve up front (the batch reader's 1 MiB chunks; small for small inputs).
   public init(capacity: Int = 1 << 20) {
@@ -22,6 +22,7 @@ public struct CSVRecordReader: Sendable {
   }
 
   /// Adds bytes read from the file.
+  @inlinable
   public mutating func append(_ bytes: UnsafeRawBufferPointer) {
     if start > 0 {
       buffer.removeSubrange(0..<start)
@@ -36,6 +37,7 @@ public struct CSVRecordReader: Sendable {
   /// - Parameter isFinal: true after the last chunk, so a last line without a
   ///   line end still counts.
   /// - Returns: false when no complete record is buffered.
+  @inlinable
   public mutating func nextRecord(isFinal: Bool, _ body: (UnsafeBufferPointer<UInt8>, CSVFields) throws -> Void)
     rethrows -> Bool
   {
@@ -111,13 +113,18 @@ public struct CSVRecordReader: Sendable {
 
 /// The fields of one CSV record, valid only inside ``CSVRecordReader/nextRecord(isFinal:_:)``.
 public struct CSVFields {
-  let bytes: UnsafeBufferPointer<UInt8>
-  let ranges: [(Int, Int, Bool)]
+  @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
+  @usableFromInline let ranges: [(Int, Int, Bool)]
+
+  @usableFromInline init(bytes: UnsafeBufferPointer<UInt8>, ranges: [(Int, Int, Bool)]) {
+    (self.bytes, self.ranges) = (bytes, ranges)
+  }
 
   /// Number of fields.
-  public var count: Int { ranges.count }
+  @inlinable public var count: Int { ranges.count }
 
   /// Field `index` as text, unquoted; empty when the record is shorter.
+  @inlinable
   public func string(_ index: Int) -> String {
     guard index < ranges.count else { return "" }
     let (low, high, quoted) = ranges[index]
@@ -143,6 +150,7 @@ public struct CSVFields {
   }
 
   /// Runs `body` with field `index`'s unquoted bytes (copied only when quoted).
+  @inlinable
   public func withBytes<R, E: Error>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
     let (low, high, quoted) = ranges[index]
     guard quoted else { return try body(UnsafeBufferPointer(rebasing: bytes[low..<high])) }
@@ -152,6 +160,7 @@ public struct CSVFields {
   }
 
   /// Whether field `index` is empty or absent.
+  @inlinable
   public func isEmpty(_ index: Int) -> Bool {
     guard index < ranges.count else { return true }
     return ranges[index].0 == ranges[index].1

@@ -13,7 +13,8 @@ public struct BatchRowStager: Sendable {
   /// The columns added to every row.
   public static let outputColumns = ["stageGroup", "summaryStage", "error"]
 
-  private let columns: [(CaseField, Int)]
+  /// The case-field columns: the field, its index in the row, and its spec's `apply` (looked up once per file).
+  private let columns: [(CaseField, Int, CaseFieldSpec.Apply)]
   /// Fields in the header: a row with another count is refused, never staged with its values shifted.
   public let headerCount: Int
 
@@ -33,7 +34,7 @@ public struct BatchRowStager: Sendable {
           "no column is a case field; expected names such as site, sizeCm, depth, grade, nodes, metastasis, system, t, n, m."
       )
     }
-    self.columns = columns
+    self.columns = columns.map { field, index in (field, index, field.spec.apply) }
     headerCount = header.count
   }
 
@@ -58,8 +59,8 @@ public struct BatchRowStager: Sendable {
   /// The row's facts, validated by the same parser as JSON documents.
   func facts(_ fields: CSVFields) throws(StagingError) -> CaseFacts {
     var parser = CaseFactsParser()
-    for (field, index) in columns where !fields.isEmpty(index) {
-      try fields.withBytes(index) { bytes throws(StagingError) in try parser.set(field, bytes) }
+    for (field, index, apply) in columns where !fields.isEmpty(index) {
+      try fields.withBytes(index) { bytes throws(StagingError) in try parser.set(field, apply, bytes) }
     }
     return try parser.finish()
   }

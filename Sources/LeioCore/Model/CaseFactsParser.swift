@@ -17,6 +17,13 @@ struct CaseFactsParser {
   private var hasFNCLCC = false
 
   /// Sets a field from its text (UTF-8 bytes of a JSON string or CSV cell), by the field's spec.
+  mutating func set(_ field: CaseField, _ apply: CaseFieldSpec.Apply, _ bytes: UnsafeBufferPointer<UInt8>)
+    throws(StagingError)
+  {
+    try apply(&self, FieldValue(field: field, source: .bytes(bytes)))
+  }
+
+  /// Sets a field from its text, looking its spec up.
   mutating func set(_ field: CaseField, _ bytes: UnsafeBufferPointer<UInt8>) throws(StagingError) {
     try CaseSchema.specs[field.rawValue].apply(&self, FieldValue(field: field, source: .bytes(bytes)))
   }

@@ -70,7 +70,10 @@ public struct CaseFieldSpec: Sendable {
   /// How a value of the wrong JSON type is described in the error.
   public let expected: String
   /// Turns a value into typed facts (and checks it).
-  let apply: @Sendable (inout CaseFactsParser, FieldValue) throws(StagingError) -> Void
+  let apply: Apply
+
+  /// How a spec turns a value into typed facts.
+  typealias Apply = @Sendable (inout CaseFactsParser, FieldValue) throws(StagingError) -> Void
 
   /// `true` for fields whose value is text in every format (codes, free text, dates).
   public var isText: Bool {

@@ -62,14 +62,10 @@ struct FieldValue {
   }
 
   func code<C: ClinicalCode>(_ type: C.Type) throws(StagingError) -> C {
-    let found: C? =
-      switch source {
-      case .bytes(let bytes): C.parse(bytes: bytes)
-      case .value(.text(let text)): C.parse(text)
-      case .value: nil
-      }
-    guard let found else { throw .invalidValue(field: name, value: text, expected: C.acceptedSpellings) }
-    return found
+    // The CSV path first, touching no string (the batch hot path).
+    if case .bytes(let bytes) = source, let found = C.parse(bytes: bytes) { return found }
+    if case .value(.text(let text)) = source, let found = C.parse(text) { return found }
+    throw .invalidValue(field: name, value: text, expected: C.acceptedSpellings)
   }
 
   func codes<C: ClinicalCode>(_ type: C.Type) throws(StagingError) -> [C] {
