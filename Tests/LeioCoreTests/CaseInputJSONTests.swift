@@ -46,6 +46,7 @@ struct CaseInputJSONTests {
     arguments: [
       #"{"site":"extremity","site":"uterus"}"#, #"{"sizeCm":null}"#, #"{"grade":3}"#, #"{"diagnosisYear":2024.0}"#,
       #"{"diagnosisYear":99999999999999999999}"#, #"{"sizeCm":1e400}"#, #"{"sizeCm":01}"#,
+      #"{"site":"y","sizeCm":0e1}"#, #"{"sizeCm":0E1}"#, #"{"sizeCm":-0e1}"#, #"{"sizeCm":0.5e1}"#,
       #"{"fnclcc":{"subtype":"conventional"}}"#,
       #"{"colour":"red"}"#, #"{"site":"extremity",}"#, #"{"site":"\ud800"}"#, "{\"site\":\"a\u{01}\"}", #"[]"#,
       #"{"site":"x"} x"#,

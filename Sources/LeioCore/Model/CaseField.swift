@@ -33,7 +33,7 @@ public enum CaseField: Int, CaseIterable, Sendable {
       return .code(
         Site.self, "Primary site", hint: "Where the tumour started.",
         help: "Primary site; or give an ICD-O-3 topography instead.", section: "§1.4", form: .tumour
-      ) { $0.facts.site = $1 }
+      ) { parser, value throws(StagingError) in parser.facts.site = try value.code(Site.self) }
     case .topography:
       return .field(
         .text(example: "C49.2", pattern: "^[Cc][0-9]{2}\\.?[0-9]$"), "ICD-O-3 topography (optional)",
@@ -47,9 +47,7 @@ public enum CaseField: Int, CaseIterable, Sendable {
       return .code(
         TrunkLocation.self, "Trunk structure location", hint: "Only for C47.3, C47.5, C49.3–C49.5.",
         help: "For C47.3/C47.5/C49.3–C49.5: external, internal or notSpecific (R-1.4a).", section: "§1.4", form: .tumour
-      ) {
-        $0.facts.trunkLocation = $1
-      }
+      ) { parser, value throws(StagingError) in parser.facts.trunkLocation = try value.code(TrunkLocation.self) }
     case .diagnosisYear:
       return .field(
         .whole(example: "2024", minimum: 1900, maximum: 2100), "Year of diagnosis",
@@ -83,13 +81,13 @@ public enum CaseField: Int, CaseIterable, Sendable {
       return .code(
         PrimaryTumor.self, "Primary tumour", hint: "Leave empty when a primary tumour is present.",
         help: "present (default), notFound (T0) or notAssessable (TX).", section: "§2.1", form: .tumour
-      ) { $0.facts.primaryTumor = $1 }
+      ) { parser, value throws(StagingError) in parser.facts.primaryTumor = try value.code(PrimaryTumor.self) }
     case .laterality:
       return .code(
         Laterality.self, "Laterality", hint: "Side of a paired site; not used for staging.",
         help: "Side of the body: left, right, bilateral, midline or unknown (the mCODE laterality qualifier).",
         section: "fhir-mcode §2", form: .tumour
-      ) { $0.facts.laterality = $1 }
+      ) { parser, value throws(StagingError) in parser.facts.laterality = try value.code(Laterality.self) }
     case .sizeCm:
       return .field(
         .number(unit: "cm", example: "7.5", minimum: 0, exclusive: true, maximum: CaseFacts.maximumSizeCm),
@@ -104,44 +102,42 @@ public enum CaseField: Int, CaseIterable, Sendable {
         Depth.self, "Depth", hint: "Relative to the superficial fascia.",
         help: "superficial, deep or unknown (retroperitoneal and intrathoracic tumours are always deep).",
         section: "§2.1", form: .tumour
-      ) { $0.facts.depth = $1 }
+      ) { parser, value throws(StagingError) in parser.facts.depth = try value.code(Depth.self) }
     case .grade:
       return .code(
         ReportedGrade.self, "Grade",
         hint: "FNCLCC grade, or low/high when only that is reported. Empty = not assessable (GX).",
         help: "FNCLCC grade, or low/high when only that is reported (omit when not assessable: GX).", section: "§2.1",
         form: .tumour, choices: [.g1, .g2, .g3, .gx, .low, .high], integers: true
-      ) { $0.facts.grade = $1 }
+      ) { parser, value throws(StagingError) in parser.facts.grade = try value.code(ReportedGrade.self) }
     case .nodes:
       return .code(
         NCategory.self, "Regional lymph nodes", hint: "Empty = not recorded (NX, with a prompt).",
         help: "Regional nodes: N0, N1 or NX (missing ⇒ NX with a prompt).", section: "§2.3", form: .spread
-      ) { $0.nodesFact = $1 }
+      ) { parser, value throws(StagingError) in parser.nodesFact = try value.code(NCategory.self) }
     case .metastasis:
       return .code(
         MCategory.self, "Distant metastasis", hint: "Empty = M0 assumed, with a warning.",
         help: "Distant metastasis: M0 or M1 (missing ⇒ M0 with a warning, SEER convention).", section: "§2.3",
         form: .spread
-      ) { $0.metastasisFact = $1 }
+      ) { parser, value throws(StagingError) in parser.metastasisFact = try value.code(MCategory.self) }
     case .basis:
       return .code(
         Basis.self, "Basis", hint: "clinical or pathological (matters for T0 N0 M0).",
         help: "clinical (default) or pathological; decides T0 N0 M0. A p prefix on t sets it.", section: "§2.1",
         form: nil
-      ) { $0.facts.basis = $1 }
+      ) { parser, value throws(StagingError) in parser.facts.basis = try value.code(Basis.self) }
     case .extension:
       return .code(
         Extension.self, "Extension (for summary stage)", hint: "Beyond the site of origin.",
         help: "Extension for summary stage: confined, adjacent, majorVessel or furtherContiguous.", section: "§6.3",
         form: .spread, choices: Extension.allCases.filter { $0 != .notRecorded }
-      ) { $0.facts.extension = $1 }
+      ) { parser, value throws(StagingError) in parser.facts.extension = try value.code(Extension.self) }
     case .uterineExtent:
       return .code(
         UterineExtent.self, "Uterine extent", hint: "Uterus only.", help: "Uterus: extent of the tumour (FIGO 2009).",
         section: "§4.1", form: .siteSpecific, choices: UterineExtent.allCases.filter { $0 != .notRecorded }
-      ) {
-        $0.facts.uterineExtent = $1
-      }
+      ) { parser, value throws(StagingError) in parser.facts.uterineExtent = try value.code(UterineExtent.self) }
     case .cervixInvolved:
       return .field(
         .flag, "Cervical involvement", hint: "Uterus only.",
@@ -153,13 +149,15 @@ public enum CaseField: Int, CaseIterable, Sendable {
         PeritonealCytology.self, "Peritoneal cytology", hint: "Uterus only.",
         help: "Uterus: malignant, negative, atypical, suspicious, unsatisfactory or notDone.", section: "§6.4",
         form: .siteSpecific
-      ) { $0.facts.peritonealCytology = $1 }
+      ) { parser, value throws(StagingError) in
+        parser.facts.peritonealCytology = try value.code(PeritonealCytology.self)
+      }
     case .visceralExtent:
       return .code(
         VisceralExtent.self, "Visceral extent", hint: "Visceral organs only.",
         help: "Visceral organs: confined, beyondOrgan, serosa, beyondSerosa or anotherOrgan.", section: "§3.4",
         form: .siteSpecific, choices: VisceralExtent.allCases.filter { $0 != .notRecorded }
-      ) { $0.facts.visceralExtent = $1 }
+      ) { parser, value throws(StagingError) in parser.facts.visceralExtent = try value.code(VisceralExtent.self) }
     case .multifocalSites:
       return .field(
         .whole(example: "1", minimum: 1, maximum: nil), "Number of tumour sites",
@@ -176,7 +174,9 @@ public enum CaseField: Int, CaseIterable, Sendable {
           "Head and neck: the structures invaded (orbit … pterygoidMuscle: T4a; brainParenchyma … perineuralCNS: T4b). CSV: ;-separated.",
         section: "§3.3", form: .siteSpecific,
         expected: "a list of structure names"
-      ) { $0.facts.headAndNeckInvasion = $1 }
+      ) { parser, value throws(StagingError) in
+        parser.facts.headAndNeckInvasion = try value.codes(HeadAndNeckStructure.self)
+      }
     case .invadedOrgans:
       return .list(
         RetroperitonealOrgan.self, "Organs invaded (retroperitoneum/peritoneum)",
@@ -184,7 +184,8 @@ public enum CaseField: Int, CaseIterable, Sendable {
         help: "Retroperitoneum/peritoneum: the organs invaded. CSV: ;-separated.", section: "§6.3", form: .siteSpecific,
         flag: "invaded-organ",
         expected: "a list of organ names"
-      ) { $0.facts.invadedOrgans = $1 }
+      ) { parser, value throws(StagingError) in parser.facts.invadedOrgans = try value.codes(RetroperitonealOrgan.self)
+      }
     case .discontinuousTumours:
       return .field(
         .flag, "Discontinuous tumours", hint: "Bone: discontinuous tumours in the primary bone.",
@@ -197,9 +198,7 @@ public enum CaseField: Int, CaseIterable, Sendable {
         StagingSystem.self, "Staging system", hint: "ajcc7, ajcc8 or figo2009 (required with t).",
         help: "Staging system: ajcc7, ajcc8 or figo2009; with it, that system's result only.", section: "§1.4",
         form: nil
-      ) {
-        $0.facts.system = $1
-      }
+      ) { parser, value throws(StagingError) in parser.facts.system = try value.code(StagingSystem.self) }
     case .t:
       return .field(
         .codes(TCategory.self), "T category",
@@ -216,12 +215,12 @@ public enum CaseField: Int, CaseIterable, Sendable {
       return .code(
         NCategory.self, "N category", hint: "N category as recorded (same as nodes).",
         help: "N category as recorded; must agree with nodes.", section: "§2.3", form: nil
-      ) { $0.nCategory = $1 }
+      ) { parser, value throws(StagingError) in parser.nCategory = try value.code(NCategory.self) }
     case .m:
       return .code(
         MCategory.self, "M category", hint: "M category as recorded (same as metastasis).",
         help: "M category as recorded; must agree with metastasis.", section: "§2.3", form: nil
-      ) { $0.mCategory = $1 }
+      ) { parser, value throws(StagingError) in parser.mCategory = try value.code(MCategory.self) }
     case .subtype: return Self.subtypeSpec
     case .differentiationScore: return Self.differentiationScoreSpec
     case .mitoticCount: return Self.mitoticCountSpec
