@@ -5,8 +5,6 @@ public import LeioCore
 /// (``CaseField``) in both directions: the controls of every field a spec places on the form, and the case document
 /// a submitted form describes.
 public enum CaseForm {
-  /// A choice of a select: its value and its label.
-  public typealias Option = (value: String, label: String)
 
   /// The form's fieldsets, in page order: every field whose spec names a fieldset, in declaration order.
   public static let fieldsets: [(legend: String, items: [CaseField])] = CaseFieldSpec.FormGroup.allCases.map { group in
@@ -73,12 +71,12 @@ public enum CaseForm {
     case .code(let choices, _, _):
       control =
         "<select id=\"\(name)\" name=\"\(name)\" aria-describedby=\"\(describedBy)\"\(invalid)><option value=\"\">— not given —</option>"
-        + choices.map { option(form[field.name] == $0, ($0, $0)) }.joined() + "</select>"
+        + choices.map { Controls.option(form[field.name] == $0, value: $0, label: $0) }.joined() + "</select>"
     case .list(let choices, _):
       let chosen = Set(form.all(field.name))
       control =
         "<select id=\"\(name)\" name=\"\(name)\" multiple size=\"4\" aria-describedby=\"\(describedBy)\"\(invalid)>"
-        + choices.map { option(chosen.contains($0), ($0, $0)) }.joined() + "</select>"
+        + choices.map { Controls.option(chosen.contains($0), value: $0, label: $0) }.joined() + "</select>"
     case .text(let placeholder, _), .number(_, let placeholder, _, _, _), .whole(let placeholder, _, _):
       let mode: String = if case .text = spec.kind { "" } else { " inputmode=\"decimal\"" }
       control =
@@ -94,11 +92,6 @@ public enum CaseForm {
       "<label for=\"\(name)\">\(HTML.escape(spec.label))</label>\(control)<div class=\"hint\" id=\"\(name)-hint\">\(HTML.escape(spec.hint))</div>"
     if let error { html += "<p class=\"error\" id=\"\(name)-error\">\(HTML.escape(error.description))</p>" }
     return html + "</div>"
-  }
-
-  /// An `<option>` of a select.
-  public static func option(_ selected: Bool, _ option: Option) -> String {
-    "<option value=\"\(HTML.escape(option.value))\"\(selected ? " selected" : "")>\(HTML.escape(option.label))</option>"
   }
 
 }

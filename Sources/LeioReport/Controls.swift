@@ -16,9 +16,7 @@ public enum Controls {
       html +=
         "<select id=\"\(id)\" name=\"\(name)\" aria-describedby=\"\(described)\"\(invalid)><option value=\"\">— not given —</option>"
       html +=
-        options.map {
-          "<option value=\"\(HTML.escape($0))\"\(value == $0 ? " selected" : "")>\(HTML.escape($0))</option>"
-        }.joined() + "</select>"
+        options.map { option(value == $0, value: $0, label: $0) }.joined() + "</select>"
     } else {
       html +=
         "<input id=\"\(id)\" name=\"\(name)\" type=\"\(type)\" value=\"\(HTML.escape(value ?? ""))\" aria-describedby=\"\(described)\"\(invalid)>"

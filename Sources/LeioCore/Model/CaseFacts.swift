@@ -74,22 +74,10 @@ public struct CaseFacts: Sendable, Hashable {
   ///   contradicts another.
   public init(_ input: CaseInput) throws {
     var parser = CaseFactsParser()
-    // Text fields first, then numbers, flags and lists: the first error reported is the first invalid text field.
-    for textPass in [true, false] {
-      for field in CaseField.allCases where field.spec.isText == textPass {
-        if let value = input[field] { try parser.set(field, value) }
-      }
+    for field in CaseSchema.validationOrder {
+      if let value = input[field] { try parser.set(field, value) }
     }
     if input.fnclccGiven { parser.setFNCLCC { _ in } }
     self = try parser.finish()
-  }
-}
-
-extension String {
-  /// Runs `body` with the string's UTF-8 bytes, without copying a native string.
-  func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws(StagingError) -> R) throws(StagingError) -> R {
-    var copy = self
-    let result = copy.withUTF8 { bytes in Result { () throws(StagingError) -> R in try body(bytes) } }
-    return try result.get()
   }
 }

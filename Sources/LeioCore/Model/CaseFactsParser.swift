@@ -39,6 +39,8 @@ struct CaseFactsParser {
     hasFNCLCC = true
   }
 
+  /// The date of diagnosis: plausible years as for `diagnosisYear` (an input-plausibility limit, not a clinical rule);
+  /// its year must agree with `diagnosisYear` (checked in ``finish()``; registry-codes §6, `year_dx`).
   mutating func setDateOfDiagnosis(_ date: CalendarDate) throws(StagingError) {
     guard (1900...2100).contains(date.year) else {
       throw .outOfRange(

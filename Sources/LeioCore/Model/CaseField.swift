@@ -19,7 +19,7 @@ public enum CaseField: Int, CaseIterable, Sendable {
   public var spec: CaseFieldSpec { CaseSchema.specs[rawValue] }
 
   /// The JSON member and CSV column name.
-  public var name: String { spec.name }
+  public var name: String { CaseSchema.specs[rawValue].name }
 
   /// The field written `name` (JSON member or CSV header, exact case), or `nil`.
   public init?(name: some StringProtocol) {

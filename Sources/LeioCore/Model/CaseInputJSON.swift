@@ -32,7 +32,9 @@ struct FlatJSONReader {
     if !take(UInt8(ascii: "}")) {
       repeat {
         skipSpace()
-        guard let name = string(), let field = CaseField(name: name), field.spec.placement == .topLevel else {
+        guard let name = string(), let field = CaseField(name: name),
+          CaseSchema.specs[field.rawValue].placement == .topLevel
+        else {
           return nil
         }
         let bit: UInt64 = 1 << UInt64(field.rawValue)
@@ -53,7 +55,7 @@ struct FlatJSONReader {
   /// Reads the value of `field` into `input`, by the field's kind; `false` when it is not of the plain shape the
   /// field takes.
   mutating func set(_ field: CaseField, in input: inout CaseInput) -> Bool {
-    switch field.spec.kind {
+    switch CaseSchema.specs[field.rawValue].kind {
     case .number:
       guard let number = number() else { return false }
       input[field] = .number(number)

@@ -13,6 +13,11 @@ public enum CaseSchema {
   static let byName: [String: CaseField] = Dictionary(
     uniqueKeysWithValues: CaseField.allCases.map { (String(describing: $0), $0) })
 
+  /// Every field in validation order: text fields first (codes, ICD-O-3 codes, dates), then numbers, flags and
+  /// lists, so that the first error reported is the first invalid text field.
+  static let validationOrder =
+    CaseField.allCases.filter { $0.spec.isText } + CaseField.allCases.filter { !$0.spec.isText }
+
   /// The fields of a JSON document's top level, in order.
   public static let topLevel = CaseField.allCases.filter { $0.spec.placement == .topLevel }
   /// The members of the nested `fnclcc` object, in order.

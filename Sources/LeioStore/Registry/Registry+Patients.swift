@@ -63,13 +63,6 @@ public struct PatientListing: Sendable, Hashable, Codable {
   public var nextDueDate: CalendarDate?
 }
 
-/// A calendar date given by the caller, as a field error when it is not one.
-func day(_ text: String, field: String) throws -> CalendarDate {
-  do { return try CalendarDate(parsing: text, field: field) } catch let error as StagingError {
-    throw RegistryError.invalid(field: field, message: error.description)
-  }
-}
-
 extension Registry {
   public func createPatient(_ patient: Patient, by actor: AuditContext) async throws -> Patient {
     let valid = try patient.validated()
