@@ -56,8 +56,7 @@ struct BatchRun {
 
   func run() throws -> (rows: Int, errors: Int) {
     var reader = CSVRecordReader()
-    var out: [UInt8] = []
-    out.reserveCapacity(Self.chunkSize * 2)
+    var out = OutputBuffer(capacity: Self.chunkSize * 2, sink: sink)
     var stager: BatchRowStager?
     var rows = 0
     var errors = 0
@@ -71,24 +70,28 @@ struct BatchRun {
       while try reader.nextRecord(
         isFinal: finished,
         { line, fields in
-          out.append(contentsOf: line)
+          out.append(line)
           guard let rowStager = stager else {
             stager = try BatchRowStager(header: (0..<fields.count).map(fields.string))
             for column in BatchRowStager.outputColumns {
               out.append(0x2C)
-              out.append(contentsOf: column.utf8)
+              out.append(column)
             }
             out.append(0x0A)
             return
           }
-          let (group, summary, error) = rowStager.stage(fields)
-          out.append(0x2C)
-          out.append(contentsOf: group.utf8)
-          out.append(0x2C)
-          out.append(contentsOf: summary.utf8)
-          out.append(0x2C)
-          if !error.isEmpty {
-            Self.appendQuoted(error, to: &out)
+          switch rowStager.outcome(fields) {
+          case .staged(let group, let summary):
+            out.append(0x2C)
+            out.append(group.rawValue)
+            out.append(0x2C)
+            out.append(summary.rawValue)
+            out.append(0x2C)
+          case .failed(let message):
+            out.append(0x2C)
+            out.append(0x2C)
+            out.append(0x2C)
+            out.appendQuoted(message)
             errors += 1
           }
           out.append(0x0A)
@@ -97,11 +100,9 @@ struct BatchRun {
             FileHandle.standardError.write(Data("\rleio: \(rows) rows staged".utf8))
           }
         })
-      {
-        if out.count >= Self.chunkSize { flush(&out) }
-      }
+      {}
     }
-    flush(&out)
+    out.flush()
     if progress, rows >= 100_000 { FileHandle.standardError.write(Data("\n".utf8)) }
     if stager == nil {
       throw StagingError.missingValue(field: "header", message: "the input file is empty: a header row is required.")
@@ -112,19 +113,61 @@ struct BatchRun {
     }
     return (rows, errors)
   }
+}
 
-  private func flush(_ out: inout [UInt8]) {
-    out.withUnsafeBytes { bytes in _ = fwrite(bytes.baseAddress, 1, bytes.count, sink) }
-    out.removeAll(keepingCapacity: true)
+/// A fixed-capacity byte buffer in front of a `FILE`: appends are a bounds check and a copy (no array growth, no
+/// uniqueness check per byte); a full buffer is written out.
+struct OutputBuffer: ~Copyable {
+  private let base: UnsafeMutablePointer<UInt8>
+  private let capacity: Int
+  private var count = 0
+  private let sink: UnsafeMutablePointer<FILE>
+
+  init(capacity: Int, sink: UnsafeMutablePointer<FILE>) {
+    base = .allocate(capacity: capacity)
+    self.capacity = capacity
+    self.sink = sink
+  }
+
+  deinit { base.deallocate() }
+
+  mutating func append(_ byte: UInt8) {
+    if count == capacity { flush() }
+    base[count] = byte
+    count += 1
+  }
+
+  mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    if bytes.count > capacity - count {
+      flush()
+      if bytes.count > capacity {
+        _ = fwrite(bytes.baseAddress, 1, bytes.count, sink)
+        return
+      }
+    }
+    guard let source = bytes.baseAddress else { return }
+    (base + count).update(from: source, count: bytes.count)
+    count += bytes.count
+  }
+
+  mutating func append(_ text: String) {
+    var text = text
+    text.withUTF8 { append($0) }
   }
 
   /// Appends a CSV field in double quotes, doubling inner quotes.
-  static func appendQuoted(_ text: String, to out: inout [UInt8]) {
-    out.append(0x22)
+  mutating func appendQuoted(_ text: String) {
+    append(0x22)
     for byte in text.utf8 {
-      if byte == 0x22 { out.append(0x22) }
-      out.append(byte)
+      if byte == 0x22 { append(0x22) }
+      append(byte)
     }
-    out.append(0x22)
+    append(0x22)
+  }
+
+  /// Writes what is buffered.
+  mutating func flush() {
+    if count > 0 { _ = fwrite(base, 1, count, sink) }
+    count = 0
   }
 }

@@ -38,21 +38,36 @@ public struct BatchRowStager: Sendable {
     headerCount = header.count
   }
 
+  /// What one row became: its codes, or the message for its `error` cell.
+  public enum Outcome: Sendable, Equatable {
+    /// The row was staged.
+    case staged(StageGroup, SummaryStageCategory)
+    /// The row was refused; the message names the field.
+    case failed(String)
+  }
+
   /// The output cells for one row: (stageGroup, summaryStage, error).
   public func stage(_ fields: CSVFields) -> (stageGroup: String, summaryStage: String, error: String) {
+    switch outcome(fields) {
+    case .staged(let group, let summary): (group.rawValue, summary.rawValue, "")
+    case .failed(let message): ("", "", message)
+    }
+  }
+
+  /// The row's outcome, typed (the batch loop writes the codes' bytes without building strings).
+  public func outcome(_ fields: CSVFields) -> Outcome {
     guard fields.count == headerCount else {
-      return (
-        "", "",
+      return .failed(
         "row: the row has \(fields.count) field(s) but the header has \(headerCount); it was not staged (check for a missing or extra comma, or an unquoted comma in a value)."
       )
     }
     do {
       let (group, summary) = try Staging.stageCodes(try facts(fields))
-      return (group.rawValue, summary.rawValue, "")
+      return .staged(group, summary)
     } catch let error as StagingError {
-      return ("", "", error.description)
+      return .failed(error.description)
     } catch {
-      return ("", "", String(describing: error))
+      return .failed(String(describing: error))
     }
   }
 

@@ -9,6 +9,10 @@ public protocol ClinicalCode: RuleCode {
   /// Extra accepted spellings (compared case-insensitively), such as `"3"` for
   /// `G3`.
   static var aliases: [(String, Self)] { get }
+
+  /// The raw values and aliases laid out for parsing, built once per type: every conforming type declares
+  /// `public static let spellings = CodeSpellings<Self>()`.
+  static var spellings: CodeSpellings<Self> { get }
 }
 
 extension ClinicalCode {
@@ -30,23 +34,7 @@ extension ClinicalCode {
     var end = bytes.count
     while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
     while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-    let input = UnsafeBufferPointer(rebasing: bytes[start..<end])
-    for code in allCases where matches(code.rawValue, input) { return code }
-    for (spelling, code) in aliases where matches(spelling, input) { return code }
-    return nil
-  }
-
-  private static func matches(_ spelling: String, _ input: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard spelling.utf8.count == input.count else { return false }
-    var spelling = spelling
-    return spelling.withUTF8 { expected in
-      for index in 0..<expected.count {
-        let a = expected[index]
-        let b = input[index]
-        if a != b, (a | 0x20) != (b | 0x20) || !((a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A) { return false }
-      }
-      return true
-    }
+    return spellings.code(UnsafeBufferPointer(rebasing: bytes[start..<end]))
   }
 
   /// The code written as `text`, or a field-level error listing the accepted
@@ -92,6 +80,51 @@ extension Sequence where Element == UInt8 {
         let lowerB = b >= 65 && b <= 90 ? b + 32 : b
         if lowerA != lowerB { return false }
       default: return false
+      }
+    }
+  }
+}
+
+/// A code type's accepted spellings (raw values first, then aliases, in declaration order) as one byte array with
+/// ASCII letters lower-cased, and a list of (offset, length, code): parsing compares lengths, then bytes, and touches
+/// no string and no reference count.
+public struct CodeSpellings<Code: ClinicalCode>: Sendable {
+  private struct Entry: Sendable {
+    let offset: Int
+    let count: Int
+    let code: Code
+  }
+
+  private let bytes: [UInt8]
+  private let entries: [Entry]
+
+  /// The spellings of `Code`: its raw values, then its aliases.
+  public init() {
+    var bytes: [UInt8] = []
+    var entries: [Entry] = []
+    for (spelling, code) in Code.allCases.map({ ($0.rawValue, $0) }) + Code.aliases {
+      entries.append(Entry(offset: bytes.count, count: spelling.utf8.count, code: code))
+      bytes.append(contentsOf: spelling.utf8.map(Self.fold))
+    }
+    self.bytes = bytes
+    self.entries = entries
+  }
+
+  /// ASCII upper-case letters to lower case; every other byte unchanged.
+  @inline(__always)
+  private static func fold(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+
+  /// The first code spelled exactly `input` (ASCII case folded), or `nil`.
+  func code(_ input: UnsafeBufferPointer<UInt8>) -> Code? {
+    bytes.withUnsafeBufferPointer { bytes in
+      entries.withUnsafeBufferPointer { entries in
+        candidates: for entry in entries where entry.count == input.count {
+          for index in 0..<entry.count where bytes[entry.offset + index] != Self.fold(input[index]) {
+            continue candidates
+          }
+          return entry.code
+        }
+        return nil
       }
     }
   }

@@ -28,6 +28,8 @@ public struct UterineCriteriaInput: Sendable, Hashable, Codable {
 
 /// Uterine smooth-muscle tumour subtype for the criteria check.
 public enum UterineSubtype: String, ClinicalCode {
+  /// The spellings this code is parsed from.
+  public static let spellings = CodeSpellings<Self>()
   case spindle, epithelioid, myxoid, mixed, unknown
   /// Other accepted spellings of the codes (compared case-insensitively), as `(spelling, code)`.
   public static let aliases: [(String, UterineSubtype)] = [("conventional", .spindle)]
@@ -35,6 +37,8 @@ public enum UterineSubtype: String, ClinicalCode {
 
 /// Cytological atypia.
 public enum Atypia: String, ClinicalCode {
+  /// The spellings this code is parsed from.
+  public static let spellings = CodeSpellings<Self>()
   case none, mild, moderate, severe
   /// Moderate or severe atypia counts as a feature.
   public var counts: Bool { self == .moderate || self == .severe }
@@ -42,11 +46,15 @@ public enum Atypia: String, ClinicalCode {
 
 /// Tumour-cell necrosis as reported.
 public enum NecrosisFinding: String, ClinicalCode {
+  /// The spellings this code is parsed from.
+  public static let spellings = CodeSpellings<Self>()
   case present, absent, equivocal
 }
 
 /// Tumour border.
 public enum TumourBorder: String, ClinicalCode {
+  /// The spellings this code is parsed from.
+  public static let spellings = CodeSpellings<Self>()
   case pushing, infiltrative, unknown
 }
 

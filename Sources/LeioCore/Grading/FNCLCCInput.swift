@@ -40,6 +40,8 @@ public struct FNCLCCInput: Sendable, Hashable, Codable {
 /// An LMS subtype as it bears on the FNCLCC differentiation score.
 /// - Source: reference §5.1.1 `[NCI-PDQ-STS]` `[BMK-GRADING]` `[KOBE-FNCLCC]`.
 public enum LMSSubtype: String, ClinicalCode {
+  /// The spellings this code is parsed from.
+  public static let spellings = CodeSpellings<Self>()
   case wellDifferentiated, conventional, poorlyDifferentiated, pleomorphic, epithelioid, myxoid, notStated
 
   /// The differentiation score the table gives, or `nil` where the
@@ -57,6 +59,8 @@ public enum LMSSubtype: String, ClinicalCode {
 /// Extent of tumour necrosis, FNCLCC banding.
 /// - Source: reference §5.1 (none 0; < 50 % 1; ≥ 50 % 2).
 public enum NecrosisExtent: String, ClinicalCode {
+  /// The spellings this code is parsed from.
+  public static let spellings = CodeSpellings<Self>()
   case none, lessThanHalf, atLeastHalf
 
   /// Other accepted spellings of the codes (compared case-insensitively), as `(spelling, code)`.

@@ -3,12 +3,16 @@ import Foundation
 /// The clinical situation treatment options are listed for.
 /// - Source: reference §8.1–§8.5.
 public enum TreatmentSituation: String, ClinicalCode {
+  /// The spellings this code is parsed from.
+  public static let spellings = CodeSpellings<Self>()
   case localized, unresectable, metastatic, recurrent
 }
 
 /// Residual tumour after surgery.
 /// - Source: reference §8.1 R classification `[RADIOPAEDIA-R]` `[WITTEKIND-2009]`.
 public enum ResectionMargin: String, ClinicalCode {
+  /// The spellings this code is parsed from.
+  public static let spellings = CodeSpellings<Self>()
   case rx = "RX", r0 = "R0", r1 = "R1", r2 = "R2"
 }
 

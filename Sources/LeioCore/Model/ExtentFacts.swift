@@ -3,12 +3,16 @@ import Foundation
 /// Depth relative to the superficial fascia (AJCC 7 only picks the a/b suffix).
 /// - Source: reference §2.1 depth rules.
 public enum Depth: String, ClinicalCode {
+  /// The spellings this code is parsed from.
+  public static let spellings = CodeSpellings<Self>()
   case superficial, deep, unknown
 }
 
 /// Whether a primary tumour was found and could be assessed.
 /// - Source: reference §2.1 (T0, TX).
 public enum PrimaryTumor: String, ClinicalCode {
+  /// The spellings this code is parsed from.
+  public static let spellings = CodeSpellings<Self>()
   /// A primary tumour is present (its size or extent may still be unknown).
   case present
   /// No evidence of primary tumour (T0).
@@ -20,12 +24,16 @@ public enum PrimaryTumor: String, ClinicalCode {
 /// Extension of a soft-tissue primary beyond its site, for summary stage.
 /// - Source: reference §6.3.
 public enum Extension: String, ClinicalCode {
+  /// The spellings this code is parsed from.
+  public static let spellings = CodeSpellings<Self>()
   case notRecorded, confined, adjacent, majorVessel, furtherContiguous
 }
 
 /// Extent of a visceral-organ primary (AJCC 8 ch. 42).
 /// - Source: reference §3.4.
 public enum VisceralExtent: String, ClinicalCode {
+  /// The spellings this code is parsed from.
+  public static let spellings = CodeSpellings<Self>()
   case notRecorded, confined, beyondOrgan, serosa, beyondSerosa, anotherOrgan
 }
 
@@ -49,6 +57,8 @@ public enum Multifocality: String, RuleCode {
 /// Extent of a uterine corpus sarcoma, from confined to bladder/rectum.
 /// - Source: reference §4.1, §6.4.
 public enum UterineExtent: String, ClinicalCode {
+  /// The spellings this code is parsed from.
+  public static let spellings = CodeSpellings<Self>()
   case notRecorded, confined, withinPelvis, adnexa, pelvicTissue, culDeSac
   case abdominal, abdominalOneSite, abdominalMultipleSites
   case bladderOrRectum, bladderOrRectumWall, bladderOrRectumMucosa
@@ -57,6 +67,8 @@ public enum UterineExtent: String, ClinicalCode {
 /// Peritoneal cytology (washings) of a uterine sarcoma.
 /// - Source: reference §6.4 (only "malignant" changes summary stage).
 public enum PeritonealCytology: String, ClinicalCode {
+  /// The spellings this code is parsed from.
+  public static let spellings = CodeSpellings<Self>()
   case malignant, negative, atypical, suspicious, unsatisfactory, notDone
 
   /// Whether the result is malignant.
@@ -66,6 +78,8 @@ public enum PeritonealCytology: String, ClinicalCode {
 /// A structure invaded by a head and neck sarcoma that defines AJCC 8 T4a/T4b.
 /// - Source: reference §3.3 (T4a, T4b), §6.3 (all are distant in SS2018).
 public enum HeadAndNeckStructure: String, ClinicalCode {
+  /// The spellings this code is parsed from.
+  public static let spellings = CodeSpellings<Self>()
   case orbit, skullBase, dura, centralCompartmentViscera, facialSkeleton, pterygoidMuscle
   case brainParenchyma, carotidEncasement, prevertebralMuscle, perineuralCNS
 
@@ -87,6 +101,8 @@ public enum HeadAndNeckInvasion: String, RuleCode {
 /// An organ invaded by a retroperitoneal or peritoneal sarcoma.
 /// - Source: reference §6.3 (RP row).
 public enum RetroperitonealOrgan: String, ClinicalCode {
+  /// The spellings this code is parsed from.
+  public static let spellings = CodeSpellings<Self>()
   case adrenal, aorta, ascendingColon, descendingColon, otherColon, kidney, pancreas
   case venaCava, vertebra, oesophagus, gallbladder, liver, smallBowel, spleen, stomach
 
@@ -114,6 +130,8 @@ enum RetroperitonealSubsite: String, RuleCode {
 /// SEER schema discriminator 2 for trunk structures.
 /// - Source: reference R-1.4a (1 = external, 2 = internal, 9 = not specific).
 public enum TrunkLocation: String, ClinicalCode {
+  /// The spellings this code is parsed from.
+  public static let spellings = CodeSpellings<Self>()
   case external, `internal`, notSpecific
 
   /// Other accepted spellings of the codes (compared case-insensitively), as `(spelling, code)`.

@@ -6,6 +6,8 @@ import Foundation
 /// differentiated"), which are not a sarcoma grade.
 /// - Source: reference §2.1 (grade input mapping), §3.5, §5.1.
 public enum ReportedGrade: String, ClinicalCode {
+  /// The spellings this code is parsed from.
+  public static let spellings = CodeSpellings<Self>()
   case g1 = "G1", g2 = "G2", g3 = "G3", gx = "GX"
   case low, high, differentiation
 

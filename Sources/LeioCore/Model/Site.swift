@@ -5,6 +5,8 @@ import Foundation
 /// AJCC 7 either, spine and pelvis have their own bone T).
 /// - Source: reference §1.4 table (AJCC 7 column and notes).
 public enum Site: String, ClinicalCode {
+  /// The spellings this code is parsed from.
+  public static let spellings = CodeSpellings<Self>()
   case extremity, trunk, softTissueNOS, breast
   case retroperitoneum, peritoneum
   case headAndNeck, headAndNeckOrgan
@@ -63,5 +65,7 @@ public enum Site: String, ClinicalCode {
 /// Not a staging input (no staging rule of the reference depends on it); kept for registry and FHIR interchange.
 /// - Source: shared fhir-mcode.md §2 (laterality qualifier: right, left, right and left, midline).
 public enum Laterality: String, ClinicalCode {
+  /// The spellings this code is parsed from.
+  public static let spellings = CodeSpellings<Self>()
   case left, right, bilateral, midline, unknown
 }

@@ -2,6 +2,8 @@ import Foundation
 
 /// A staging system Leio implements.
 public enum StagingSystem: String, ClinicalCode {
+  /// The spellings this code is parsed from.
+  public static let spellings = CodeSpellings<Self>()
   /// AJCC 7th edition soft tissue sarcoma (2010); historical records.
   case ajcc7
   /// AJCC 8th edition (2017), site-specific soft tissue sarcoma chapters.
