@@ -44,9 +44,12 @@ schemas = leio_case_schemas()
 schemas.update({
  "RuleStep": obj(["rule", "section", "because", "decisions"], {"rule": string, "section": string, "because": string, "output": string, "decisions": arr(string)}),
  "StagingWarning": obj(["code", "message", "section"], {"code": string, "message": string, "section": string}),
- "SummaryStageResult": obj(["category", "label", "estimated", "steps"], {
+ "SummaryStageNote": obj(["rule", "systems", "text", "section"], {
+   "rule": string, "systems": arr({"type": "string", "enum": ["ajcc7", "ajcc8", "figo2009"]}), "text": string,
+   "section": string}),
+ "SummaryStageResult": obj(["category", "label", "estimated", "steps", "notes"], {
    "code": {"type": "string", "enum": ["1", "2", "3", "4", "7", "9"]}, "category": string, "label": string,
-   "estimated": boolean, "steps": arr(ref("RuleStep"))}),
+   "estimated": boolean, "steps": arr(ref("RuleStep")), "notes": arr(ref("SummaryStageNote"))}),
  "StagingResult": obj(["system", "systemLabel", "stageGroup", "status", "summaryStage", "steps", "warnings", "sources", "decisions"], {
    "system": {"type": "string", "enum": ["ajcc7", "ajcc8", "figo2009"]}, "systemLabel": string,
    "siteGroup": {"type": "string", "enum": ["TE", "RP", "HN", "AT", "HM", "UC", "CX", "OG", "SK", "BO", "OR", "OT"]},

@@ -13,6 +13,7 @@ enum TextRenderer {
     var lines: [String] = []
     if let group = report.siteGroup { lines.append("Site group: \(group.rawValue) (\(group.title))") }
     lines.append("Summary stage (SEER 2018): " + summary(report.summaryStage))
+    lines += SummaryStageView.textLines(report.summaryStage, indent: "  ", steps: false)
     for result in report.results {
       lines.append("")
       lines += self.result(result)

@@ -54,9 +54,7 @@ public enum CareSummaryHTML {
     var html = "<section><h2>Diagnosis and stage</h2>"
     if let group = summary.staging.siteGroup { html += "<p>Site: \(escape(group.title))</p>" }
     let stage = summary.staging.summaryStage
-    html += "<p>Summary stage (SEER 2018): <span class=\"stage\">\(escape(stage.category.rawValue))</span>"
-    html += stage.estimated ? " <span class=\"small\">(estimated from the information given)</span></p>" : "</p>"
-    html += "<p>\(escape(CareSummary.meaning(ofSummaryStage: stage.code == .unknown ? .unknown : stage.category)))</p>"
+    html += SummaryStageView.html(stage, style: .document).rendered
     html +=
       "<table><thead><tr><th scope=\"col\">System</th><th scope=\"col\">T</th><th scope=\"col\">N</th><th scope=\"col\">M</th><th scope=\"col\">Grade</th><th scope=\"col\">Stage</th></tr></thead><tbody>"
     for result in summary.staging.results {

@@ -13,6 +13,7 @@ public enum CareSummaryText {
     let stage = summary.staging.summaryStage
     lines.append("Summary stage: \(stage.category.rawValue)" + (stage.estimated ? " (estimated)" : ""))
     lines.append(CareSummary.meaning(ofSummaryStage: stage.code == .unknown ? .unknown : stage.category))
+    lines += SummaryStageView.textLines(stage, indent: "  ", steps: true)
     for result in summary.staging.results {
       let categories = [result.t?.rawValue, result.n?.rawValue, result.m?.rawValue, result.grade?.rawValue].compactMap {
         $0

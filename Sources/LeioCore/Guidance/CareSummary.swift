@@ -108,6 +108,10 @@ public struct CareSummary: Sendable {
       "Site groups (UC, TE, RP, HN, AT, HM)",
       "Staging site groups: UC uterine corpus, TE trunk and extremities, RP retroperitoneum, HN head and neck, AT abdominal and thoracic visceral organs, HM heart, mediastinum and pleura."
     ),
+    (
+      "Summary-stage steps (L, RE, D, U; NONE, RN, NA)",
+      "The categories SEER uses on the way to the summary stage: the primary tumour is L localized, RE regional by extension, D distant or U unknown; the lymph nodes NONE (none involved), RN regional nodes, D distant, U unknown or NA not applicable."
+    ),
     ("NCI", "US National Cancer Institute."),
     ("ACS", "American Cancer Society."),
     ("ASCO", "American Society of Clinical Oncology (Cancer.Net)."),

@@ -24,4 +24,13 @@ public enum StagingSystem: String, ClinicalCode {
     case .figo2009: "FIGO 2009 (current for LMS/ESS as of the sources checked)"
     }
   }
+
+  /// The short name used in running text ("the FIGO 2009 stage").
+  public var shortTitle: String {
+    switch self {
+    case .ajcc7: "AJCC 7"
+    case .ajcc8: "AJCC 8"
+    case .figo2009: "FIGO 2009"
+    }
+  }
 }

@@ -47,8 +47,26 @@ extension SummaryStageResult: JSONWritable {
     output.value(estimated)
     output.key("label")
     output.value(label)
+    output.key("notes")
+    output.value(notes)
     output.key("steps")
     output.value(steps)
+    output.endObject()
+  }
+}
+
+extension SummaryStageNote: JSONWritable {
+  /// Writes the value as JSON with sorted keys, the same bytes `JSONEncoder` gives with `.sortedKeys`.
+  public func write(to output: inout JSONOutput) {
+    output.beginObject()
+    output.key("rule")
+    output.value(rule)
+    output.key("section")
+    output.value(section)
+    output.key("systems")
+    output.value(systems.map(\.rawValue))
+    output.key("text")
+    output.value(text)
     output.endObject()
   }
 }

@@ -71,7 +71,9 @@ extension Staging {
       context, summary, outcome throws(StagingError) in
       results.append(outcome.result(context, summary: summary))
     }
-    return StagingReport(siteGroup: group, summaryStage: summary, results: results)
+    var report = StagingReport(siteGroup: group, summaryStage: summary, results: results)
+    if explain { SummaryStageNotes.annotate(&report, facts: facts) }
+    return report
   }
 
   /// Validates the case, computes summary stage once, and hands each chosen

@@ -26,8 +26,10 @@ public struct SummaryStageResult: Sendable, Hashable, Codable {
   public var label: String
   /// Derived from a stage or from missing extension facts (D-17).
   public var estimated: Bool
-  /// The rule steps.
+  /// The rule steps ("why this summary stage").
   public var steps: [RuleStep]
+  /// Plain explanations where this summary stage and a system's stage seem to disagree (``SummaryStageNotes``).
+  public var notes: [SummaryStageNote] = []
 }
 
 /// One staging system's answer for a case, with its explanation.

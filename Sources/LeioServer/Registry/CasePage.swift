@@ -47,6 +47,7 @@ enum CasePage {
     html +=
       "<p>Next follow-up: \(PatientListPage.due(tumour.nextDueDate, today: today))\(tumour.riskGroup.map { " · schedule \(escape($0.rawValue))" } ?? "")</p>"
     if let report = try? Staging.stage(tumour.facts) {
+      html += SummaryStageView.html(report.summaryStage).rendered
       html += "<details><summary>Why this stage (rule steps and sources)</summary>"
       for result in report.results {
         html += "<h3>\(escape(result.systemLabel)): \(escape(result.stageGroup.rawValue))</h3>"

@@ -30,8 +30,7 @@ enum CalculatorPage {
     var html = "<section class=\"result\" aria-labelledby=\"result-title\"><h2 id=\"result-title\">Result</h2>"
     if let group = report.siteGroup { html += "<p>Site group: \(escape(group.title)) (\(group.rawValue))</p>" }
     let summary = report.summaryStage
-    html +=
-      "<p>Summary stage (SEER 2018): <span class=\"stage\">\(escape(summary.category.rawValue))</span>\(summary.estimated ? " (estimated)" : "")</p>"
+    html += SummaryStageView.html(summary).rendered
     html +=
       "<table><caption>Stage by system</caption><thead><tr><th scope=\"col\">System</th><th scope=\"col\">T</th><th scope=\"col\">N</th><th scope=\"col\">M</th><th scope=\"col\">G</th><th scope=\"col\">Stage</th></tr></thead><tbody>"
     for result in report.results {
