@@ -49,7 +49,10 @@ struct SurvivalCommand: ParsableCommand {
     let groups = report.groups
     if let plot {
       let svg = SurvivalPlot.svg(
-        groups.map { ($0.group, $0.curve) }, title: by.map { "Survival by \($0)" } ?? "Survival", timeLabel: time)
+        groups.map { ($0.group, $0.curve) }, title: by.map { "Survival by \($0)" } ?? "Survival", timeLabel: time,
+        note: report.logRank.map {
+          "Log-rank test\(report.stratified ? " (stratified)" : ""): \(RNumberFormat.pStatement($0.p))"
+        })
       try reportingErrors { try Console.write(Data(svg.utf8), to: plot) }
     }
     Console.print(output.json ? try Console.json(report) : report.text)

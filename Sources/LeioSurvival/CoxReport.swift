@@ -100,37 +100,40 @@ public struct CoxReport: Encodable, Sendable {
           + referenceLevels.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: ", "))
     }
     lines.append("")
+    // Numbers as R prints them (RNumberFormat): significant digits, no 0.0000, p-values by format.pval.
+    func column(_ text: String, _ width: Int) -> String {
+      String(repeating: " ", count: max(0, width - text.count)) + text
+    }
     lines.append(
-      "term".padding(toLength: 24, withPad: " ", startingAt: 0)
-        + "      coef  hazard ratio   95 % CI               se        p")
+      "term".padding(toLength: 24, withPad: " ", startingAt: 0) + column("coef", 10) + column("hazard ratio", 14)
+        + "   95 % CI".padding(toLength: 25, withPad: " ", startingAt: 0) + column("se", 9) + column("p", 10))
     for c in coefficients {
+      let ratio = RNumberFormat.significant([c.hazardRatio, c.lower95, c.upper95])
+      let interval = ratio[1] + " – " + ratio[2]
       lines.append(
         c.name.padding(toLength: 24, withPad: " ", startingAt: 0)
-          + String(
-            format: "%10.4f  %12.4f   %8.4f – %-8.4f  %8.4f  %.3g", c.coef, c.hazardRatio, c.lower95, c.upper95,
-            c.robustSe ?? c.se, c.p))
+          + column(RNumberFormat.significant(c.coef, digits: 4), 10)
+          + column(ratio[0], 14) + "   " + interval.padding(toLength: 22, withPad: " ", startingAt: 0)
+          + column(RNumberFormat.significant(c.robustSe ?? c.se, digits: 4), 9) + column(RNumberFormat.pValue(c.p), 10))
     }
     lines.append("")
     lines.append(String(format: "Concordance = %.4f", concordance))
     let df = Double(model.df)
-    lines.append(
-      String(
-        format: "Likelihood ratio test = %.3f on %d df, p = %.3g", model.likelihoodRatioTest, model.df,
-        ChiSquareDistribution.upperTail(model.likelihoodRatioTest, df: df)))
-    lines.append(
-      String(
-        format: "Wald test = %.3f on %d df, p = %.3g", model.waldTest, model.df,
-        ChiSquareDistribution.upperTail(model.waldTest, df: df)))
-    lines.append(
-      String(
-        format: "Score (log-rank) test = %.3f on %d df, p = %.3g", model.scoreTest, model.df,
-        ChiSquareDistribution.upperTail(model.scoreTest, df: df)))
+    for (name, statistic) in [
+      ("Likelihood ratio test", model.likelihoodRatioTest), ("Wald test", model.waldTest),
+      ("Score (log-rank) test", model.scoreTest),
+    ] {
+      lines.append(
+        "\(name) = \(RNumberFormat.significant(statistic, digits: 5)) on \(model.df) df, "
+          + RNumberFormat.pStatement(ChiSquareDistribution.upperTail(statistic, df: df)))
+    }
     lines.append("")
     lines.append("Proportional hazards (cox.zph, km transform):")
     for row in proportionalHazards {
       lines.append(
         "  " + row.term.padding(toLength: 22, withPad: " ", startingAt: 0)
-          + String(format: "chi-square %8.3f  df %d  p %.3g", row.chiSquare, row.df, row.p))
+          + "chi-square \(column(RNumberFormat.significant(row.chiSquare, digits: 4), 8))  df \(row.df)  p "
+          + RNumberFormat.pValue(row.p))
     }
     if let prediction {
       lines.append("")

@@ -5,9 +5,11 @@ import Foundation
 public enum SurvivalPlot {
   static let palette = ["#0b5394", "#b45f06", "#38761d", "#990000", "#674ea7", "#1c7c8c", "#7f6000", "#4a4a4a"]
 
-  /// The curves with their bands and numbers at risk, as an SVG picture.
+  /// The curves with their bands and numbers at risk, as an SVG picture; `note` (such as the log-rank p-value,
+  /// written with ``RNumberFormat``) is printed in the lower left of the plot.
   public static func svg(
-    _ curves: [(label: String, curve: KaplanMeierCurve)], title: String, timeLabel: String = "Time"
+    _ curves: [(label: String, curve: KaplanMeierCurve)], title: String, timeLabel: String = "Time",
+    note: String? = nil
   ) -> String {
     let width = 820.0
     let plotLeft = 70.0
@@ -47,6 +49,9 @@ public enum SurvivalPlot {
       "<text x=\"\(f((plotLeft + plotRight) / 2))\" y=\"\(f(plotBottom + 38))\" text-anchor=\"middle\">\(escape(timeLabel))</text>"
     svg +=
       "<text transform=\"translate(16 \(f((plotTop + plotBottom) / 2))) rotate(-90)\" text-anchor=\"middle\">Survival probability</text>"
+    if let note {
+      svg += "<text x=\"\(f(plotLeft + 10))\" y=\"\(f(plotBottom - 10))\">\(escape(note))</text>"
+    }
     for (index, item) in curves.enumerated() {
       let colour = palette[index % palette.count]
       let curve = item.curve

@@ -114,7 +114,7 @@ public struct SurvivalReport: Encodable, Sendable {
   /// The report as text.
   public var text: String {
     func number(_ value: Double?) -> String {
-      value.map { $0 == $0.rounded() && abs($0) < 1e12 ? String(Int($0)) : String(format: "%.4g", $0) } ?? "NA"
+      value.map { RNumberFormat.significant($0, digits: 4) } ?? "NA"
     }
     var lines = [
       "Kaplan-Meier survival (\(Int(confLevel * 100)) % intervals, \(confType)); \(n) rows used, \(nDropped) dropped for a missing value"
@@ -151,9 +151,8 @@ public struct SurvivalReport: Encodable, Sendable {
     if let logRank {
       lines.append("")
       lines.append(
-        String(
-          format: "Log-rank test%@: chi-square = %.3f on %d df, p = %.4g", stratified ? " (stratified)" : "",
-          logRank.chiSquare, logRank.df, logRank.p))
+        "Log-rank test\(stratified ? " (stratified)" : ""): chi-square = \(RNumberFormat.significant(logRank.chiSquare, digits: 5)) on \(logRank.df) df, \(RNumberFormat.pStatement(logRank.p))"
+      )
     }
     return lines.joined(separator: "\n")
   }
