@@ -360,15 +360,18 @@ for line in ref[ref.find("## Appendix A"):ref.find("## Appendix B")].splitlines(
         register[k.strip()] = {"name": m.group(2).strip(), "locator": m.group(3).strip()}
 register["NCI-DRUG-DTIC"] = register.get("NCI-DRUG-DTIC") or register.get("NCI-DRUG-DOX")
 cited = sorted({s for fact in facts for s in fact["sources"]} | {s for fact in facts for val in fact.get("values", []) for s in val["sources"]})
+import sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import source_register
 sources = {}
 for key in cited:
     if key.endswith(".txt"):
-        sources[key] = {"name": "Seed document " + key + " (patient information supplied to the project)", "locator": key}
+        sources[key] = source_register.entry(key, "")
     else:
         entry = register.get(key)
         if entry is None:
             raise SystemExit("no Appendix A entry for " + key)
-        sources[key] = entry
+        sources[key] = source_register.entry(key, entry["locator"])
 doc = {"version": "kb-1", "reference": "shared/clinical-reference.md",
        "statusLabels": {"UNVERIFIED": "reported by {source}, not independently verified"},
        "synonyms": {"come back": ["recurrence", "recur"], "comes back": ["recurrence", "recur"], "return": ["recurrence"],

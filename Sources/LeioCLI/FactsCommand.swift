@@ -70,13 +70,14 @@ enum FactRenderer {
       lines += values.map { "  • " + kb.label($0) }
     }
     if brief {
-      lines.append("Sources: " + fact.sources.joined(separator: ", ") + "  (reference \(fact.section))")
+      lines.append(
+        "Sources: " + fact.sources.map(kb.label(forSource:)).joined(separator: ", ") + "  (reference \(fact.section))")
     } else {
       lines.append(
         "Reference: \(fact.section), status \(fact.status); audience: \(fact.audience.joined(separator: ", "))")
       lines.append("Sources:")
       lines += fact.sources.map { key in
-        "  [\(key)] \(kb.sources[key]?.name ?? key) — \(kb.sources[key]?.locator ?? "")"
+        "  [\(kb.label(forSource: key))] \(kb.sources[key]?.reference ?? key)"
       }
       lines.append("Knowledge base \(kb.version). " + TextRenderer.disclaimer)
     }

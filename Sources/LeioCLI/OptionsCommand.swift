@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LeioCore
+import LeioReport
 
 /// `leio options`: treatment options for a case's situation (educational).
 struct OptionsCommand: ParsableCommand {
@@ -43,7 +44,7 @@ struct OptionsCommand: ParsableCommand {
       lines.append("  When it is used: \(option.when)")
       if let approval = option.approval { lines.append("  Status: \(approval)") }
       if let conflict = option.conflict { lines.append("  Sources differ (\(conflict)).") }
-      lines.append("  Sources: \(option.sources.joined(separator: ", ")) (reference \(option.section))")
+      lines.append("  Sources: \(SourceNames.labels(option.sources)) (reference \(option.section))")
     }
     lines += ["", "Clinical trials: \(report.clinicalTrials)", "Sarcoma centres: \(report.sarcomaCentres)"]
     lines += report.notes.map { "Note: " + $0 }

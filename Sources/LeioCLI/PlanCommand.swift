@@ -53,7 +53,7 @@ struct PlanCommand: ParsableCommand {
       if visit.isCheckpoint { lines.append("            \(plan.endRule)") }
     }
     lines.append("")
-    lines.append("Schedule \(plan.scheduleVersion); sources: \(plan.sources.joined(separator: ", ")).")
+    lines.append("Schedule \(plan.scheduleVersion); sources: \(SourceNames.labels(plan.sources)).")
     if let ics { lines.append("Calendar written to \(ics).") }
     lines.append(TextRenderer.disclaimer)
     Console.print(lines.joined(separator: "\n"))

@@ -29,7 +29,7 @@ struct PrognosisCommand: ParsableCommand {
   }
 
   static func text(_ report: PrognosisReport, _ kb: KnowledgeBase) -> String {
-    func sources(_ keys: [String]) -> String { keys.map { kb.sources[$0]?.name ?? $0 }.joined(separator: "; ") }
+    func sources(_ keys: [String]) -> String { keys.map { kb.sources[$0]?.citation ?? $0 }.joined(separator: "; ") }
     var lines = [
       "Population: \(report.population)",
       "Summary stage: \(report.summaryStage)" + (report.summaryStageEstimated ? " (estimated)" : ""),

@@ -51,7 +51,7 @@ enum TextRenderer {
       lines.append("  Warnings:")
       for warning in result.warnings { lines.append("    ! [\(warning.section)] \(warning.message)") }
     }
-    if !result.sources.isEmpty { lines.append("  Sources: \(result.sources.joined(separator: ", "))") }
+    if !result.sources.isEmpty { lines.append("  Sources: \(SourceNames.labels(result.sources))") }
     return lines
   }
 

@@ -42,7 +42,9 @@ public enum CareSummaryHTML {
       + CareSummary.glossary.map { "<dt>\(escape($0.term))</dt><dd>\(escape($0.meaning))</dd>" }.joined()
       + "</dl></section>"
     html += "<section><h2>Sources</h2><ol class=\"small\">"
-    html += summary.sources.map { "<li>[\(escape($0))] \(escape(summary.describe(source: $0)))</li>" }.joined()
+    html += summary.sources.map {
+      "<li>[\(escape(summary.label(source: $0)))] \(escape(summary.describe(source: $0)))</li>"
+    }.joined()
     html += "</ol></section><footer class=\"small\"><p>Knowledge base \(escape(summary.knowledgeBase.version))"
     if let plan = summary.plan { html += "; follow-up schedule \(escape(plan.scheduleVersion))" }
     html +=
@@ -90,13 +92,13 @@ public enum CareSummaryHTML {
     for figure in report.figures {
       html +=
         "<tr><td>\(escape(figure.stage))</td><td>\(escape(figure.value))</td><td>\(escape(figure.measure ?? "5-year relative survival")), \(escape(figure.period))</td>"
-      html += "<td>\(escape(figure.sources.joined(separator: ", ")))</td></tr>"
+      html += "<td>\(escape(figure.sources.map(summary.label(source:)).joined(separator: ", ")))</td></tr>"
     }
     html += "</tbody></table>"
     if !report.reportedByPatientMaterials.isEmpty {
       html += "<h3>What patient materials report</h3><ul>"
       for figure in report.reportedByPatientMaterials {
-        let names = figure.sources.map { summary.knowledgeBase.sources[$0]?.name ?? $0 }.joined(separator: "; ")
+        let names = figure.sources.map { summary.knowledgeBase.sources[$0]?.citation ?? $0 }.joined(separator: "; ")
         html +=
           "<li>\(escape(figure.stage)): \(escape(figure.value)) — \(escape(summary.knowledgeBase.unverifiedLabel.replacingOccurrences(of: "{source}", with: names)))</li>"
       }

@@ -27,10 +27,10 @@ public enum CareSummaryText {
     lines += ["", "OUTLOOK: POPULATION FIGURES (\(summary.prognosis.population))"]
     if let note = summary.prognosis.note { lines.append(note) }
     lines += summary.prognosis.figures.map {
-      "- \($0.stage): \($0.value), \($0.measure ?? "5-year relative survival"), \($0.period) [\($0.sources.joined(separator: ", "))]"
+      "- \($0.stage): \($0.value), \($0.measure ?? "5-year relative survival"), \($0.period) [\($0.sources.map(summary.label(source:)).joined(separator: ", "))]"
     }
     for figure in summary.prognosis.reportedByPatientMaterials {
-      let names = figure.sources.map { summary.knowledgeBase.sources[$0]?.name ?? $0 }.joined(separator: "; ")
+      let names = figure.sources.map { summary.knowledgeBase.sources[$0]?.citation ?? $0 }.joined(separator: "; ")
       lines.append(
         "- What patient materials report: \(figure.stage) \(figure.value) — "
           + summary.knowledgeBase.unverifiedLabel.replacingOccurrences(of: "{source}", with: names))
@@ -55,7 +55,8 @@ public enum CareSummaryText {
     lines += ["", "QUESTIONS TO ASK YOUR CARE TEAM"] + CareSummary.questions.map { "- \($0)" }
     lines += ["", "SUPPORT"] + summary.support.map { "- \($0.title): \($0.text)" }
     lines += ["", "GLOSSARY"] + CareSummary.glossary.map { "- \($0.term): \($0.meaning)" }
-    lines += ["", "SOURCES"] + summary.sources.map { "- [\($0)] \(summary.describe(source: $0))" }
+    lines +=
+      ["", "SOURCES"] + summary.sources.map { "- [\(summary.label(source: $0))] \(summary.describe(source: $0))" }
     lines += [
       "",
       "Knowledge base \(summary.knowledgeBase.version). Leio is not a medical device; decisions about care belong to your sarcoma team.",

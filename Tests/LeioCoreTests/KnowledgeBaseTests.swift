@@ -83,7 +83,7 @@ struct KnowledgeBaseTests {
         KnowledgeError.unknownSource(fact: "a", key: "K")
       ),
       (
-        #"{"version":"x","statusLabels":{},"synonyms":{},"sources":{"K":{"name":"n","locator":"l"},"U":{"name":"n","locator":"l"}},"facts":[{"id":"a","topic":"t","audience":["patient"],"title":"t","text":"t","sources":["K"],"section":"§1","status":"VERIFIED","keywords":[]}]}"#,
+        #"{"version":"x","statusLabels":{},"synonyms":{},"sources":{"K":{"kind":"k","title":"t"},"U":{"kind":"k","title":"t"}},"facts":[{"id":"a","topic":"t","audience":["patient"],"title":"t","text":"t","sources":["K"],"section":"§1","status":"VERIFIED","keywords":[]}]}"#,
         KnowledgeError.uncitedSource("U")
       ),
     ])
@@ -106,5 +106,27 @@ struct SourceRegisterTests {
     keys.formUnion(try Prognosis.allFigures().flatMap(\.sources))
     keys.formUnion(try TreatmentOptions.all().flatMap(\.sources))
     for key in keys.sorted() { #expect(kb.sources[key] != nil, "\(key)") }
+  }
+
+  @Test(
+    "every source is named as a reader knows it: kind, title, publisher and date or 'not stated', never a file name")
+  func sourcesByName() throws {
+    let kb = try KnowledgeBase.shipped()
+    let fileName = try Regex("[0-9a-f]{16}\\.txt")
+    for (key, source) in kb.sources {
+      #expect(!source.kind.isEmpty && !source.title.isEmpty, "\(key)")
+      #expect(!source.reference.contains(fileName), "\(key)")
+      #expect(!kb.label(forSource: key).contains(fileName), "\(key)")
+      if let link = source.link { #expect(link.hasPrefix("https://") || link.hasPrefix("http://"), "\(key)") }
+      #expect(source.citation.contains(source.publisher ?? "publisher not stated"), "\(key)")
+      #expect(source.citation.contains(source.date ?? "date not stated"), "\(key)")
+    }
+    let verywell = try #require(kb.sources["002_112462c0315817a9.txt"])
+    #expect(
+      verywell.citation
+        == "Patient-information page “Facing Treatment for Leiomyosarcoma”, Verywell Health (author Jennifer Welsh), date not stated"
+    )
+    #expect(kb.label(forSource: "002_112462c0315817a9.txt") == "VERYWELL-LMS")
+    #expect(kb.label(forSource: "NCI-PDQ-STS") == "NCI-PDQ-STS")
   }
 }

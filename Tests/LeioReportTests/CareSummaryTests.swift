@@ -57,11 +57,14 @@ struct CareSummaryTests {
     #expect(text.contains("not medical advice"))
   }
 
-  @Test("every source cited in the summary resolves to a name and locator")
+  @Test("every source cited in the summary resolves to its citation; no seed file name is shown")
   func sources() throws {
     let summary = try Self.summary()
     #expect(!summary.sources.isEmpty)
     for key in summary.sources { #expect(summary.describe(source: key) != key, "\(key)") }
+    let fileName = try Regex("[0-9a-f]{16}\\.txt")
+    #expect(!CareSummaryHTML.render(summary).contains(fileName))
+    #expect(!CareSummaryText.render(summary).contains(fileName))
   }
 }
 

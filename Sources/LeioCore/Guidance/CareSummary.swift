@@ -138,9 +138,11 @@ public struct CareSummary: Sendable {
     return keys
   }
 
-  /// The source's name and locator, from the knowledge base or the bibliography of the rule tables.
+  /// The source as a reader knows it (kind, title, publisher, date, link), from the knowledge base.
   public func describe(source key: String) -> String {
-    guard let source = knowledgeBase.sources[key] else { return key }
-    return "\(source.name) — \(source.locator)"
+    knowledgeBase.sources[key]?.reference ?? key
   }
+
+  /// The citation key people see for `key` (never a file name).
+  public func label(source key: String) -> String { knowledgeBase.label(forSource: key) }
 }

@@ -100,9 +100,12 @@ public struct KnowledgeBase: Sendable {
   /// Weight of a synonym expansion relative to the user's own words.
   static let synonymWeight = 0.5
 
+  /// The citation key people see for `key`: the source's label, or the key itself.
+  public func label(forSource key: String) -> String { sources[key]?.label ?? key }
+
   /// The display text of a value: UNVERIFIED values carry the prescribed label (§0.1).
   public func label(_ value: KnowledgeFact.Value) -> String {
-    let names = value.sources.map { sources[$0]?.name ?? $0 }.joined(separator: "; ")
+    let names = value.sources.map { sources[$0]?.citation ?? $0 }.joined(separator: "; ")
     let period = value.period.map { " (\($0))" } ?? ""
     guard value.status == "UNVERIFIED" else { return "\(value.value)\(period) — \(names)" }
     return "\(value.value)\(period) — " + unverifiedLabel.replacingOccurrences(of: "{source}", with: names)

@@ -42,10 +42,37 @@ public struct KnowledgeFact: Sendable, Hashable, Codable {
   public let conflict: String?
 }
 
-/// A source of the knowledge base.
+/// A source of the knowledge base, described as a reader knows it: what kind of document, its title, who published
+/// it, when, and where to find it. The key that cites it stays internal (a seed document's key is a file name, which
+/// is never shown: it has a ``label`` instead).
+///
+/// - Source: reference Appendix A (source register).
 public struct KnowledgeSource: Sendable, Hashable, Codable {
-  /// Name.
-  public let name: String
-  /// URL, DOI or file name.
-  public let locator: String
+  /// The citation key people see, where it differs from the internal key (the seed documents).
+  public let label: String?
+  /// The kind of document ("Patient-information page", "Journal article", "Clinical practice guideline", …).
+  public let kind: String
+  /// Its title (with authors where the register names them).
+  public let title: String
+  /// Who published it; `nil` when the source does not say.
+  public let publisher: String?
+  /// The year or period; `nil` when the source does not say.
+  public let date: String?
+  /// A web address or DOI link, where one exists.
+  public let link: String?
+  /// How it was read, or a caveat ("read from a copy on scribd.com", "abstract only").
+  public let note: String?
+
+  /// One line a reader can act on: kind, title, publisher and date, saying so where they are not stated.
+  ///
+  /// `Patient-information page “Facing Treatment for Leiomyosarcoma”, Verywell Health (author Jennifer Welsh), date
+  /// not stated`
+  public var citation: String {
+    "\(kind) “\(title)”, \(publisher ?? "publisher not stated"), \(date ?? "date not stated")"
+  }
+
+  /// The citation with its note and link: `… — https://…`.
+  public var reference: String {
+    citation + (note.map { " (\($0))" } ?? "") + (link.map { " — \($0)" } ?? "")
+  }
 }

@@ -55,7 +55,7 @@ enum CasePage {
           RuleStepList.html(result.steps).rendered
           + result.warnings.map { "<p class=\"hint\">⚠ \(escape($0.message))</p>" }.joined()
         if !result.sources.isEmpty {
-          html += "<p class=\"hint\">Sources: \(escape(result.sources.joined(separator: ", ")))</p>"
+          html += "<p class=\"hint\">Sources: \(escape(SourceNames.citations(result.sources)))</p>"
         }
       }
       html += "</details>"

@@ -51,7 +51,7 @@ enum CalculatorPage {
         html += "<ul>" + result.warnings.map { "<li class=\"hint\">⚠ \(escape($0.message))</li>" }.joined() + "</ul>"
       }
       if !result.sources.isEmpty {
-        html += "<p class=\"hint\">Sources: \(escape(result.sources.joined(separator: ", ")))</p>"
+        html += "<p class=\"hint\">Sources: \(escape(SourceNames.citations(result.sources)))</p>"
       }
     }
     html += "<form method=\"post\" action=\"/summary\">"

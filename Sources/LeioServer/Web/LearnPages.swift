@@ -58,7 +58,7 @@ enum LearnPages {
     }
     body +=
       "<h2>Sources</h2><ul>"
-      + fact.sources.map { "<li>\(escape(kb.sources[$0]?.name ?? $0)) — \(escape(kb.sources[$0]?.locator ?? ""))</li>" }
+      + fact.sources.map { "<li>\(escape(kb.sources[$0]?.reference ?? $0))</li>" }
       .joined() + "</ul>"
     body +=
       "<p class=\"hint\">Reference \(escape(fact.section)); status \(escape(fact.status)). <a href=\"/learn\">All topics</a></p>"
