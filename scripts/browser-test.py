@@ -57,12 +57,29 @@ def submit(driver, element, expect, how=None):
     return WebDriverWait(driver, 10).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, expect)))
 
 
+def type_date(control, iso):
+    """Types a date into an <input type=date> as a person does: the segments in the order the browser's locale shows
+    them (en-US: month, day, year), each moving on by itself; then checks that the form will send the ISO date."""
+    check(control.get_attribute("type") == "date", f"{control.get_attribute('name')} is a date picker (type=date)")
+    year, month, day = iso.split("-")
+    order = control.parent.execute_script(
+        "return new Intl.DateTimeFormat(navigator.language).formatToParts(new Date(2026, 0, 15))"
+        ".map(p => p.type).filter(t => t !== 'literal')")
+    control.send_keys("".join({"year": year, "month": month, "day": day}[part] for part in order))
+    check(control.get_attribute("value") == iso, f"{control.get_attribute('name')} typed as a date holds {iso} (read {control.get_attribute('value')!r})")
+
+
 def fill(driver, fields):
-    """Types into text fields and chooses in selects, as a user would; `fields` maps control ids to values."""
+    """Types into text fields, dates and chooses in selects, as a user would; `fields` maps control ids to values."""
     for name, value in fields.items():
         control = driver.find_element(By.ID, name)
         if control.tag_name == "select":
             Select(control).select_by_value(value)
+        elif control.get_attribute("type") == "date":
+            type_date(control, value)
+        elif control.get_attribute("type") == "checkbox":
+            if (value == "true") != control.is_selected():
+                control.click()
         else:
             control.send_keys(value)
 
@@ -103,7 +120,7 @@ def start_server():
 def browser():
     options = webdriver.ChromeOptions()
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
-                     "--force-device-scale-factor=1", "--window-size=1200,900"):
+                     "--force-device-scale-factor=1", "--window-size=1200,900", "--lang=en-US"):
         options.add_argument(argument)
     options.binary_location = next(p for p in ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome") if os.path.exists(p))
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
@@ -160,6 +177,38 @@ def field_error(driver):
     shot(driver, "calculator-error.png")
 
 
+def uterine(driver):
+    print("uterine example: FIGO IB with cervix involvement is summary stage regional, and the page says why")
+    driver.set_window_size(1200, 900)
+    driver.get(BASE + "/")
+    fill(driver, {"site": "uterus", "histology": "8890/3", "sizeCm": "9", "uterineExtent": "confined",
+                  "cervixInvolved": "true", "nodes": "N0", "metastasis": "M0"})
+    send(driver, "section.result")
+    console_errors(driver, "POST / (uterine)")
+    stage = driver.find_element(By.CSS_SELECTOR, "td.stage[data-system='figo2009']").text
+    check(stage == "IB", f"uterine 9 cm, confined, cervix involved: FIGO IB (read {stage!r})")
+    result = driver.find_element(By.CSS_SELECTOR, "section.result")
+    check(result.find_element(By.CSS_SELECTOR, ".summary-stage .stage").text == "regional", "summary stage regional")
+    notes = result.find_elements(By.CSS_SELECTOR, ".stage-note[data-rule='cervix']")
+    check(len(notes) == 1 and "cervix" in notes[0].text and "§6.4" in notes[0].text,
+          "the calculator explains the FIGO I / regional difference with its reference section")
+    why = result.find_element(By.CSS_SELECTOR, "details.summary-steps")
+    why.find_element(By.TAG_NAME, "summary").click()
+    check("Cervical stromal or glandular involvement" in why.text, "'Why this summary stage' shows its own rule steps")
+    driver.execute_script("document.getElementById('result-title').scrollIntoView()")
+    driver.set_window_size(1200, 1100)
+    shot(driver, "calculator-uterine.png")
+    driver.set_window_size(1200, 900)
+    submit(driver, driver.find_element(By.ID, "care-summary"), "main")
+    console_errors(driver, "POST /summary (uterine)")
+    notes = driver.find_elements(By.CSS_SELECTOR, ".stage-note[data-rule='cervix']")
+    check(len(notes) == 1, "the care summary carries the same explanation")
+    driver.find_element(By.CSS_SELECTOR, "details.summary-steps summary").click()
+    driver.set_window_size(1200, 1400)
+    shot(driver, "care-summary-uterine.png")
+    driver.set_window_size(1200, 900)
+
+
 def tools(driver):
     print("grade, uterine criteria, plan and education pages")
     driver.get(BASE + "/grade")
@@ -207,13 +256,13 @@ def registry(driver):
     check(driver.current_url.endswith("/patients"), "after signing in, the patient list opens")
     submit(driver, driver.find_element(By.LINK_TEXT, "Add a patient"), "#identifier")
     fill(driver, {"identifier": "BROWSER-0001", "name": "Browser Test Patient (fictional)", "sex": "female"})
-    driver.execute_script("document.getElementById('birthDate').value = '1968-03-14'")
+    fill(driver, {"birthDate": "1968-03-14"})
     send(driver, "section, main dl")
     console_errors(driver, "POST /patients")
     check("Browser Test Patient" in driver.title, "the new patient's case page opens")
     submit(driver, driver.find_element(By.LINK_TEXT, "Add a tumour"), "#site")
     fill(driver, {"site": "extremity", "sizeCm": "7.5", "depth": "deep", "grade": "G3", "nodes": "N0", "metastasis": "M0"})
-    driver.execute_script("document.getElementById('diagnosisDate').value = '2025-11-03'")
+    fill(driver, {"diagnosisDate": "2025-11-03"})
     send(driver, "section.result")
     console_errors(driver, "POST /patients/{id}/tumours")
     stage = driver.find_element(By.CSS_SELECTOR, "section.result .stage").text
@@ -222,7 +271,7 @@ def registry(driver):
     treatment.find_element(By.XPATH, "./ancestor::details/summary").click()
     Select(treatment.find_element(By.NAME, "kind")).select_by_value("surgery")
     Select(treatment.find_element(By.NAME, "margin")).select_by_value("R0")
-    treatment.find_element(By.NAME, "startDate").send_keys("2026-01-15")
+    type_date(treatment.find_element(By.NAME, "startDate"), "2026-01-15")
     submit(driver, treatment.find_element(By.CSS_SELECTOR, "button[type=submit]"), "section.result")
     console_errors(driver, "POST /tumours/{id}/treatments")
     section = driver.find_element(By.CSS_SELECTOR, "section.result").text
@@ -262,6 +311,7 @@ def main():
               driver.capabilities.get("chrome", {}).get("chromedriverVersion", "?").split(" ")[0])
         calculator(driver)
         field_error(driver)
+        uterine(driver)
         tools(driver)
         registry(driver)
         phone(driver)

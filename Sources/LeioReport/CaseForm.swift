@@ -83,7 +83,7 @@ public enum CaseForm {
         "<input id=\"\(name)\" name=\"\(name)\" type=\"text\"\(mode) placeholder=\"\(HTML.escape(placeholder))\" value=\"\(HTML.escape(form[field.name] ?? ""))\" aria-describedby=\"\(describedBy)\"\(invalid)>"
     case .date:
       control =
-        "<input id=\"\(name)\" name=\"\(name)\" type=\"text\" placeholder=\"YYYY-MM-DD\" value=\"\(HTML.escape(form[field.name] ?? ""))\" aria-describedby=\"\(describedBy)\"\(invalid)>"
+        "<input id=\"\(name)\" name=\"\(name)\" type=\"date\" value=\"\(HTML.escape(form[field.name] ?? ""))\" aria-describedby=\"\(describedBy)\"\(invalid)>"
     case .flag:
       control =
         "<input id=\"\(name)\" name=\"\(name)\" type=\"checkbox\" value=\"true\"\(form[field.name] == nil ? "" : " checked") aria-describedby=\"\(describedBy)\">"

@@ -94,11 +94,12 @@ enum CasePage {
     html += RegistryPages.errorSummary(error)
     html += RegistryPages.field(
       "kind", "Treatment", value: values["kind"], error: error, options: Treatment.kinds, id: "\(prefix)-kind")
-    for (name, label, hint) in [
-      ("startDate", "Start date", "YYYY-MM-DD"), ("endDate", "End date", "Empty for a single day."),
-      ("agent", "Agent (systemic therapy)", ""), ("notes", "Notes", ""),
+    for (name, label, hint, type) in [
+      ("startDate", "Start date", "YYYY-MM-DD", "date"), ("endDate", "End date", "Empty for a single day.", "date"),
+      ("agent", "Agent (systemic therapy)", "", "text"), ("notes", "Notes", "", "text"),
     ] {
-      html += RegistryPages.field(name, label, value: values[name], error: error, hint: hint, id: "\(prefix)-\(name)")
+      html += RegistryPages.field(
+        name, label, value: values[name], error: error, hint: hint, type: type, id: "\(prefix)-\(name)")
     }
     html += RegistryPages.field(
       "margin", "Margin (surgery)", value: values["margin"], error: error, options: Treatment.margins,
@@ -121,7 +122,7 @@ enum CasePage {
     html +=
       "<form method=\"post\" action=\"/patients/\(escape(file.patient.id))/events\">\(RegistryPages.csrf(identity))"
     html += RegistryPages.field("kind", "Event", value: nil, error: nil, options: FollowUpEvent.kinds)
-    html += RegistryPages.field("date", "Date", value: nil, error: nil, hint: "YYYY-MM-DD")
+    html += RegistryPages.field("date", "Date", value: nil, error: nil, hint: "YYYY-MM-DD", type: "date")
     if file.tumours.count > 1 {
       html += RegistryPages.field(
         "tumourID", "Tumour", value: nil, error: nil, hint: "Which tumour it concerns, if one.",

@@ -114,10 +114,11 @@ enum RecordForms {
       body += RegistryPages.field(
         "kind", "Treatment", value: value("kind", treatment.kind), error: error, options: Treatment.kinds)
       body += RegistryPages.field(
-        "startDate", "Start date", value: value("startDate", treatment.startDate), error: error, hint: "YYYY-MM-DD")
+        "startDate", "Start date", value: value("startDate", treatment.startDate), error: error, hint: "YYYY-MM-DD",
+        type: "date")
       body += RegistryPages.field(
-        "endDate", "End date", value: value("endDate", treatment.endDate), error: error, hint: "Empty for a single day."
-      )
+        "endDate", "End date", value: value("endDate", treatment.endDate), error: error, hint: "Empty for a single day.",
+        type: "date")
       body += RegistryPages.field(
         "margin", "Margin (surgery)", value: value("margin", treatment.margin), error: error, options: Treatment.margins
       )
@@ -127,7 +128,8 @@ enum RecordForms {
     } else if let event {
       body += RegistryPages.field(
         "kind", "Event", value: value("kind", event.kind.rawValue), error: error, options: FollowUpEvent.kinds)
-      body += RegistryPages.field("date", "Date", value: value("date", event.date), error: error, hint: "YYYY-MM-DD")
+      body += RegistryPages.field(
+        "date", "Date", value: value("date", event.date), error: error, hint: "YYYY-MM-DD", type: "date")
       if let tumourID = event.tumourID {
         body += "<input type=\"hidden\" name=\"tumourID\" value=\"\(escape(tumourID))\">"
       }

@@ -8,11 +8,12 @@ enum ToolPages {
   static let escape = HTML.escape
 
   static func input(
-    _ name: String, _ label: String, _ hint: String, _ form: FormBody, error: StagingError?, select: [String]? = nil
+    _ name: String, _ label: String, _ hint: String, _ form: FormBody, error: StagingError?, select: [String]? = nil,
+    type: String = "text"
   ) -> String {
     Controls.labelled(
       name, label, value: form[name], message: error?.field == name ? error?.description : nil, hint: hint,
-      options: select)
+      options: select, type: type)
   }
 
   static func number(_ form: FormBody, _ name: String) throws(StagingError) -> Double? {
@@ -95,11 +96,11 @@ enum ToolPages {
         "<div role=\"alert\" class=\"result\"><a href=\"#\(escape(problem.field))\">\(escape(problem.description))</a></div>"
     }
     body += "<form method=\"post\" action=\"/plan\"><fieldset><legend>Dates</legend>"
-    body += input("treatmentEnd", "End of primary treatment", "YYYY-MM-DD", values, error: problem)
-    body += input("today", "Today", "YYYY-MM-DD; empty = today.", values, error: problem)
+    body += input("treatmentEnd", "End of primary treatment", "YYYY-MM-DD", values, error: problem, type: "date")
+    body += input("today", "Today", "YYYY-MM-DD; empty = today.", values, error: problem, type: "date")
     body += input(
       "lastVisit", "Last follow-up visit that took place", "YYYY-MM-DD; optional, marks overdue visits.", values,
-      error: problem)
+      error: problem, type: "date")
     body += "</fieldset>"
     for group in CaseForm.fieldsets.prefix(2) {
       body +=
