@@ -117,7 +117,8 @@ enum RecordForms {
         "startDate", "Start date", value: value("startDate", treatment.startDate), error: error, hint: "YYYY-MM-DD",
         type: "date")
       body += RegistryPages.field(
-        "endDate", "End date", value: value("endDate", treatment.endDate), error: error, hint: "Empty for a single day.",
+        "endDate", "End date", value: value("endDate", treatment.endDate), error: error,
+        hint: "Empty for a single day.",
         type: "date")
       body += RegistryPages.field(
         "margin", "Margin (surgery)", value: value("margin", treatment.margin), error: error, options: Treatment.margins
