@@ -159,6 +159,12 @@ def calculator(driver):
     check("not a medical device" in body.lower() or "discuss" in body.lower(), "the care summary carries the educational disclaimer")
     check("AJCC" in body, "the care summary shows the stage")
     shot(driver, "care-summary.png")
+    timeline = driver.find_elements(By.CSS_SELECTOR, "svg[aria-labelledby='timeline-title timeline-desc']")
+    check(len(timeline) == 1 and "12 mo" in timeline[0].text and "months after the end of treatment" in timeline[0].text,
+          "without an end of treatment the care summary draws the schedule in months after treatment")
+    if timeline:
+        driver.execute_script("arguments[0].scrollIntoView()", timeline[0])
+        timeline[0].screenshot(os.path.join(OUT, "timeline-relative.png"))
 
 
 def field_error(driver):
@@ -279,6 +285,17 @@ def registry(driver):
     check(len(driver.find_elements(By.CSS_SELECTOR, "svg.timeline")) == 1, "the case page shows the timeline picture")
     driver.set_window_size(1200, 1500)
     shot(driver, "registry-case.png")
+    timeline = driver.find_element(By.CSS_SELECTOR, "svg.timeline")
+    check("today" in timeline.text and "Surgery" in timeline.text, "the case timeline labels its rows and ends at today")
+    timeline.screenshot(os.path.join(OUT, "registry-timeline.png"))
+    driver.set_window_size(375, 812)
+    overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    check(overflow <= 0, f"the case page fits a 375 px phone screen (overflow {overflow} px)")
+    size = driver.execute_script(
+        "const t = document.querySelector('svg.timeline text'); return t.getBoundingClientRect().height")
+    check(size >= 10, f"the timeline's text stays readable at phone width ({size:.1f} px high)")
+    driver.execute_script("arguments[0].scrollIntoView()", driver.find_element(By.CSS_SELECTOR, "svg.timeline"))
+    driver.find_element(By.CSS_SELECTOR, "svg.timeline").screenshot(os.path.join(OUT, "registry-timeline-phone.png"))
     driver.set_window_size(1200, 900)
     if "--docs" in sys.argv:
         shutil.copyfile(os.path.join(OUT, "registry-case.png"), os.path.join(ROOT, "docs", "registry-case.png"))

@@ -125,8 +125,17 @@ public enum CareSummaryHTML {
 
   static func followUp(_ summary: CareSummary) -> String {
     guard let plan = summary.plan else {
-      return
-        "<section><h2>Follow-up</h2><p>Give the end date of treatment to see the dated follow-up schedule.</p></section>"
+      let schedule = summary.schedule
+      var html =
+        "<section><h2>Follow-up schedule</h2><p>\(escape(schedule.riskGroupLabel)). \(escape(schedule.label))</p>"
+      html +=
+        "<p>Counted in months after the end of treatment. Give the end date of treatment to see the dates.</p>"
+      html += FollowUpTimeline.svg(schedule)
+      html += "<table><thead><tr><th scope=\"col\">Month</th><th scope=\"col\">Tests</th></tr></thead><tbody>"
+      html += schedule.visits.map {
+        "<tr><td>\($0.month)</td><td>\(escape($0.tests.joined(separator: "; ")))</td></tr>"
+      }.joined()
+      return html + "</tbody></table><p class=\"small\">\(escape(schedule.endRule))</p></section>"
     }
     var html = "<section><h2>Follow-up schedule</h2><p>\(escape(plan.riskGroupLabel)). \(escape(plan.label))</p>"
     html += FollowUpTimeline.svg(plan)

@@ -48,7 +48,11 @@ public enum CareSummaryText {
       }
       lines.append(plan.endRule)
     } else {
-      lines.append("Give the end date of treatment to see the dated follow-up schedule.")
+      let schedule = summary.schedule
+      lines.append("\(schedule.riskGroupLabel). \(schedule.label)")
+      lines.append("Counted in months after the end of treatment. Give the end date of treatment to see the dates.")
+      lines += schedule.visits.map { "- month \($0.month): \($0.tests.joined(separator: "; "))" }
+      lines.append(schedule.endRule)
     }
     lines +=
       ["", "SYMPTOMS THAT SHOULD PROMPT AN EARLIER VISIT"] + summary.symptoms.map { "- \($0.title): \($0.text)" }

@@ -26,10 +26,10 @@ public enum PageLayout {
     .signout{display:inline}.signout button{background:#fff;color:#0b3d6e;padding:.15rem .6rem;font-size:.9rem}.registry-nav{border-left:2px solid #fff;padding-left:1rem}
     dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.facts dt{font-weight:600}dl.facts dd{margin:0}
     form.inline{display:inline}form.inline button{padding:.1rem .5rem;font-size:.9rem}
-    .legend{font-size:.85rem;color:var(--muted)}.legend span{margin-right:1rem}
+    .legend{font-size:.85rem;color:var(--muted)}.legend span{margin-right:1rem}svg.timeline{display:block;max-width:44rem}
     .badge{display:inline-block;border-radius:4px;padding:0 .4rem;font-size:.85rem;font-weight:700}.badge.overdue{background:var(--bad);color:#fff}.badge.due{background:var(--warn);color:#fff}
     .banner{border-left:6px solid var(--warn);background:#fff6e8;padding:.6rem 1rem}footer{color:var(--muted);font-size:.9rem;border-top:1px solid var(--line);margin-top:2rem;padding-top:1rem}
-    @media (max-width:40rem){input,select{min-width:0;width:100%}header.site a{display:inline-block;margin:.2rem .6rem .2rem 0}}
+    @media (max-width:40rem){input,select{min-width:0;width:100%}header.site a{display:inline-block;margin:.2rem .6rem .2rem 0}table{display:block;overflow-x:auto}}
     @media print{header.site,nav,form,.skip{display:none}main{padding:0}}
     """
 

@@ -16,6 +16,8 @@ public struct CareSummary: Sendable {
   public let options: TreatmentOptionsReport
   /// The dated follow-up plan, when an end of treatment was given.
   public let plan: FollowUpPlan?
+  /// The schedule in months after the end of treatment (shown when no end date was given).
+  public let schedule: FollowUpSchedule
   /// Symptoms to report between visits (knowledge base).
   public let symptoms: [KnowledgeFact]
   /// Where to find specialist centres, trials and support (knowledge base).
@@ -42,6 +44,7 @@ public struct CareSummary: Sendable {
     prognosis = try Prognosis.report(for: facts)
     options = try TreatmentOptions.report(for: facts, margin: margin)
     plan = try treatmentEnd.map { try FollowUp.plan(for: facts, treatmentEnd: $0, today: today) }
+    schedule = try FollowUp.schedule(for: facts)
     let siteSymptoms: [String] =
       switch staging.siteGroup {
       case .uterineCorpus?: ["symptoms-uterus"]
@@ -133,7 +136,7 @@ public struct CareSummary: Sendable {
     let all =
       staging.results.flatMap(\.sources) + prognosis.figures.flatMap(\.sources)
       + prognosis.reportedByPatientMaterials.flatMap(\.sources) + prognosis.recurrence.flatMap(\.sources)
-      + options.sources + (plan?.sources ?? []) + symptoms.flatMap(\.sources) + support.flatMap(\.sources)
+      + options.sources + schedule.sources + symptoms.flatMap(\.sources) + support.flatMap(\.sources)
     for key in all where !keys.contains(key) { keys.append(key) }
     return keys
   }

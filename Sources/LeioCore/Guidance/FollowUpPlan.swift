@@ -111,7 +111,6 @@ public enum FollowUp {
     for facts: CaseFacts, treatmentEnd: CalendarDate, today: CalendarDate? = nil,
     lastVisit: CalendarDate? = nil
   ) throws -> FollowUpPlan {
-    let document = try loaded.get()
     if let lastVisit {
       guard lastVisit >= treatmentEnd else {
         throw StagingError.inconsistent(
@@ -123,6 +122,26 @@ public enum FollowUp {
           field: "lastVisit", message: "the last visit (\(lastVisit)) is after today (\(today)).")
       }
     }
+    let schedule = try self.schedule(for: facts)
+    let visits = schedule.visits.map { visit -> FollowUpVisit in
+      let date = treatmentEnd.adding(months: visit.month)
+      return FollowUpVisit(
+        month: visit.month, date: date, tests: visit.tests,
+        status: status(date, today: today, lastVisit: lastVisit), isCheckpoint: visit.isCheckpoint)
+    }
+    return FollowUpPlan(
+      riskGroup: schedule.riskGroup, riskGroupLabel: schedule.riskGroupLabel, reason: schedule.reason,
+      flagged: schedule.flagged, treatmentEnd: treatmentEnd, today: today, lastVisit: lastVisit, visits: visits,
+      label: schedule.label, endRule: schedule.endRule, scheduleVersion: schedule.scheduleVersion,
+      sources: schedule.sources)
+  }
+
+  /// The schedule for a case without dates: each visit in months after the end of primary treatment (what the care
+  /// summary shows when no end date is given).
+  ///
+  /// - Throws: ``StagingError`` as staging does.
+  public static func schedule(for facts: CaseFacts) throws -> FollowUpSchedule {
+    let document = try loaded.get()
     let (group, reason, flagged) = try riskGroup(facts)
     guard let rules = document.schedules[group.rawValue] else {
       throw KnowledgeError.malformed("no schedule for \(group.rawValue)")
@@ -138,20 +157,17 @@ public enum FollowUp {
     // Tests in a visit follow their first appearance in the schedule (history and examination first).
     var canonical: [String] = []
     for test in rules.flatMap(\.tests) where !canonical.contains(test) { canonical.append(test) }
-    let visits = byMonth.keys.sorted().map { month -> FollowUpVisit in
-      let date = treatmentEnd.adding(months: month)
+    let visits = byMonth.keys.sorted().map { month -> ScheduledVisit in
       let tests = (byMonth[month] ?? []).sorted {
         (canonical.firstIndex(of: $0) ?? 0) < (canonical.firstIndex(of: $1) ?? 0)
       }
-      return FollowUpVisit(
-        month: month, date: date, tests: tests.map { document.tests[$0] ?? $0 },
-        status: status(date, today: today, lastVisit: lastVisit), isCheckpoint: month == document.checkpointMonth)
+      return ScheduledVisit(
+        month: month, tests: tests.map { document.tests[$0] ?? $0 }, isCheckpoint: month == document.checkpointMonth)
     }
-    return FollowUpPlan(
+    return FollowUpSchedule(
       riskGroup: group, riskGroupLabel: document.riskGroups[group.rawValue] ?? group.rawValue, reason: reason,
-      flagged: flagged,
-      treatmentEnd: treatmentEnd, today: today, lastVisit: lastVisit, visits: visits, label: document.label,
-      endRule: document.endRule, scheduleVersion: document.version, sources: document.sources)
+      flagged: flagged, visits: visits, label: document.label, endRule: document.endRule,
+      scheduleVersion: document.version, sources: document.sources)
   }
 
   static func status(_ date: CalendarDate, today: CalendarDate?, lastVisit: CalendarDate?) -> VisitStatus? {

@@ -26,7 +26,7 @@ enum CasePage {
     }
     body += "<h2>Timeline</h2>" + CaseTimeline.svg(file, today: today)
     body +=
-      "<p class=\"legend\" aria-hidden=\"true\"><span>● diagnosis</span><span>▬ treatment</span><span>○ visit or scan</span><span>▲ recurrence</span><span>✕ death</span><span>┆ next visit due</span></p>"
+      "<p class=\"legend\" aria-hidden=\"true\"><span>● diagnosis</span><span>▬ treatment</span><span>○ visit or scan</span><span>▲ recurrence</span><span>✕ death</span><span>□ next visit due (› after today)</span></p>"
     for tumour in file.tumours { body += section(tumour, file: file, identity: identity, today: today) }
     body += events(file, identity: identity)
     if identity.allows(.writePatients) {
