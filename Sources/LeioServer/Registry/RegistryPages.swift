@@ -115,7 +115,7 @@ public enum RegistryPages {
     -> Response
   {
     let navigation = HTML(
-      trusted: identity.map { "<span class=\"registry-nav\">" + registryNavigation($0) + "</span>" }
+      trusted: identity.map { "<div class=\"registry-nav\">" + registryNavigation($0) + "</div>" }
         ?? "<a href=\"/patients\">Registry</a>")
     return WebPage.response(
       PageLayout.document(title: title, body: body, navigation: navigation), status: status, private: identity != nil)
