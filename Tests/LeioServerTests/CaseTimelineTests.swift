@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import LeioCore
 import LeioStore
 import Testing
@@ -75,6 +76,28 @@ struct CaseTimelineTests {
       #expect(svg.contains(">death<") && !svg.contains(">today<"))
       #expect(!CaseTimeline.rows(file, today: today).contains { $0.label == "Next visit due" })
       #expect(svg.contains("to death, 2026-10-01"))
+    }
+  }
+}
+
+/// Issue 13 item 1 on the registry: the case page of a FIGO IB tumour with cervix involvement says why its summary
+/// stage is regional, and shows the summary stage's own rule steps.
+@Suite("Registry case page: the summary stage explained")
+struct CasePageSummaryStageTests {
+  @Test("FIGO IB + cervix: the note and 'Why this summary stage' on the case page")
+  func cervixNote() async throws {
+    try await RegistryHarness.with { harness in
+      var input = CaseInput()
+      (input[text: .site], input[number: .sizeCm], input[text: .uterineExtent]) = ("uterus", 9, "confined")
+      (input[flag: .cervixInvolved], input[text: .nodes], input[text: .metastasis]) = (true, "N0", "M0")
+      _ = try await harness.registry.createTumour(
+        Tumour(patientID: harness.patientID, diagnosisDate: "2025-11-03", facts: input), by: .system("test"))
+      let clinician = try #require(harness.credentials[.clinician])
+      let page = try await harness.call(.get, "/patients/\(harness.patientID)", headers: [.cookie: clinician.cookie])
+      #expect(page.status == 200)
+      #expect(page.body.contains("data-rule=\"cervix\""))
+      #expect(page.body.contains("<summary>Why this summary stage</summary>"))
+      #expect(page.body.contains("Cervical stromal or glandular involvement is regional in SS2018"))
     }
   }
 }
