@@ -2,9 +2,9 @@ import Foundation
 
 /// Numbers printed the way R prints them, so a statistician comparing Leio with R sees the same text.
 ///
-/// - ``significant(_:digits:)`` is R's `format(x, digits = d)` for one number: at most `d` significant digits,
+/// - `significant(_:digits:)` is R's `format(x, digits = d)` for one number: at most `d` significant digits,
 ///   trailing zeros dropped, fixed notation unless scientific is narrower (`scipen = 0`).
-/// - ``pValue(_:digits:)`` is R's `format.pval(p, digits = d)` (eps = `.Machine$double.eps`): a p-value below
+/// - `pValue(_:digits:)` is R's `format.pval(p, digits = d)` (eps = `.Machine$double.eps`): a p-value below
 ///   2.22e-16 prints as `<2e-16` (R's own spelling), never `0`.
 ///
 /// Only text uses them: JSON keeps every number at full precision.
@@ -64,7 +64,7 @@ public enum RNumberFormat {
   }
 
   /// `format.pval(p, digits = digits)` for one p-value: `NA` for NaN; `<2e-16` (with `digits` 3; R's spacing)
-  /// below `.Machine$double.eps`; otherwise ``significant(_:digits:)``.
+  /// below `.Machine$double.eps`; otherwise `significant(_:digits:)`.
   public static func pValue(_ p: Double, digits: Int = 3) -> String {
     if p.isNaN { return "NA" }
     guard p < epsilon else { return significant(p, digits: digits) }

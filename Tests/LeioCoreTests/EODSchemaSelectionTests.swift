@@ -71,9 +71,9 @@ struct EODSchemaSelectionTests {
       primarySite: row.site, histology: row.histology, yearOfDiagnosis: row.year, discriminator2: row.discriminator)
     switch (result, row.schema) {
     case (.schema(let schema), let expected?): #expect(schema.rawValue == expected)
-    case (.none(let reason), nil): #expect(!reason.isEmpty)
+    case (.none(let field, let reason), nil): #expect(!reason.isEmpty && CaseField(name: field) != nil)
     case (.schema(let schema), nil): Issue.record("expected no schema, got \(schema.rawValue)")
-    case (.none(let reason), let expected?): Issue.record("expected \(expected), got none: \(reason)")
+    case (.none(_, let reason), let expected?): Issue.record("expected \(expected), got none: \(reason)")
     }
   }
 

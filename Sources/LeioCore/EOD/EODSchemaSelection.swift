@@ -7,8 +7,9 @@ import Foundation
 public enum EODSchemaSelection: Sendable, Hashable {
   /// The schema.
   case schema(EODSchema)
-  /// No sarcoma schema: the reason, naming the item to give or the schema SEER uses instead.
-  case none(String)
+  /// No sarcoma schema: the case field that decides it, and the reason (the item to give, or the schema SEER uses
+  /// instead).
+  case none(field: String, reason: String)
 
   /// Selects the schema.
   ///
@@ -21,14 +22,20 @@ public enum EODSchemaSelection: Sendable, Hashable {
     primarySite: String, histology: Int, yearOfDiagnosis: Int?, discriminator2: String?
   ) -> EODSchemaSelection {
     guard (8890...8898).contains(histology) else {
-      return .none("histology \(histology) is not in the leiomyosarcoma family (8890–8898) that these schemas cover.")
+      return .none(
+        field: "histology",
+        reason: "histology \(histology) is not in the leiomyosarcoma family (8890–8898) that these schemas cover.")
     }
     if let year = yearOfDiagnosis, year < 2018 {
-      return .none("EOD 2018 applies to tumours diagnosed from 2018; this one was diagnosed in \(year).")
+      return .none(
+        field: "diagnosisYear",
+        reason: "EOD 2018 applies to tumours diagnosed from 2018; this one was diagnosed in \(year).")
     }
     let text = primarySite.uppercased().replacingOccurrences(of: ".", with: "")
     guard text.count == 4, text.hasPrefix("C"), let site = Int(text.dropFirst()) else {
-      return .none("primary site '\(primarySite.excerpt(limit: 20))' is not an ICD-O-3 topography such as C492.")
+      return .none(
+        field: "topography",
+        reason: "primary site '\(primarySite.excerpt(limit: 20))' is not an ICD-O-3 topography such as C492.")
     }
     func any(_ ranges: [ClosedRange<Int>]) -> Bool { ranges.contains { $0.contains(site) } }
     let recentOrBlank = yearOfDiagnosis.map { $0 <= 2020 } == false || yearOfDiagnosis == nil
@@ -41,16 +48,22 @@ public enum EODSchemaSelection: Sendable, Hashable {
       case "2"?: return .schema(.softTissueAbdomenThoracic)
       case "8"?:
         if let year = yearOfDiagnosis, year > 2020 {
-          return .none("Schema Discriminator 2 code 8 (abstracted before the 2021 update) is valid only for 2018–2020.")
+          return .none(
+            field: "schemaDiscriminator2",
+            reason: "Schema Discriminator 2 code 8 (abstracted before the 2021 update) is valid only for 2018–2020.")
         }
         return .schema(.softTissueAbdomenThoracic)
       case "9"?: return .schema(.softTissueOther)
       case nil:
         return .none(
-          "C47.3, C47.5 and C49.3–C49.5 need Schema Discriminator 2 (NAACCR 3927): 1 external, 2 internal, 9 not specific."
+          field: "schemaDiscriminator2",
+          reason:
+            "C47.3, C47.5 and C49.3–C49.5 need Schema Discriminator 2 (NAACCR 3927): 1 external, 2 internal, 9 not specific."
         )
       case let other?:
-        return .none("Schema Discriminator 2 (NAACCR 3927) '\(other.excerpt(limit: 10))' is not a code (1, 2, 8, 9).")
+        return .none(
+          field: "schemaDiscriminator2",
+          reason: "Schema Discriminator 2 (NAACCR 3927) '\(other.excerpt(limit: 10))' is not a code (1, 2, 8, 9).")
       }
     }
     if any([480...488]) { return .schema(.retroperitoneum) }
@@ -62,7 +75,9 @@ public enum EODSchemaSelection: Sendable, Hashable {
       if histology == 8890 { return .schema(.softTissueHeadNeck) }
       if let year = yearOfDiagnosis, year <= 2022 { return .schema(.softTissueHeadNeck) }
       return .none(
-        "from 2023, 8891–8898 of this site go to SEER's CNS or intracranial-gland schemas, not a sarcoma schema.")
+        field: "topography",
+        reason:
+          "from 2023, 8891–8898 of this site go to SEER's CNS or intracranial-gland schemas, not a sarcoma schema.")
     }
     if any([151...152, 154...155, 159...269, 339...379, 510...529, 589...689]) {
       return .schema(.softTissueAbdomenThoracic)
@@ -74,18 +89,23 @@ public enum EODSchemaSelection: Sendable, Hashable {
     if any([569...570]) {
       guard histology != 8890 else {
         return .none(
-          "8890 of the ovary or fallopian tube goes to SEER's ovary (00551) or fallopian tube (00553) schema.")
+          field: "histology",
+          reason: "8890 of the ovary or fallopian tube goes to SEER's ovary (00551) or fallopian tube (00553) schema.")
       }
       return .schema(.softTissueOther)
     }
     if any([400...419]) {
-      return .none("bone sites go to SEER's bone schemas (00381–00383), not a soft-tissue schema.")
+      return .none(
+        field: "topography", reason: "bone sites go to SEER's bone schemas (00381–00383), not a soft-tissue schema.")
     }
-    if any([690...699]) { return .none("orbit sites go to SEER's orbital sarcoma schema (00700).") }
+    if any([690...699]) {
+      return .none(field: "topography", reason: "orbit sites go to SEER's orbital sarcoma schema (00700).")
+    }
     if any([700...721, 728...729]) {
       if histology != 8890, let year = yearOfDiagnosis, year <= 2022 { return .schema(.softTissueOther) }
-      return .none("brain and CNS sites go to SEER's CNS schemas, which Leio does not cover.")
+      return .none(
+        field: "topography", reason: "brain and CNS sites go to SEER's CNS schemas, which Leio does not cover.")
     }
-    return .none("primary site \(text) selects no EOD 2018 sarcoma schema.")
+    return .none(field: "topography", reason: "primary site \(text) selects no EOD 2018 sarcoma schema.")
   }
 }

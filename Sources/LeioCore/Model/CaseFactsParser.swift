@@ -33,6 +33,15 @@ struct CaseFactsParser {
     try CaseSchema.specs[field.rawValue].apply(&self, FieldValue(field: field, source: .value(value)))
   }
 
+  /// An EOD code: exactly `digits` digits, or blank (a present but blank item, which SEER matches to no code).
+  static func eodCode(_ text: String, digits: Int, field: String) throws(StagingError) -> String {
+    let code = text.trimmingCharacters(in: .whitespaces)
+    guard code.isEmpty || (code.count == digits && code.allSatisfy(\.isASCII) && code.allSatisfy(\.isNumber)) else {
+      throw .invalidValue(field: field, value: code, expected: ["\(digits) digits, as NAACCR codes it"])
+    }
+    return code
+  }
+
   /// Changes the FNCLCC components (the nested `fnclcc` object, or its CSV columns).
   mutating func setFNCLCC(_ change: (inout FNCLCCInput) -> Void) {
     change(&fnclcc)

@@ -12,7 +12,8 @@ import Foundation
 public enum CaseField: Int, CaseIterable, Sendable {
   case site, topography, trunkLocation, diagnosisYear, dateOfDiagnosis, histology, primaryTumor, laterality, sizeCm
   case depth, grade, nodes, metastasis, basis, `extension`, uterineExtent, cervixInvolved, peritonealCytology
-  case visceralExtent, multifocalSites, headAndNeckInvasion, invadedOrgans, discontinuousTumours, system, t, n, m
+  case visceralExtent, multifocalSites, headAndNeckInvasion, invadedOrgans, discontinuousTumours
+  case eodPrimaryTumor, eodRegionalNodes, eodMets, schemaDiscriminator2, system, t, n, m
   case subtype, differentiationScore, mitoticCount, mitoticAreaMm2, necrosis, necrosisPercent
 
   /// The field's spec.
@@ -147,7 +148,9 @@ public enum CaseField: Int, CaseIterable, Sendable {
     case .peritonealCytology:
       return .code(
         PeritonealCytology.self, "Peritoneal cytology", hint: "Uterus only.",
-        help: "Uterus: malignant, negative, atypical, suspicious, unsatisfactory or notDone.", section: "§6.4",
+        help:
+          "Uterus: malignant, negative, atypical, suspicious, unsatisfactory, notDone, orderedNoResult or notDocumented; or the NAACCR 3911 code 0, 1, 2, 3, 7, 8, 9.",
+        section: "§6.4",
         form: .siteSpecific
       ) { parser, value throws(StagingError) in
         parser.facts.peritonealCytology = try value.code(PeritonealCytology.self)
@@ -193,6 +196,49 @@ public enum CaseField: Int, CaseIterable, Sendable {
         flag: "discontinuous",
         expected: "true or false"
       ) { parser, value throws(StagingError) in parser.facts.discontinuousTumours = try value.flag() }
+    case .eodPrimaryTumor:
+      return .field(
+        .text(example: "200", pattern: "^([0-9]{3})?$"), "EOD Primary Tumor (NAACCR 772)",
+        hint: "Three digits, as the registry codes it.",
+        help:
+          "SEER EOD 2018 Primary Tumor code (NAACCR 772), e.g. 200; checked against the schema chosen from topography, histology, diagnosisYear and schemaDiscriminator2. With any EOD code the summary stage is derived from the codes as SEER does.",
+        section: "registry-codes §4", form: nil
+      ) { parser, value throws(StagingError) in
+        parser.facts.eod.primaryTumor = try CaseFactsParser.eodCode(value.text, digits: 3, field: "eodPrimaryTumor")
+      }
+    case .eodRegionalNodes:
+      return .field(
+        .text(example: "000", pattern: "^([0-9]{3})?$"), "EOD Regional Nodes (NAACCR 774)",
+        hint: "Three digits, as the registry codes it.",
+        help: "SEER EOD 2018 Regional Nodes code (NAACCR 774), e.g. 000; absent means SEER's default 999.",
+        section: "registry-codes §4", form: nil
+      ) { parser, value throws(StagingError) in
+        parser.facts.eod.regionalNodes = try CaseFactsParser.eodCode(value.text, digits: 3, field: "eodRegionalNodes")
+      }
+    case .eodMets:
+      return .field(
+        .text(example: "00", pattern: "^([0-9]{2})?$"), "EOD Mets (NAACCR 776)",
+        hint: "Two digits, as the registry codes it.",
+        help:
+          "SEER EOD 2018 Mets code (NAACCR 776): 00, 10, 70 or 99; not given means SEER's default 00.",
+        section: "registry-codes §4", form: nil
+      ) { parser, value throws(StagingError) in
+        parser.facts.eod.mets = try CaseFactsParser.eodCode(value.text, digits: 2, field: "eodMets")
+      }
+    case .schemaDiscriminator2:
+      return .field(
+        .text(example: "1", pattern: "^[1289]$"), "Schema Discriminator 2 (NAACCR 3927)",
+        hint: "C47.3, C47.5, C49.3–C49.5: 1 external, 2 internal, 9 not specific.",
+        help:
+          "SEER Schema Discriminator 2 (NAACCR 3927) for C47.3, C47.5, C49.3–C49.5: 1 external (trunk and extremities), 2 internal (abdomen and thoracic), 8 abstracted before 2021 (dx 2018–2020), 9 not specific (soft tissue other).",
+        section: "registry-codes §2", form: nil
+      ) { parser, value throws(StagingError) in
+        let text = value.text.trimmingCharacters(in: .whitespaces)
+        guard ["1", "2", "8", "9"].contains(text) else {
+          throw .invalidValue(field: "schemaDiscriminator2", value: text, expected: ["1", "2", "8", "9"])
+        }
+        parser.facts.schemaDiscriminator2 = text
+      }
     case .system:
       return .code(
         StagingSystem.self, "Staging system", hint: "ajcc7, ajcc8 or figo2009 (required with t).",

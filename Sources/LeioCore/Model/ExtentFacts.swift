@@ -64,15 +64,36 @@ public enum UterineExtent: String, ClinicalCode {
   case bladderOrRectum, bladderOrRectumWall, bladderOrRectumMucosa
 }
 
-/// Peritoneal cytology (washings) of a uterine sarcoma.
-/// - Source: reference §6.4 (only "malignant" changes summary stage).
+/// Peritoneal cytology (washings) of a uterine sarcoma, as a word or as its NAACCR Peritoneal Cytology code (item
+/// 3911: 0 negative, 1 atypical or suspicious, 2 malignant, 3 unsatisfactory, 7 ordered but no result in the record,
+/// 8 not applicable or not collected, 9 not documented).
+/// - Source: reference §6.4 (only "malignant" changes summary stage); registry-codes §4.6.
 public enum PeritonealCytology: String, ClinicalCode {
   /// The spellings this code is parsed from.
   public static let spellings = CodeSpellings<Self>()
-  case malignant, negative, atypical, suspicious, unsatisfactory, notDone
+  case malignant, negative, atypical, suspicious, unsatisfactory, notDone, orderedNoResult, notDocumented
+
+  /// The NAACCR codes (item 3911) as other spellings; `1` reads as atypical (atypical or suspicious).
+  public static let aliases: [(String, PeritonealCytology)] = [
+    ("0", .negative), ("1", .atypical), ("2", .malignant), ("3", .unsatisfactory), ("7", .orderedNoResult),
+    ("8", .notDone), ("9", .notDocumented),
+  ]
 
   /// Whether the result is malignant.
   public var isMalignant: Bool { self == .malignant }
+
+  /// The NAACCR Peritoneal Cytology code (item 3911); "not done" is 8 (not applicable or not collected).
+  public var naaccrCode: String {
+    switch self {
+    case .negative: "0"
+    case .atypical, .suspicious: "1"
+    case .malignant: "2"
+    case .unsatisfactory: "3"
+    case .orderedNoResult: "7"
+    case .notDone: "8"
+    case .notDocumented: "9"
+    }
+  }
 }
 
 /// A structure invaded by a head and neck sarcoma that defines AJCC 8 T4a/T4b.

@@ -19,8 +19,11 @@ struct CaseContext: ~Copyable, Sendable {
     let cervixInvolved: Bool?
     let peritonealCytology: PeritonealCytology?
     let discontinuousTumours: Bool?
+    /// The EOD 2018 inputs, when the case has EOD codes (registry-codes §1); `nil` otherwise.
+    let eod: EODCaseInput?
 
     init(_ facts: CaseFacts) {
+      eod = facts.hasEODCodes ? EODCaseInput(facts) : nil
       (t, system, nodes, self.extension) = (facts.t, facts.system, facts.nodes, facts.extension)
       (invadedOrgans, headAndNeckInvasion) = (facts.invadedOrgans, facts.headAndNeckInvasion)
       (visceralExtent, multifocalSites, uterineExtent) = (

@@ -75,6 +75,7 @@ enum SummaryStaging {
       return notComputed("Not staged: the histology is not a malignant LMS-family tumour (§1.2, §4.3).")
     case .gist, .lms, .lmsFamilyUnconfirmed: break
     }
+    if let eod = context.facts.eod { return try EODCaseStaging.summaryStage(eod, explain: trace.isRecording) }
     guard let (primary, estimated) = try primaryCategory(context, catalog, &trace) else {
       let chapter = context.site == .ovaryOrTube ? "ovary and fallopian tube" : (context.group?.title ?? "")
       return notComputed("Leio's reference gives no SS2018 rules for the \(chapter) chapter.")
