@@ -2,18 +2,19 @@ import Foundation
 
 /// What EOD staging reads of a case.
 struct EODCaseInput: Sendable {
-  let codes: EODCodes
+  let eod: EODFacts
   let topography: TopographyCode?
   let histology: Int?
   let yearOfDiagnosis: Int?
-  let discriminator2: String?
   let peritonealCytology: PeritonealCytology?
 
   init(_ facts: CaseFacts) {
-    (codes, topography, yearOfDiagnosis) = (facts.eod, facts.topography, facts.diagnosisYear)
+    (eod, topography, yearOfDiagnosis) = (facts.eod, facts.topography, facts.diagnosisYear)
     histology = facts.histology.flatMap { Int($0.code.prefix(4)) }
-    (discriminator2, peritonealCytology) = (facts.schemaDiscriminator2, facts.peritonealCytology)
+    peritonealCytology = facts.peritonealCytology
   }
+
+  var discriminator2: String? { eod.discriminator2.map(String.init) }
 }
 
 /// A case that carries SEER EOD 2018 codes: its schema is chosen from the case's topography, histology, year of
@@ -69,11 +70,11 @@ enum EODCaseStaging {
       guard let value, !value.isEmpty, table.row(value) == nil else { return }
       throw .invalidValue(field: field, value: value, expected: table.rows.map(\.code))
     }
-    try check(facts.codes.primaryTumor, schema.primaryTumor, field: "eodPrimaryTumor")
-    try check(facts.codes.regionalNodes, schema.regionalNodes, field: "eodRegionalNodes")
-    try check(facts.codes.mets, schema.mets, field: "eodMets")
-    var codes = facts.codes
-    codes.peritonealCytology = schema.usesPeritonealCytology ? facts.peritonealCytology?.naaccrCode : nil
+    let codes = facts.eod.codes(
+      peritonealCytology: schema.usesPeritonealCytology ? facts.peritonealCytology?.naaccrCode : nil)
+    try check(codes.primaryTumor, schema.primaryTumor, field: "eodPrimaryTumor")
+    try check(codes.regionalNodes, schema.regionalNodes, field: "eodRegionalNodes")
+    try check(codes.mets, schema.mets, field: "eodMets")
     let derived = try EODSummaryStage.derive(codes, schema: schema)
     let steps =
       derived.steps

@@ -54,13 +54,8 @@ public struct CaseFacts: Sendable, Hashable {
   public var peritonealCytology: PeritonealCytology?
   /// Bone: discontinuous tumours (§3.6).
   public var discontinuousTumours: Bool?
-  /// SEER EOD 2018 codes as a registry holds them (items 772, 774, 776; cytology from ``peritonealCytology``).
-  public var eod = EODCodes()
-  /// Schema Discriminator 2 (NAACCR 3927): 1 external, 2 internal, 8 abstracted before 2021, 9 not specific.
-  public var schemaDiscriminator2: String?
-
-  /// Whether any EOD code was given: the summary stage is then derived from them (registry-codes §1).
-  public var hasEODCodes: Bool { eod.primaryTumor != nil || eod.regionalNodes != nil || eod.mets != nil }
+  /// SEER EOD 2018 items as a registry holds them (772, 774, 776, 3927; cytology from ``peritonealCytology``).
+  public var eod = EODFacts()
   /// The staging system asked for, if any.
   public var system: StagingSystem?
   /// The T category as recorded, if given.

@@ -33,13 +33,14 @@ struct CaseFactsParser {
     try CaseSchema.specs[field.rawValue].apply(&self, FieldValue(field: field, source: .value(value)))
   }
 
-  /// An EOD code: exactly `digits` digits, or blank (a present but blank item, which SEER matches to no code).
-  static func eodCode(_ text: String, digits: Int, field: String) throws(StagingError) -> String {
+  /// An EOD item: exactly `digits` digits, or blank (a present but blank item, which SEER matches to no code).
+  static func eodItem(_ text: String, digits: Int, field: String) throws(StagingError) -> EODItem {
     let code = text.trimmingCharacters(in: .whitespaces)
-    guard code.isEmpty || (code.count == digits && code.allSatisfy(\.isASCII) && code.allSatisfy(\.isNumber)) else {
+    if code.isEmpty { return .blank }
+    guard code.count == digits, code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = UInt16(code) else {
       throw .invalidValue(field: field, value: code, expected: ["\(digits) digits, as NAACCR codes it"])
     }
-    return code
+    return .code(value)
   }
 
   /// Changes the FNCLCC components (the nested `fnclcc` object, or its CSV columns).

@@ -204,7 +204,7 @@ public enum CaseField: Int, CaseIterable, Sendable {
           "SEER EOD 2018 Primary Tumor code (NAACCR 772), e.g. 200; checked against the schema chosen from topography, histology, diagnosisYear and schemaDiscriminator2. With any EOD code the summary stage is derived from the codes as SEER does.",
         section: "registry-codes §4", form: nil
       ) { parser, value throws(StagingError) in
-        parser.facts.eod.primaryTumor = try CaseFactsParser.eodCode(value.text, digits: 3, field: "eodPrimaryTumor")
+        parser.facts.eod.primaryTumor = try CaseFactsParser.eodItem(value.text, digits: 3, field: "eodPrimaryTumor")
       }
     case .eodRegionalNodes:
       return .field(
@@ -213,7 +213,7 @@ public enum CaseField: Int, CaseIterable, Sendable {
         help: "SEER EOD 2018 Regional Nodes code (NAACCR 774), e.g. 000; absent means SEER's default 999.",
         section: "registry-codes §4", form: nil
       ) { parser, value throws(StagingError) in
-        parser.facts.eod.regionalNodes = try CaseFactsParser.eodCode(value.text, digits: 3, field: "eodRegionalNodes")
+        parser.facts.eod.regionalNodes = try CaseFactsParser.eodItem(value.text, digits: 3, field: "eodRegionalNodes")
       }
     case .eodMets:
       return .field(
@@ -223,7 +223,7 @@ public enum CaseField: Int, CaseIterable, Sendable {
           "SEER EOD 2018 Mets code (NAACCR 776): 00, 10, 70 or 99; not given means SEER's default 00.",
         section: "registry-codes §4", form: nil
       ) { parser, value throws(StagingError) in
-        parser.facts.eod.mets = try CaseFactsParser.eodCode(value.text, digits: 2, field: "eodMets")
+        parser.facts.eod.mets = try CaseFactsParser.eodItem(value.text, digits: 2, field: "eodMets")
       }
     case .schemaDiscriminator2:
       return .field(
@@ -234,10 +234,10 @@ public enum CaseField: Int, CaseIterable, Sendable {
         section: "registry-codes §2", form: nil
       ) { parser, value throws(StagingError) in
         let text = value.text.trimmingCharacters(in: .whitespaces)
-        guard ["1", "2", "8", "9"].contains(text) else {
+        guard ["1", "2", "8", "9"].contains(text), let code = UInt8(text) else {
           throw .invalidValue(field: "schemaDiscriminator2", value: text, expected: ["1", "2", "8", "9"])
         }
-        parser.facts.schemaDiscriminator2 = text
+        parser.facts.eod.discriminator2 = code
       }
     case .system:
       return .code(

@@ -23,7 +23,7 @@ struct CaseContext: ~Copyable, Sendable {
     let eod: EODCaseInput?
 
     init(_ facts: CaseFacts) {
-      eod = facts.hasEODCodes ? EODCaseInput(facts) : nil
+      eod = facts.eod.hasCodes ? EODCaseInput(facts) : nil
       (t, system, nodes, self.extension) = (facts.t, facts.system, facts.nodes, facts.extension)
       (invadedOrgans, headAndNeckInvasion) = (facts.invadedOrgans, facts.headAndNeckInvasion)
       (visceralExtent, multifocalSites, uterineExtent) = (

@@ -1,0 +1,48 @@
+import Foundation
+
+/// One EOD item of a case, kept without a string so that a case stays a plain value (no reference counting on the
+/// batch path): absent, present but blank, or its code as a number (written back with the item's digits).
+public enum EODItem: Sendable, Hashable {
+  /// Not given.
+  case absent
+  /// Given, but blank (SEER matches it to no code: summary stage 9).
+  case blank
+  /// The code, as a number (`200`, `0` for `00`).
+  case code(UInt16)
+
+  /// The item as NAACCR writes it: `digits` digits, `""` when blank, `nil` when absent.
+  public func text(digits: Int) -> String? {
+    switch self {
+    case .absent: nil
+    case .blank: ""
+    case .code(let value):
+      String(repeating: "0", count: max(0, digits - String(value).count)) + String(value)
+    }
+  }
+}
+
+/// The SEER EOD 2018 items of a case (NAACCR 772, 774, 776 and 3927), as plain values.
+/// - Source: registry-codes §1, §2, §4.
+public struct EODFacts: Sendable, Hashable {
+  /// EOD Primary Tumor (772), three digits.
+  public var primaryTumor = EODItem.absent
+  /// EOD Regional Nodes (774), three digits.
+  public var regionalNodes = EODItem.absent
+  /// EOD Mets (776), two digits.
+  public var mets = EODItem.absent
+  /// Schema Discriminator 2 (3927): 1, 2, 8 or 9.
+  public var discriminator2: UInt8?
+
+  /// No EOD items.
+  public init() {}
+
+  /// Whether any EOD code was given: the summary stage is then derived from them.
+  public var hasCodes: Bool { primaryTumor != .absent || regionalNodes != .absent || mets != .absent }
+
+  /// The codes as text, for ``EODSummaryStage/derive(_:schema:)``.
+  public func codes(peritonealCytology: String?) -> EODCodes {
+    EODCodes(
+      primaryTumor: primaryTumor.text(digits: 3), regionalNodes: regionalNodes.text(digits: 3),
+      mets: mets.text(digits: 2), peritonealCytology: peritonealCytology)
+  }
+}
