@@ -15,7 +15,7 @@ struct BatchCommand: ParsableCommand {
   struct Stage: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "stage",
-      abstract: "Stage every row of a CSV file; adds stageGroup, summaryStage and error columns.",
+      abstract: "Stage every row of a CSV file; adds stageGroup, summaryStage, summaryStageCode and error columns.",
       discussion: """
         The header uses the JSON field names of 'leio stage' (site, topography, sizeCm, depth, grade, nodes,
         metastasis, system, t, n, m, …); other columns pass through unchanged. A row without 'system' is
@@ -81,13 +81,16 @@ struct BatchRun {
             return
           }
           switch rowStager.outcome(fields) {
-          case .staged(let group, let summary):
+          case .staged(let group, let summary, let code):
             out.append(0x2C)
             out.append(group.rawValue)
             out.append(0x2C)
             out.append(summary.rawValue)
             out.append(0x2C)
+            if let code { out.append(code.rawValue) }
+            out.append(0x2C)
           case .failed(let message):
+            out.append(0x2C)
             out.append(0x2C)
             out.append(0x2C)
             out.append(0x2C)

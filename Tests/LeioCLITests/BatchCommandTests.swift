@@ -46,7 +46,8 @@ struct BatchCommandTests {
     #expect(lines.count == 10_001)
     #expect(
       lines[0]
-        == "id,site,sizeCm,depth,grade,nodes,metastasis,system,t,n,m,uterineExtent,note,stageGroup,summaryStage,error")
+        == "id,site,sizeCm,depth,grade,nodes,metastasis,system,t,n,m,uterineExtent,note,stageGroup,summaryStage,summaryStageCode,error"
+    )
     let groups: Set<String> = [
       "I", "IA", "IB", "II", "IIA", "IIB", "III", "IIIA", "IIIB", "IIIC", "IV", "IVA", "IVB", "unknown",
       "notApplicable",
@@ -59,7 +60,7 @@ struct BatchCommandTests {
       } else {
         #expect(line.hasSuffix(","), "row \(offset) should have no error: \(line)")
         let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-        let group = String(cells[cells.count - 3])
+        let group = String(cells[cells.count - 4])
         #expect(groups.contains(group), "row \(offset): \(group)")
       }
     }
@@ -71,15 +72,15 @@ struct BatchCommandTests {
       "site,sizeCm,depth,grade,nodes,metastasis,uterineExtent\nextremity,8,deep,G2,N0,M0,\nuterus,8,,,N0,M0,confined\nextremity,8,deep,G2,N0,M0,\n"
     let run = try CLIRunner.run(["batch", "stage", "-"], stdin: csv)
     let rows = run.stdout.split(separator: "\n").map(String.init)
-    #expect(rows[1].hasSuffix(",IIIA,localized,"))
-    #expect(rows[2].hasSuffix(",IB,localized,"))
+    #expect(rows[1].hasSuffix(",IIIA,localized,1,"))
+    #expect(rows[2].hasSuffix(",IB,localized,1,"))
   }
 
   @Test(
     "direct categories per row",
     arguments: [
-      ("system,t,n,m,grade\najcc7,T2b,N0,M0,G3\n", ",III,localized,"),
-      ("system,site,t,n,m,grade\najcc8,retroperitoneum,T4,N1,M0,G2\n", ",IIIB,regional,"),
+      ("system,t,n,m,grade\najcc7,T2b,N0,M0,G3\n", ",III,localized,1,"),
+      ("system,site,t,n,m,grade\najcc8,retroperitoneum,T4,N1,M0,G2\n", ",IIIB,regional,3,"),
     ])
   func categories(_ csv: String, _ suffix: String) throws {
     let run = try CLIRunner.run(["batch", "stage", "-"], stdin: csv)

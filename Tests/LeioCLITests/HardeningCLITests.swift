@@ -47,7 +47,7 @@ struct HardeningCLITests {
     let lines = output.stdout.split(separator: "\n").map(String.init)
     #expect(lines[1].hasSuffix(",IIIA,regional,") || lines[1].contains(",IIIA,"), "\(lines[1])")
     for line in lines[2...3] {
-      #expect(line.contains(",,,\"row: the row has") && line.contains("not staged"), "\(line)")
+      #expect(line.contains(",,,,\"row: the row has") && line.contains("not staged"), "\(line)")
     }
     #expect(lines[4].contains(",IA,"), "\(lines[4])")
   }

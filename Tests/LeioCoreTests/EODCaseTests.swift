@@ -1,4 +1,5 @@
 import Foundation
+import LeioCSV
 import Testing
 
 @testable import LeioCore
@@ -92,5 +93,26 @@ struct EODCaseTests {
     #expect(coded.summaryStage.code == .regionalNodes && !coded.summaryStage.estimated)
     #expect(!coded.summaryStage.notes.contains { $0.rule == "estimated" })
     #expect(coded.results.map(\.stageGroup) == plain.results.map(\.stageGroup))
+  }
+
+  @Test("batch CSV with EOD columns: the SEER code in summaryStageCode, invalid codes in error")
+  func batch() throws {
+    let stager = try BatchRowStager(header: [
+      "topography", "histology", "diagnosisYear", "eodPrimaryTumor", "eodRegionalNodes", "eodMets",
+      "peritonealCytology",
+    ])
+    func stage(_ row: String) -> (stageGroup: String, summaryStage: String, summaryStageCode: String, error: String) {
+      var reader = CSVRecordReader(capacity: 256)
+      Array((row + "\n").utf8).withUnsafeBytes { reader.append($0) }
+      var result = (stageGroup: "", summaryStage: "", summaryStageCode: "", error: "no record")
+      _ = reader.nextRecord(isFinal: true) { _, fields in result = stager.stage(fields) }
+      return result
+    }
+    #expect(stage("C492,8890/3,2024,200,800,00,").summaryStageCode == "4")
+    #expect(stage("C492,8890/3,2024,100,000,,").summaryStageCode == "1")
+    #expect(stage("C541,8890/3,2024,100,000,00,2").summaryStageCode == "2")
+    #expect(stage("C541,8890/3,2024,750,000,00,").summaryStage == "distant")
+    let invalid = stage("C492,8890/3,2024,500,000,00,")
+    #expect(invalid.summaryStageCode == "" && invalid.error.contains("eodPrimaryTumor"))
   }
 }

@@ -95,10 +95,10 @@ struct NewFieldTests {
     let stager = try BatchRowStager(header: [
       "site", "sizeCm", "depth", "grade", "nodes", "metastasis", "laterality", "dateOfDiagnosis", "diagnosisYear",
     ])
-    func stage(_ row: String) -> (stageGroup: String, summaryStage: String, error: String) {
+    func stage(_ row: String) -> (stageGroup: String, summaryStage: String, summaryStageCode: String, error: String) {
       var reader = CSVRecordReader(capacity: 256)
       Array((row + "\n").utf8).withUnsafeBytes { reader.append($0) }
-      var result = (stageGroup: "", summaryStage: "", error: "no record")
+      var result = (stageGroup: "", summaryStage: "", summaryStageCode: "", error: "no record")
       _ = reader.nextRecord(isFinal: true) { _, fields in result = stager.stage(fields) }
       return result
     }

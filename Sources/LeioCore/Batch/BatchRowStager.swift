@@ -11,7 +11,7 @@ public import LeioCSV
 /// A row without `system` is staged with the current standard for its site.
 public struct BatchRowStager: Sendable {
   /// The columns added to every row.
-  public static let outputColumns = ["stageGroup", "summaryStage", "error"]
+  public static let outputColumns = ["stageGroup", "summaryStage", "summaryStageCode", "error"]
 
   /// The case-field columns: the field, its index in the row, and its spec's `apply` (looked up once per file).
   private let columns: [(CaseField, Int, CaseFieldSpec.Apply)]
@@ -40,17 +40,20 @@ public struct BatchRowStager: Sendable {
 
   /// What one row became: its codes, or the message for its `error` cell.
   public enum Outcome: Sendable, Equatable {
-    /// The row was staged.
-    case staged(StageGroup, SummaryStageCategory)
+    /// The row was staged: stage group, summary-stage category and SEER code (1, 2, 3, 4, 7, 9; `nil` where no
+    /// summary stage is computed).
+    case staged(StageGroup, SummaryStageCategory, SummaryStage?)
     /// The row was refused; the message names the field.
     case failed(String)
   }
 
-  /// The output cells for one row: (stageGroup, summaryStage, error).
-  public func stage(_ fields: CSVFields) -> (stageGroup: String, summaryStage: String, error: String) {
+  /// The output cells for one row: (stageGroup, summaryStage, summaryStageCode, error).
+  public func stage(_ fields: CSVFields) -> (
+    stageGroup: String, summaryStage: String, summaryStageCode: String, error: String
+  ) {
     switch outcome(fields) {
-    case .staged(let group, let summary): (group.rawValue, summary.rawValue, "")
-    case .failed(let message): ("", "", message)
+    case .staged(let group, let summary, let code): (group.rawValue, summary.rawValue, code?.rawValue ?? "", "")
+    case .failed(let message): ("", "", "", message)
     }
   }
 
@@ -62,8 +65,8 @@ public struct BatchRowStager: Sendable {
       )
     }
     do {
-      let (group, summary) = try Staging.stageCodes(try facts(fields))
-      return .staged(group, summary)
+      let (group, summary, code) = try Staging.stageCodes(try facts(fields))
+      return .staged(group, summary, code)
     } catch let error as StagingError {
       return .failed(error.description)
     } catch {

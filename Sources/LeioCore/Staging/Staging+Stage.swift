@@ -50,14 +50,14 @@ extension Staging {
   ///
   /// - Throws: ``StagingError`` exactly as ``stage(_:systems:explain:)-(CaseFacts,_,_)`` does.
   public static func stageCodes(_ facts: CaseFacts) throws -> (
-    stageGroup: StageGroup, summaryStage: SummaryStageCategory
+    stageGroup: StageGroup, summaryStage: SummaryStageCategory, summaryStageCode: SummaryStage?
   ) {
     var group = StageGroup.notApplicable
     let (_, summary) = try evaluate(facts, systems: nil, explain: false, currentStandardOnly: true) {
       _, _, outcome throws(StagingError) in
       group = outcome.stageGroup
     }
-    return (group, summary.category)
+    return (group, summary.category, summary.code)
   }
 
   static func stageTyped(
