@@ -35,10 +35,9 @@ enum EODCaseStaging {
           "EOD codes are read in the SEER schema chosen from the ICD-O-3 topography: give topography (primarySite), e.g. C492."
       )
     }
-    let site = "C" + String(topography.value).leftPadded(to: 3)
     func select(_ histology: Int) -> EODSchemaSelection {
       .select(
-        primarySite: site, histology: histology, yearOfDiagnosis: facts.yearOfDiagnosis,
+        primarySite: topography.description, histology: histology, yearOfDiagnosis: facts.yearOfDiagnosis,
         discriminator2: facts.discriminator2)
     }
     let selection: EODSchemaSelection
@@ -85,9 +84,4 @@ enum EODCaseStaging {
       code: derived.code, category: derived.code.category, label: derived.code.label, estimated: false,
       steps: explain ? steps : [])
   }
-}
-
-extension String {
-  /// The text with leading zeros up to `width` characters.
-  fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

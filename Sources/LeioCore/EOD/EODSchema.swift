@@ -52,8 +52,22 @@ public enum EODSchema: String, CaseIterable, Sendable, Codable {
     }
   }
 
-  /// The schema's EOD Primary Tumor (item 772) table.
-  public var primaryTumor: EODCodeTable<SummaryStageT> {
+  /// The schema's EOD Primary Tumor (item 772) table (built once per schema).
+  public var primaryTumor: EODCodeTable<SummaryStageT> { Self.tables[self]?.primaryTumor ?? declaredPrimaryTumor }
+
+  /// The schema's EOD Regional Nodes (item 774) table (built once per schema).
+  public var regionalNodes: EODCodeTable<SummaryStageN> { Self.tables[self]?.regionalNodes ?? declaredRegionalNodes }
+
+  /// The schema's EOD Mets (item 776) table (built once per schema).
+  public var mets: EODCodeTable<SummaryStageM> { Self.tables[self]?.mets ?? declaredMets }
+
+  /// Every schema's three tables, built once from the declarations below.
+  private static let tables = Dictionary(
+    uniqueKeysWithValues: allCases.map {
+      ($0, (primaryTumor: $0.declaredPrimaryTumor, regionalNodes: $0.declaredRegionalNodes, mets: $0.declaredMets))
+    })
+
+  private var declaredPrimaryTumor: EODCodeTable<SummaryStageT> {
     switch self {
     case .softTissueTrunkExtremities: EODTables.softTissuePrimary("seer_primary_tumor_31838")
     case .retroperitoneum: EODTables.retroperitoneumPrimary
@@ -67,8 +81,7 @@ public enum EODSchema: String, CaseIterable, Sendable, Codable {
     }
   }
 
-  /// The schema's EOD Regional Nodes (item 774) table.
-  public var regionalNodes: EODCodeTable<SummaryStageN> {
+  private var declaredRegionalNodes: EODCodeTable<SummaryStageN> {
     switch self {
     case .softTissueTrunkExtremities:
       EODTables.nodes("seer_regional_nodes_69974", "Limb/trunk regional nodes (axillary, inguinal, popliteal …)")
@@ -87,8 +100,7 @@ public enum EODSchema: String, CaseIterable, Sendable, Codable {
     }
   }
 
-  /// The schema's EOD Mets (item 776) table.
-  public var mets: EODCodeTable<SummaryStageM> {
+  private var declaredMets: EODCodeTable<SummaryStageM> {
     switch self {
     case .softTissueTrunkExtremities: EODTables.mets("eod_mets_22645")
     case .retroperitoneum: EODTables.mets("eod_mets_23953")
