@@ -77,10 +77,10 @@ struct RuleTableTests {
 
   /// The manifest of table versions behind ``Staging/rulesVersion``. When a table's version changes, this test fails:
   /// bump `Staging.rulesVersion` and record the new manifest here (the registry stores the version with every stage).
-  static let manifest20261101 = [
-    "ajcc7-grade@1", "ajcc7-sts-stage@1", "ajcc7-sts-t@1", "ajcc8-bone-t@1", "ajcc8-grade@1", "ajcc8-hn-t@1",
+  static let manifest20261201 = [
+    "ajcc7-grade@1", "ajcc7-sts-stage@1", "ajcc7-sts-t@1", "ajcc8-bone-t@1", "ajcc8-grade@1", "ajcc8-hn-t@2",
     "ajcc8-nodes@1",
-    "ajcc8-rp-stage@1", "ajcc8-size-t@1", "ajcc8-te-stage@1", "ajcc8-visceral-t@1", "figo2009-stage@1", "figo2009-t@1",
+    "ajcc8-rp-stage@1", "ajcc8-size-t@1", "ajcc8-te-stage@1", "ajcc8-visceral-t@2", "figo2009-stage@1", "figo2009-t@1",
     "ss2018-corpus-sarcoma-primary@1", "ss2018-head-and-neck-primary@1", "ss2018-matrix@1", "ss2018-mets@1",
     "ss2018-nodes@1",
     "ss2018-retroperitoneum-primary@1", "ss2018-soft-tissue-primary@1", "ss2018-visceral-primary@1",
@@ -88,9 +88,9 @@ struct RuleTableTests {
 
   @Test("the rules version names the shipped table versions")
   func rulesVersion() throws {
-    #expect(Staging.rulesVersion == "leio-rules-2026.11.1")
+    #expect(Staging.rulesVersion == "leio-rules-2026.12.1")
     #expect(
-      try Staging.rulesManifest() == Self.manifest20261101,
+      try Staging.rulesManifest() == Self.manifest20261201,
       "a table version changed: bump Staging.rulesVersion and record the manifest")
   }
 }

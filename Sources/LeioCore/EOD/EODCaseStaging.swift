@@ -28,6 +28,7 @@ enum EODCaseStaging {
   /// - Throws: a field error: topography missing, histology needed where it decides the schema, or the reason no
   ///   sarcoma schema applies, on the field that decides it.
   static func schema(_ facts: EODCaseInput) throws(StagingError) -> EODSchema {
+    if let schema = facts.eod.schema { return schema }
     guard let topography = facts.topography else {
       throw .missingValue(
         field: "topography",

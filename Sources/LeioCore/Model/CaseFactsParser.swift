@@ -13,6 +13,9 @@ struct CaseFactsParser {
   var metastasisFact: MCategory?
   var mCategory: MCategory?
   var tIsPathological = false
+  /// NAACCR 522 and 523, combined into the histology in ``finish()``.
+  var histologicType: String?
+  var behavior: String?
   private var fnclcc = FNCLCCInput()
   private var hasFNCLCC = false
 
@@ -102,6 +105,8 @@ struct CaseFactsParser {
     }
     facts.nodes = try agreeing(nodesFact, "nodes", nCategory, "n")
     facts.metastasis = try agreeing(metastasisFact, "metastasis", mCategory, "m")
+    try combineHistology()
+    if facts.eod.hasRegistryCodes { try applyRegistryCodes() }
     if facts.basis == nil, tIsPathological { facts.basis = .pathological }
     if hasFNCLCC { facts.fnclcc = fnclcc }
     return facts

@@ -10,10 +10,12 @@ import Foundation
 /// To add a field: add a case here with its spec, add the typed property to ``CaseFacts`` that its `apply` sets, and
 /// use it. The declaration order is the order of the form and of `leio fields`.
 public enum CaseField: Int, CaseIterable, Sendable {
-  case site, topography, trunkLocation, diagnosisYear, dateOfDiagnosis, histology, primaryTumor, laterality, sizeCm
+  case site, topography, primarySite, trunkLocation, diagnosisYear, dateOfDiagnosis, histology, histologicTypeIcdO3
+  case behaviorCodeIcdO3, primaryTumor, laterality, sizeCm
   case depth, grade, nodes, metastasis, basis, `extension`, uterineExtent, cervixInvolved, peritonealCytology
   case visceralExtent, multifocalSites, headAndNeckInvasion, invadedOrgans, discontinuousTumours
-  case eodPrimaryTumor, eodRegionalNodes, eodMets, schemaDiscriminator2, system, t, n, m
+  case eodPrimaryTumor, eodRegionalNodes, eodMets, tumorSizeSummary, gradeClinical, gradePathological
+  case schemaDiscriminator2, system, t, n, m
   case subtype, differentiationScore, mitoticCount, mitoticAreaMm2, necrosis, necrosisPercent
 
   /// The field's spec.
@@ -44,6 +46,12 @@ public enum CaseField: Int, CaseIterable, Sendable {
       ) {
         parser, value throws(StagingError) in parser.facts.topography = try TopographyCode(parsing: value.text)
       }
+    case .primarySite: return Self.primarySiteSpec
+    case .histologicTypeIcdO3: return Self.histologicTypeSpec
+    case .behaviorCodeIcdO3: return Self.behaviorSpec
+    case .tumorSizeSummary: return Self.tumorSizeSummarySpec
+    case .gradeClinical: return Self.gradeClinicalSpec
+    case .gradePathological: return Self.gradePathologicalSpec
     case .trunkLocation:
       return .code(
         TrunkLocation.self, "Trunk structure location", hint: "Only for C47.3, C47.5, C49.3–C49.5.",

@@ -41,6 +41,8 @@ public enum VisceralExtent: String, ClinicalCode {
 /// - Source: reference §3.4 (T4a 2 sites, T4b 3–5, T4c > 5).
 public enum Multifocality: String, RuleCode {
   case single, twoSites, threeToFiveSites, moreThanFiveSites
+  /// Multifocal, number of sites unknown (EOD Primary Tumor 700 of the visceral schemas): T4, substage unknown.
+  case countUnknown
 
   /// The band for a count of tumour sites (1 = not multifocal).
   public init?(sites: Int) {
@@ -117,6 +119,8 @@ public enum HeadAndNeckStructure: String, ClinicalCode {
 /// - Source: reference §3.3.
 public enum HeadAndNeckInvasion: String, RuleCode {
   case none, t4a, t4b
+  /// An adjoining structure may be invaded, unspecified (a registry code that neither states nor excludes T4): TX.
+  case notExcluded
 }
 
 /// An organ invaded by a retroperitoneal or peritoneal sarcoma.

@@ -21,7 +21,10 @@ extension RuleTable {
     var columns: [Column] = []
     for spec in document.inputs {
       let numeric = spec.numeric ?? false
-      columns.append(Column(key: spec.key, domain: spec.domain ?? [], isNumeric: numeric, bitOffset: offset))
+      columns.append(
+        Column(
+          key: spec.key, domain: spec.domain ?? [], isNumeric: numeric, bitOffset: offset,
+          registryOnly: spec.registryOnly ?? []))
       if !numeric { offset += spec.domain?.count ?? 0 }
     }
     guard offset <= 64 else {

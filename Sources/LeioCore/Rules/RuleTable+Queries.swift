@@ -44,7 +44,9 @@ extension RuleTable {
       knownColumns += 1
     }
     let given = mask & knownBits
+    let completions = inputs.filter { !$0.isNumeric && unknown.contains($0.key) }.map(\.completionBits)
     for index in rowMasks.indices where (rowMasks[index] & given).nonzeroBitCount == knownColumns {
+      guard completions.allSatisfy({ rowMasks[index] & $0 != 0 }) else { continue }
       if numericIndex == nil || number.isNaN || rowNumbers[index].contains(number), accept(index) { return true }
     }
     return false

@@ -30,6 +30,17 @@ public final class RuleTable: Sendable {
     public let isNumeric: Bool
     /// The first bit of this column in the compiled mask.
     let bitOffset: Int
+    /// The codes only a registry code sets (``EODFactTable``): an unknown fact is never completed with them.
+    var registryOnly: [String] = []
+
+    /// The bits of the codes an unknown fact of this column can take.
+    var completionBits: UInt64 {
+      var bits: UInt64 = 0
+      for (index, code) in domain.enumerated() where !registryOnly.contains(code) {
+        bits |= UInt64(1) << UInt64(bitOffset + index)
+      }
+      return bits
+    }
   }
 
   /// What a row yields.

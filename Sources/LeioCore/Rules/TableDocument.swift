@@ -6,6 +6,8 @@ struct TableDocument: Decodable {
     var key: String
     var domain: [String]?
     var numeric: Bool?
+    /// Codes that only a registry code sets, never a fact a person states: not a completion of an unknown fact.
+    var registryOnly: [String]?
   }
 
   enum CellSpec: Decodable {

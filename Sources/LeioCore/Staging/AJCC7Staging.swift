@@ -52,7 +52,7 @@ enum AJCC7Staging {
     let (derived, _) = try tables.t.run(
       tMask, number: context.size, &trace,
       inputs: context.size.isNaN
-        ? "size unknown, depth \(context.depth.rawValue)" : "\(context.size.clinicalText) cm, \(context.depth.rawValue)"
+        ? "size unknown, depth \(context.depth.rawValue)" : "\(context.sizeText), \(context.depth.rawValue)"
     )
     var t = derived
     if let given = context.facts.t {

@@ -85,19 +85,20 @@ enum AJCC8Staging {
   static func derivedT(_ context: borrowing CaseContext, _ tables: AJCC8Tables, _ trace: inout Trace)
     throws(StagingError) -> TDerivation?
   {
-    func sizeText() -> String { context.size.isNaN ? "size unknown" : "\(context.size.clinicalText) cm" }
+    func sizeText() -> String { context.sizeText }
     switch context.group {
     case .trunkAndExtremities?, .retroperitoneum?:
       let mask = tables.sizeTPrimary.bit(context.primary)
       let t = try tables.sizeT.run(mask, number: context.size, &trace, inputs: sizeText()).value
       return TDerivation(table: tables.sizeT, mask: mask, number: context.size, value: t)
     case .headAndNeck?:
-      let level = invasion(context.facts.headAndNeckInvasion)
+      let structures = context.facts.headAndNeckInvasion
+      let level = structures.isEmpty ? (context.facts.registry.headAndNeckInvasion ?? .none) : invasion(structures)
       let mask = tables.headAndNeckPrimary.bit(context.primary) | tables.headAndNeckInvasion.bit(level)
       let t = try tables.headAndNeckT.run(
         mask, number: context.size, &trace, inputs: "\(sizeText()), invasion \(level.rawValue)"
       ).value
-      if level != .none, !context.size.isNaN {
+      if level == .t4a || level == .t4b, !context.size.isNaN {
         trace.warn(
           "invasionOverridesSize", "§3.3 D-04",
           "Invasion criteria (T4a/T4b) override size; this standard TNM convention is not quoted in the checked source (U-13)."
@@ -105,7 +106,8 @@ enum AJCC8Staging {
       }
       return TDerivation(table: tables.headAndNeckT, mask: mask, number: context.size, value: t)
     case .visceral?, .heartMediastinumPleura?:
-      let foci = Multifocality(sites: context.facts.multifocalSites ?? 1) ?? .single
+      let foci =
+        context.facts.registry.multifocality ?? Multifocality(sites: context.facts.multifocalSites ?? 1) ?? .single
       let extent = context.facts.visceralExtent ?? .notRecorded
       let mask =
         tables.visceralPrimary.bit(context.primary) | tables.visceralExtent.bit(extent) | tables.visceralFoci.bit(foci)
@@ -130,11 +132,15 @@ enum AJCC8Staging {
     switch context.group {
     case .headAndNeck?:
       fields = headAndNeckFields
-      if context.facts.headAndNeckInvasion.isEmpty { unknown.insert("invasion") }
+      if context.facts.headAndNeckInvasion.isEmpty, context.facts.registry.headAndNeckInvasion == nil {
+        unknown.insert("invasion")
+      }
     case .visceral?, .heartMediastinumPleura?:
       fields = visceralFields
       if context.facts.visceralExtent == nil { unknown.insert("extent") }
-      if context.facts.multifocalSites == nil { unknown.insert("multifocality") }
+      if context.facts.multifocalSites == nil, context.facts.registry.multifocality == nil {
+        unknown.insert("multifocality")
+      }
     case .bone?:
       fields = boneFields
       if context.facts.discontinuousTumours == nil { unknown.insert("discontinuous") }

@@ -40,10 +40,43 @@ extension CaseContext {
 }
 
 extension CaseContext {
+  /// The size as the steps show it: `7.5 cm`, `size unknown`, or the registry's words for codes 989 and 990.
+  var sizeText: String {
+    if size.isNaN { return "size unknown" }
+    switch facts.registry.tumorSize {
+    case .code(989): return "989 mm or more (Tumor Size Summary 989)"
+    case .code(990): return "microscopic focus (Tumor Size Summary 990)"
+    default: return "\(size.clinicalText) cm"
+    }
+  }
+
+  /// Explains what each registry code of the case was read as (``EODFactTable``, ``EODGradeTable``).
+  static func noteRegistryCodes(_ facts: CaseFacts, _ trace: inout Trace) {
+    guard let schema = facts.eod.schema else { return }
+    let items: [(EODFactItem, EODItem)] = [
+      (.primaryTumor, facts.eod.primaryTumor), (.regionalNodes, facts.eod.regionalNodes), (.mets, facts.eod.mets),
+      (.tumorSize, facts.eod.tumorSize),
+    ]
+    for (item, value) in items {
+      guard case .code(let code) = value, let row = EODFactTable.row(item, code: code, schema: schema) else { continue }
+      let text = value.text(digits: item.digits) ?? ""
+      trace.note(
+        "registry.\(item.rawValue)", row.source,
+        "\(item.rawValue) \(text) (\(schema.rawValue) \(schema.title)): \(row.because)", output: text)
+      if row.effect == .open, facts.eod.primaryTumorOpen {
+        trace.warn("registryCodeOpen", row.source, "\(item.rawValue) \(text): \(row.because).")
+      }
+    }
+    for byte in [facts.eod.gradeClinical, facts.eod.gradePathological].compactMap({ $0 }) {
+      guard let row = EODGradeTable.row(Character(Unicode.Scalar(byte)), schema: schema) else { continue }
+      trace.note("registry.grade", row.source, "Grade code \(row.code): \(row.because)", output: row.grade.rawValue)
+    }
+  }
+
   /// The facts a T category is checked against, as messages name them (`sizeCm` → `7 cm`).
   var factDescriptions: [String: String] {
     var text: [String: String] = ["primaryTumor": "'\(primary.rawValue)'", "depth": "'\(depth.rawValue)'"]
-    if !size.isNaN { text["sizeCm"] = "\(size.clinicalText) cm" }
+    if !size.isNaN { text["sizeCm"] = sizeText }
     if let extent = facts.uterineExtent { text["uterineExtent"] = "'\(extent.rawValue)'" }
     if let extent = facts.visceralExtent { text["visceralExtent"] = "'\(extent.rawValue)'" }
     if let sites = facts.multifocalSites { text["multifocalSites"] = "\(sites)" }

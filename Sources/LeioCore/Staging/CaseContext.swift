@@ -21,9 +21,12 @@ struct CaseContext: ~Copyable, Sendable {
     let discontinuousTumours: Bool?
     /// The EOD 2018 inputs, when the case has EOD codes (registry-codes §1); `nil` otherwise.
     let eod: EODCaseInput?
+    /// The registry codes and what ``EODFactTable`` read from them (a plain value).
+    let registry: EODFacts
 
     init(_ facts: CaseFacts) {
       eod = facts.eod.hasCodes ? EODCaseInput(facts) : nil
+      registry = facts.eod
       (t, system, nodes, self.extension) = (facts.t, facts.system, facts.nodes, facts.extension)
       (invadedOrgans, headAndNeckInvasion) = (facts.invadedOrgans, facts.headAndNeckInvasion)
       (visceralExtent, multifocalSites, uterineExtent) = (
@@ -100,7 +103,12 @@ struct CaseContext: ~Copyable, Sendable {
       )
     }
     let metastasis = facts.metastasis ?? .m0
-    if facts.metastasis == nil {
+    if facts.eod.schema != nil, trace.isRecording { Self.noteRegistryCodes(facts, &trace) }
+    if facts.eod.metastasisUnknown {
+      trace.note(
+        "metastasis", "registry-codes §4", "EOD Mets 99 (death certificate only): distant metastasis unknown",
+        output: "unknown")
+    } else if facts.metastasis == nil {
       trace.note(
         "metastasis", "§2.3", "Distant metastasis not given: M0 assumed (SEER convention for a blank M)", output: "M0")
       trace.warn(

@@ -39,7 +39,7 @@ enum FIGO2009Staging {
     let mask = tables.tPrimary.bit(context.primary) | tables.tExtent.bit(extent)
     let t = try tables.t.run(
       mask, number: context.size, &trace,
-      inputs: "extent \(extent.rawValue), " + (context.size.isNaN ? "size unknown" : "\(context.size.clinicalText) cm")
+      inputs: "extent \(extent.rawValue), " + context.sizeText
     ).value
     return TDerivation(table: tables.t, mask: mask, number: context.size, value: t)
   }

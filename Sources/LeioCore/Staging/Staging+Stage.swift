@@ -97,10 +97,23 @@ extension Staging {
     for system in systems ?? StagingSystem.allCases
     where systems != nil || isChosen(system, requested: requested, site: site, currentStandardOnly: currentStandardOnly)
     {
-      let outcome = try stage(system, context, catalog)
+      var outcome = try stage(system, context, catalog)
+      if context.facts.registry.metastasisUnknown { metastasisUnknown(&outcome) }
       try body(context, summary, outcome)
     }
     return (context.group, summary)
+  }
+
+  /// EOD Mets 99 (death certificate only): M is unknown, so no stage group can be assigned (M1 is not excluded).
+  /// - Source: registry-codes §4 (EOD Mets 99); reference §2.3, §3.5, §4.2 (M1 decides the group first).
+  private static func metastasisUnknown(_ outcome: inout SystemOutcome) {
+    outcome.m = nil
+    guard outcome.stageGroup != .notApplicable else { return }
+    let reason = "EOD Mets 99 (death certificate only): distant metastasis unknown, so stage IV cannot be excluded"
+    outcome.trace.note("registry.metastasisUnknown", "registry-codes §4", reason, output: "unknown")
+    outcome.stageGroup = .unknown
+    outcome.status = .unknown
+    outcome.reason = reason
   }
 
   /// Whether `system` is staged when the caller names none (D-29; batch: the current standard).
