@@ -25,6 +25,7 @@ let package = Package(
     .library(name: "LeioReport", targets: ["LeioReport"]),
     .library(name: "LeioSurvival", targets: ["LeioSurvival"]),
     .library(name: "LeioStore", targets: ["LeioStore"]),
+    .library(name: "LeioNAACCR", targets: ["LeioNAACCR"]),
     .library(name: "LeioServer", targets: ["LeioServer"]),
     .executable(name: "leio", targets: ["LeioCLI"]),
   ],
@@ -75,6 +76,11 @@ let package = Package(
       ],
       swiftSettings: swiftSettings + fuzzFlags
     ),
+    // zlib, the system library (Debian zlib1g-dev): gzip streams for NAACCR XML files.
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    // NAACCR XML 1.x: a streaming reader and writer of registry files (bytes in, tumours out; no DOM, no per-item
+    // strings), gzip or plain, and the staging of each tumour with LeioCore. Foundation, LeioCore and zlib only.
+    .target(name: "LeioNAACCR", dependencies: ["LeioCore", "CZlib"], swiftSettings: swiftSettings + fuzzFlags),
     // The HTTP server (Hummingbird 2): the same core, over HTTP. Only the CLI imports it.
     .target(
       name: "LeioServer",
@@ -100,6 +106,7 @@ let package = Package(
         "LeioSurvival",
         "LeioStore",
         "LeioServer",
+        "LeioNAACCR",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
@@ -108,13 +115,18 @@ let package = Package(
     // generator for `Benchmarks/run.sh`. No dependency beyond LeioCore.
     .executableTarget(
       name: "LeioBench",
-      dependencies: ["LeioCore", "LeioSurvival"],
+      dependencies: ["LeioCore", "LeioSurvival", "LeioNAACCR"],
       path: "Benchmarks/LeioBench",
       swiftSettings: swiftSettings
     ),
     .testTarget(
       name: "LeioCoreTests",
       dependencies: ["LeioCore", "LeioCSV"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "LeioNAACCRTests",
+      dependencies: ["LeioNAACCR", "LeioCore"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -21,6 +21,7 @@ check LeioStore 'Foundation|LeioCore|SQLiteNIO|PostgresNIO|NIOCore|NIOPosix|NIOS
 check LeioSurvival 'Foundation|LeioCSV'
 check LeioCSV 'Foundation'
 check LeioReport 'Foundation|LeioCore'
+check LeioNAACCR 'Foundation|LeioCore|CZlib'
 # The server's public pages (Web/) know nothing of the registry (Registry/ uses Web/, never the reverse).
 check LeioServer/Web 'Foundation|Hummingbird|LeioCore|LeioReport'
 if grep -rnE '\b(Identity|RegistryPages|RegistryWeb|RegistryAPI|LeioStore|Registry)\b[.(:]' Sources/LeioServer/Web; then

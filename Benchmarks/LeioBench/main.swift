@@ -7,6 +7,7 @@ import LeioSurvival
 //   swift run -c release LeioBench staging [--cases N] [--seconds S]
 //   swift run -c release LeioBench generate --rows N --output FILE.csv
 //   swift run -c release LeioBench api [--seconds S]
+//   swift run -c release LeioBench naaccr --tumours N --output FILE.xml [--version 230]
 //
 // `staging` measures in-process staging throughput on one core (facts →
 // current-standard stage group and summary stage, explanation off, as in batch;
@@ -207,6 +208,7 @@ let command = CommandLine.arguments.dropFirst().first ?? "staging"
 let arguments = Arguments(CommandLine.arguments.dropFirst(2))
 switch command {
 case "generate": try generate(arguments)
+case "naaccr": try generateNAACCR(arguments)
 case "staging": try staging(arguments)
 case "api": try api(arguments)
 case "survival": try survival(arguments)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LeioCore
+import LeioNAACCR
 import LeioStore
 import LeioSurvival
 
@@ -37,6 +38,12 @@ enum Exit {
     case let error as CoxError: return (error.description, dataError)
     case let error as SurvivalInputError: return (error.message, dataError)
     case let error as RegistryError: return (error.description, registryCode(error))
+    case let error as NAACCRError:
+      switch error.kind {
+      case .data: return (error.description, dataError)
+      case .cannotOpen: return (error.description, noInput)
+      case .cannotWrite: return (error.description, cannotCreate)
+      }
     default: return nil
     }
   }

@@ -46,6 +46,25 @@ extension CaseFactsParser {
     try applyGrades(schema)
   }
 
+  /// Schema Discriminator 2 (1 external, 2 internal, 9 not specific) is the trunk structure location of R-1.4a: it sets
+  /// `trunkLocation` when that is not given, and must agree with it when it is (8, "abstracted before 2021", says
+  /// nothing about the structure).
+  /// - Source: registry-codes §2; reference §1.4 (R-1.4a).
+  static let discriminatorSites: Set<String> = ["C47.3", "C47.5", "C49.3", "C49.4", "C49.5"]
+
+  mutating func applyDiscriminator() throws(StagingError) {
+    guard let code = facts.eod.discriminator2, code != 8,
+      let site = facts.topography?.description, Self.discriminatorSites.contains(site),
+      let location = TrunkLocation.parse(String(code))
+    else { return }
+    if let given = facts.trunkLocation, given != location {
+      throw .inconsistent(
+        field: "schemaDiscriminator2",
+        message: "\(code) (\(location.rawValue)) contradicts trunkLocation '\(given.rawValue)'.")
+    }
+    facts.trunkLocation = location
+  }
+
   /// The valid codes of `item` in `schema`, as an error lists them.
   static func validCodes(_ item: EODFactItem, _ schema: EODSchema) -> [String] {
     switch item {

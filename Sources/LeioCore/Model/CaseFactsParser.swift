@@ -106,6 +106,7 @@ struct CaseFactsParser {
     facts.nodes = try agreeing(nodesFact, "nodes", nCategory, "n")
     facts.metastasis = try agreeing(metastasisFact, "metastasis", mCategory, "m")
     try combineHistology()
+    try applyDiscriminator()
     if facts.eod.hasRegistryCodes { try applyRegistryCodes() }
     if facts.basis == nil, tIsPathological { facts.basis = .pathological }
     if hasFNCLCC { facts.fnclcc = fnclcc }
