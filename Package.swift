@@ -88,6 +88,7 @@ let package = Package(
         "LeioCore",
         "LeioReport",
         "LeioStore",
+        "LeioNAACCR",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
@@ -141,7 +142,7 @@ let package = Package(
     ),
     .testTarget(
       name: "LeioStoreTests",
-      dependencies: ["LeioStore", "LeioCore"],
+      dependencies: ["LeioStore", "LeioCore", "LeioServer", "LeioNAACCR"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -109,7 +109,8 @@ schemas.update({
  "Tumour": obj(["id", "version", "createdAt", "updatedAt", "patientID", "facts", "rulesVersion"], {
    "id": string, "version": integer, "createdAt": integer, "updatedAt": integer, "deletedAt": integer, "patientID": string, "diagnosisDate": date,
    "facts": ref("CaseInput"), "siteGroup": string, "stagingSystem": string, "stageGroup": string, "stageStatus": string, "summaryStage": string,
-   "rulesVersion": string, "riskGroup": string, "nextDueDate": date}),
+   "rulesVersion": string, "riskGroup": string, "nextDueDate": date,
+   "recordNumber": {"type": "string", "pattern": "^[0-9]{2}$", "description": "NAACCR Tumor Record Number (item 60), set by a NAACCR import"}}),
  "Treatment": obj(["id", "version", "createdAt", "updatedAt", "tumourID", "kind", "startDate"], {
    "id": string, "version": integer, "createdAt": integer, "updatedAt": integer, "deletedAt": integer, "tumourID": string,
    "kind": {"type": "string", "enum": ["surgery", "radiation", "systemic"]}, "startDate": date, "endDate": date,

@@ -53,7 +53,8 @@ enum Exit {
   static func registryCode(_ error: RegistryError) -> ExitCode {
     switch error {
     case .invalidDatabaseURL: usage
-    case .invalid, .duplicate, .missingReference, .invalidBackup, .notFound, .patientDeleted: dataError
+    case .invalid, .duplicate, .missingReference, .invalidBackup, .invalidImport, .notFound, .patientDeleted:
+      dataError
     case .unavailable, .busy: unavailable
     case .conflict, .locked: tryAgain
     case .badCredentials, .corrupt, .schemaTooNew, .migrationFailed: failure

@@ -16,6 +16,8 @@ public enum NAACCRItem: Int, CaseIterable, Sendable {
   case tumorRecordNumber, dateOfDiagnosis, primarySite, laterality, histologicTypeIcdO3, behaviorCodeIcdO3
   case gradeClinical, gradePathological, tumorSizeSummary, eodPrimaryTumor, eodRegionalNodes, eodMets
   case summaryStage2018, derivedSummaryStage2018, schemaId, schemaDiscriminator2, peritonealCytology
+  /// Leio's user-dictionary item: the whole case document (JSON) of a tumour exported by `leio export naaccr`.
+  case leioCaseDocument
 
   /// The `naaccrId`.
   public var id: String { String(describing: self) }
@@ -48,6 +50,7 @@ public enum NAACCRItem: Int, CaseIterable, Sendable {
     case .schemaId: 3800
     case .schemaDiscriminator2: 3927
     case .peritonealCytology: 3911
+    case .leioCaseDocument: 9508
     }
   }
 
@@ -59,7 +62,8 @@ public enum NAACCRItem: Int, CaseIterable, Sendable {
       .patient
     case .tumorRecordNumber, .dateOfDiagnosis, .primarySite, .laterality, .histologicTypeIcdO3, .behaviorCodeIcdO3,
       .gradeClinical, .gradePathological, .tumorSizeSummary, .eodPrimaryTumor, .eodRegionalNodes, .eodMets,
-      .summaryStage2018, .derivedSummaryStage2018, .schemaId, .schemaDiscriminator2, .peritonealCytology:
+      .summaryStage2018, .derivedSummaryStage2018, .schemaId, .schemaDiscriminator2, .peritonealCytology,
+      .leioCaseDocument:
       .tumor
     }
   }
@@ -74,6 +78,7 @@ public enum NAACCRItem: Int, CaseIterable, Sendable {
     case .tumorSizeSummary, .eodPrimaryTumor, .eodRegionalNodes: 3
     case .eodMets: 2
     case .schemaId: 5
+    case .leioCaseDocument: 4000
     case .sex, .sexAssignedAtBirth, .vitalStatus, .laterality, .behaviorCodeIcdO3, .gradeClinical,
       .gradePathological, .summaryStage2018, .derivedSummaryStage2018, .schemaDiscriminator2, .peritonealCytology:
       1

@@ -166,6 +166,9 @@ public enum NAACCRStageRun {
     ("leioRulesVersion", 9506, 40), ("leioMessage", 9507, 1000),
   ]
 
+  /// The item `leio export naaccr` adds: the tumour's whole case document, so that an import gives the same record.
+  public static let exportItems: [(id: String, number: Int, length: Int)] = [("leioCaseDocument", 9508, 4000)]
+
   /// Leio's user dictionary document (shipped as `docs/naaccr/leio-user-dictionary-1.xml`).
   public static var userDictionary: String {
     var text = """
@@ -175,7 +178,7 @@ public enum NAACCRStageRun {
           <ItemDefs>
 
       """
-    for item in userItems {
+    for item in userItems + exportItems {
       text +=
         "        <ItemDef naaccrId=\"\(item.id)\" naaccrNum=\"\(item.number)\" naaccrName=\"Leio \(item.id.dropFirst(4))\" length=\"\(item.length)\" recordTypes=\"A,M,C,I\" parentXmlElement=\"Tumor\" dataType=\"text\"/>\n"
     }
@@ -283,14 +286,7 @@ public enum NAACCRStageRun {
     for (item, value) in zip(userItems, values) {
       guard let value, !value.isEmpty else { continue }
       insertion.append(contentsOf: "<\(prefix)Item naaccrId=\"\(item.id)\">".utf8)
-      for scalar in value.prefix(item.length).unicodeScalars {
-        switch scalar {
-        case "&": insertion.append(contentsOf: "&amp;".utf8)
-        case "<": insertion.append(contentsOf: "&lt;".utf8)
-        case ">": insertion.append(contentsOf: "&gt;".utf8)
-        default: insertion.append(contentsOf: String(scalar).utf8)
-        }
-      }
+      insertion.append(contentsOf: NAACCRWriter.escaped(String(value.prefix(item.length))).utf8)
       insertion.append(contentsOf: "</\(prefix)Item>".utf8)
     }
   }

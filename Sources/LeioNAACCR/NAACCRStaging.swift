@@ -55,31 +55,61 @@ public enum NAACCRStaging {
 
   /// Stages one tumour: GIST refused, other histologies out of scope, the rest read and staged.
   public static func stage(_ record: borrowing NAACCRRecord) -> NAACCRTumourResult {
-    guard let histology = histology(record) else {
-      return NAACCRTumourResult(status: .outOfScope, message: "no histologicTypeIcdO3/behaviorCodeIcdO3")
-    }
-    switch Staging.histologyScope(histology) {
-    case .lms?, .lmsFamilyUnconfirmed?: break
-    case .gist?:
-      return NAACCRTumourResult(
-        status: .refused,
-        message:
-          "\(histology) is a gastrointestinal stromal tumour (GIST), a different disease: LMS staging does not apply (R-1.2b)."
-      )
-    case .nonMalignant?, .differentSystem?, nil:
-      return NAACCRTumourResult(status: .outOfScope)
+    // A tumour Leio exported carries its case document: it was staged when stored, whatever its items say.
+    if !record.has(.leioCaseDocument) {
+      guard let histology = histology(record) else {
+        return NAACCRTumourResult(status: .outOfScope, message: "no histologicTypeIcdO3/behaviorCodeIcdO3")
+      }
+      switch Staging.histologyScope(histology) {
+      case .lms?, .lmsFamilyUnconfirmed?: break
+      case .gist?:
+        return NAACCRTumourResult(
+          status: .refused,
+          message:
+            "\(histology) is a gastrointestinal stromal tumour (GIST), a different disease: LMS staging does not apply (R-1.2b)."
+        )
+      case .nonMalignant?, .differentSystem?, nil:
+        return NAACCRTumourResult(status: .outOfScope)
+      }
     }
     do {
-      let facts = try facts(record)
+      let facts = record.has(.leioCaseDocument) ? try CaseFacts(try caseInput(record)) : try facts(record)
       let codes = try Staging.registryCodes(facts)
       var agrees: Bool?
       if let file = record.nonBlank(.summaryStage2018), let leio = codes.summaryStage { agrees = file == leio.rawValue }
       return NAACCRTumourResult(status: .staged, codes: codes, agrees: agrees, facts: facts)
     } catch let error as StagingError {
       return NAACCRTumourResult(status: .error, message: error.description)
+    } catch let error as DecodingError {
+      return NAACCRTumourResult(status: .error, message: "leioCaseDocument: \(error)")
     } catch {
       return NAACCRTumourResult(status: .error, message: String(describing: error))
     }
+  }
+
+  /// The record's case document: Leio's own (`leioCaseDocument`, written by `leio export naaccr`) when present, else
+  /// the NAACCR items as case fields (blank items are left out: a case document has no blank value).
+  ///
+  /// - Throws: ``StagingError`` for a `leioCaseDocument` that is not a case document.
+  public static func caseInput(_ record: borrowing NAACCRRecord) throws(StagingError) -> CaseInput {
+    if let json = record.nonBlank(.leioCaseDocument) {
+      guard let input = try? JSONDecoder().decode(CaseInput.self, from: Data(json.utf8)) else {
+        throw .invalidValue(
+          field: "leioCaseDocument", value: String(json.prefix(40)), expected: ["a Leio case document (JSON)"])
+      }
+      return input
+    }
+    var input = CaseInput()
+    for (item, field) in fields { input[text: field] = record.nonBlank(item) }
+    if let date = record.nonBlank(.dateOfDiagnosis), date.count >= 4, let year = Int(date.prefix(4)), year != 9999 {
+      input[.diagnosisYear] = .whole(year)
+    }
+    let site = record.text(.primarySite)?.uppercased() ?? ""
+    if discriminatorSites.contains(site) { input[text: .schemaDiscriminator2] = record.nonBlank(.schemaDiscriminator2) }
+    if site.hasPrefix("C53") || site.hasPrefix("C54") || site.hasPrefix("C55") {
+      input[text: .peritonealCytology] = record.nonBlank(.peritonealCytology)
+    }
+    return input
   }
 
   /// The record's case: each item through the case field that reads it (the same validation as every input).

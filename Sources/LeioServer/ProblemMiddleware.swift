@@ -97,6 +97,10 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
       return Problem(
         status: .unprocessableContent, type: "https://leio.invalid/problems/invalid-backup", title: "Invalid backup",
         detail: error.description)
+    case .invalidImport:
+      return Problem(
+        status: .unprocessableContent, type: "https://leio.invalid/problems/invalid-import", title: "Invalid import",
+        detail: error.description)
     case .badCredentials: return .status(.unauthorized, detail: error.description)
     case .locked: return .status(.tooManyRequests, detail: error.description)
     case .unavailable: return .status(.serviceUnavailable, detail: "The registry database cannot be reached.")

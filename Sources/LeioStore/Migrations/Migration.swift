@@ -53,6 +53,7 @@ enum Migrator {
         case .duplicate, .missingReference, .invalid:
           throw RegistryError.migrationFailed(step: step.id, reason: error.description)
         case .notFound, .conflict, .corrupt, .schemaTooNew, .invalidDatabaseURL, .unavailable, .invalidBackup,
+          .invalidImport,
           .badCredentials, .locked,
           .patientDeleted, .busy, .migrationFailed:
           throw error

@@ -109,5 +109,13 @@ enum Schema {
         "CREATE UNIQUE INDEX patient_identifier_ci ON patient (lower(identifier))",
       ]
     },
+    // A tumour's NAACCR Tumor Record Number (item 60): with the patient, the key a registry file names it by, so that
+    // importing a file twice changes nothing and a newer file updates the same tumour (issue 14).
+    Migration(id: "2026-12-01 tumour record_number (NAACCR tumorRecordNumber), unique per patient") { _ in
+      [
+        "ALTER TABLE tumour ADD COLUMN record_number TEXT",
+        "CREATE UNIQUE INDEX tumour_record_number ON tumour (patient_id, record_number)",
+      ]
+    },
   ]
 }

@@ -8,7 +8,7 @@ public struct Tumour: StoredRecord {
   static let entity = "tumour"
   static let dataColumns = [
     "patient_id", "diagnosis_date", "facts", "site_group", "staging_system", "stage_group", "stage_status",
-    "summary_stage", "rules_version", "risk_group", "next_due_date",
+    "summary_stage", "rules_version", "risk_group", "next_due_date", "record_number",
   ]
 
   public var id = ""
@@ -21,6 +21,8 @@ public struct Tumour: StoredRecord {
   public var diagnosisDate: String?
   /// The case document (`leio stage --input`): site, size, depth, grade, nodes, metastasis, extent…
   public var facts: CaseInput
+  /// The NAACCR Tumor Record Number (item 60, two digits), unique per patient: the key of a registry file's tumour.
+  public var recordNumber: String?
 
   // Derived when the record is written; never set by the caller.
   /// Site group (§1.4).
@@ -49,7 +51,7 @@ public struct Tumour: StoredRecord {
       .text(patientID), .optional(diagnosisDate), .text(Self.encode(facts)), .optional(siteGroup?.rawValue),
       .optional(stagingSystem?.rawValue), .optional(stageGroup?.rawValue), .optional(stageStatus?.rawValue),
       .optional(summaryStage?.rawValue), .text(rulesVersion), .optional(riskGroup?.rawValue),
-      .optional(nextDueDate?.description),
+      .optional(nextDueDate?.description), .optional(recordNumber),
     ]
   }
 
@@ -68,6 +70,7 @@ public struct Tumour: StoredRecord {
     rulesVersion = try row.text("rules_version")
     riskGroup = try row.optionalCode("risk_group", as: RiskGroup.self)
     nextDueDate = try row.optionalDate("next_due_date")
+    recordNumber = try row.optionalText("record_number")
     try readBookkeeping(row)
   }
 
@@ -83,6 +86,12 @@ public struct Tumour: StoredRecord {
   func staged() throws -> (tumour: Tumour, facts: CaseFacts) {
     var copy = self
     copy.diagnosisDate = try validatedDate(diagnosisDate, field: "diagnosisDate")
+    if let number = recordNumber {
+      guard number.utf8.count == 2, number.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+        throw RegistryError.invalid(
+          field: "recordNumber", message: "the NAACCR Tumor Record Number is two digits (01, 02, …).")
+      }
+    }
     let facts: CaseFacts
     let report: StagingReport
     do {

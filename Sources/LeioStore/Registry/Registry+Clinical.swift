@@ -32,12 +32,15 @@ extension Registry {
 
   /// Saves `tumour` (its `version` is the one the caller read); the stage is derived again.
   public func updateTumour(_ tumour: Tumour, by actor: AuditContext) async throws -> Tumour {
-    let (staged, facts) = try tumour.staged()
+    let (incoming, facts) = try tumour.staged()
     return try await backend.write { db in
+      var staged = incoming
       let stored = try await fetch(Tumour.self, staged.id, db)
       guard stored.patientID == staged.patientID else {
         throw RegistryError.invalid(field: "patientID", message: "a tumour cannot move to another patient.")
       }
+      // The NAACCR record number is set by an import; an edit that does not name it keeps it.
+      if staged.recordNumber == nil { staged.recordNumber = stored.recordNumber }
       _ = try await update(staged, db, by: actor)
       return try await refreshFollowUp(staged.id, db, facts: facts)
     }

@@ -23,6 +23,8 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
   case unavailable(location: String, reason: String)
   /// A backup file that cannot be restored (wrong format, or into a registry that is not empty).
   case invalidBackup(reason: String)
+  /// A registry file with bad records: nothing was imported; every bad record with its reason.
+  case invalidImport(problems: [String])
   /// Sign-in refused: unknown user, wrong password or disabled account (deliberately not saying which).
   case badCredentials
   /// Too many failed sign-ins: try again after this many seconds.
@@ -49,6 +51,10 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
       "--database '\(url)' is not a SQLite file path or a postgres://user:password@host:port/database URL."
     case .unavailable(let location, let reason): "the database at \(location) cannot be reached: \(reason)"
     case .invalidBackup(let reason): "the backup cannot be restored: \(reason)"
+    case .invalidImport(let problems):
+      "the file imports nothing: \(problems.count) bad record(s):\n  "
+        + problems.prefix(50).joined(separator: "\n  ")
+        + (problems.count > 50 ? "\n  … and \(problems.count - 50) more." : "")
     case .badCredentials: "the user name or the password is wrong."
     case .locked(let seconds): "too many failed sign-ins; try again in \(max(1, (seconds + 59) / 60)) minute(s)."
     case .patientDeleted(let id): "patient \(id) is deleted; restore the patient before changing their records."
