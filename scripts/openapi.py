@@ -106,6 +106,10 @@ schemas.update({
  "Patient": obj(["id", "version", "createdAt", "updatedAt", "identifier", "name"], {
    "id": string, "version": integer, "createdAt": integer, "updatedAt": integer, "deletedAt": integer, "identifier": string, "name": string,
    "birthDate": date, "sex": {"type": "string", "enum": ["female", "male", "other", "unknown"]}}),
+ "ImportReport": obj(["patientsCreated", "patientsUpdated", "patientsUnchanged", "tumoursCreated", "tumoursUpdated", "tumoursUnchanged", "eventsCreated", "dryRun"],
+   {k: integer for k in ["patientsCreated", "patientsUpdated", "patientsUnchanged", "tumoursCreated", "tumoursUpdated", "tumoursUnchanged", "eventsCreated"]} | {"dryRun": {"type": "boolean"}}),
+ "NAACCRImportResult": obj(["report", "tumoursRead", "refused", "outOfScope"],
+   {"report": ref("ImportReport"), "tumoursRead": integer, "refused": integer, "outOfScope": integer}),
  "Tumour": obj(["id", "version", "createdAt", "updatedAt", "patientID", "facts", "rulesVersion"], {
    "id": string, "version": integer, "createdAt": integer, "updatedAt": integer, "deletedAt": integer, "patientID": string, "diagnosisDate": date,
    "facts": ref("CaseInput"), "siteGroup": string, "stagingSystem": string, "stageGroup": string, "stageStatus": string, "summaryStage": string,
@@ -222,6 +226,16 @@ paths.update({
  "/api/v1/export": {"get": registry("exportRegistry", "The registry as a portable backup: clinical records for registrars; admins get the full backup (accounts, audit log) unless they ask for scope=clinical",
                                     "exportRegistry", ok(ref("RegistryBackup")),
                                     [{"name": "scope", "in": "query", "schema": {"type": "string", "enum": ["clinical", "full"]}}], codes=("400", "401", "403"))},
+ "/api/v1/import/naaccr": {"post": {**registry("importNaaccr",
+     "Import a NAACCR XML file (the body: plain XML or gzip, at most 256 MiB, streamed): patients by patientIdNumber, LMS-family tumours by tumorRecordNumber, staged on write; idempotent; one transaction (a file with any bad record imports nothing, 422 listing every bad record with its line)",
+     "importRegistry", ok(ref("NAACCRImportResult")),
+     [{"name": "dryRun", "in": "query", "schema": {"type": "string", "enum": ["true", "false"]}, "description": "true: check and report, write nothing"}],
+     codes=("400", "401", "403", "413", "422")),
+   "requestBody": {"required": True, "content": {"application/xml": {"schema": {"type": "string"}},
+                                                 "application/gzip": {"schema": {"type": "string", "format": "binary"}}}}}},
+ "/api/v1/export/naaccr": {"get": registry("exportNaaccr",
+     "The registry's live patients and tumours as NAACCR XML (base dictionary 260; each tumour's case document in Leio's user item leioCaseDocument)",
+     "exportRegistry", {"200": {"description": "OK", "content": {"application/xml": {"schema": {"type": "string"}}}}})},
 })
 doc = {"openapi": "3.1.0",
        "info": {"title": "Leio API", "version": "0.1.0",

@@ -11,7 +11,7 @@ struct AccountTests {
   func roles() {
     #expect(Role.admin.permissions == Set(Permission.allCases))
     #expect(Role.clinician.permissions == [.readPatients, .writePatients])
-    #expect(Role.registrar.permissions == [.readPatients, .writePatients, .exportRegistry])
+    #expect(Role.registrar.permissions == [.readPatients, .writePatients, .exportRegistry, .importRegistry])
     #expect(Role.viewer.permissions == [.readPatients])
   }
 

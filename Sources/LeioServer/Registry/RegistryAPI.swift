@@ -78,6 +78,12 @@ public enum RegistryAPI {
     .init(method: "GET", path: "/api/v1/follow-up", permission: .readPatients, api: { try await $0.getFollowUp() }),
     .init(method: "GET", path: "/api/v1/audit", permission: .readAudit, api: { try await $0.getAudit() }),
     .init(method: "GET", path: "/api/v1/export", permission: .exportRegistry, api: { try await $0.getExport() }),
+    .init(
+      method: "POST", path: "/api/v1/import/naaccr", permission: .importRegistry,
+      api: { try await $0.postImportNaaccr() }),
+    .init(
+      method: "GET", path: "/api/v1/export/naaccr", permission: .exportRegistry,
+      api: { try await $0.getExportNaaccr() }),
   ]
 
   /// Adds the routes, each behind its permission, to `router` (with ``IdentityMiddleware`` in front).

@@ -2,7 +2,7 @@ import Foundation
 
 /// What an account may do. Every route that touches patient data checks one of these.
 public enum Permission: String, Sendable, CaseIterable, Codable {
-  case readPatients, writePatients, exportRegistry, manageAccounts, readAudit
+  case readPatients, writePatients, exportRegistry, importRegistry, manageAccounts, readAudit
 }
 
 /// The roles of the registry (issue 5): admin, clinician (read/write), registrar (read/write, exports), viewer (read).
@@ -13,7 +13,7 @@ public enum Role: String, Sendable, CaseIterable, Codable {
     switch self {
     case .admin: Set(Permission.allCases)
     case .clinician: [.readPatients, .writePatients]
-    case .registrar: [.readPatients, .writePatients, .exportRegistry]
+    case .registrar: [.readPatients, .writePatients, .exportRegistry, .importRegistry]
     case .viewer: [.readPatients]
     }
   }
