@@ -358,11 +358,25 @@ def admin(driver):
     send(driver, "main h1")
     console_errors(driver, "GET /patients (admin)")
     check(len(driver.find_elements(By.CSS_SELECTOR, "main table")) == 1, "the patient list shows the patient added")
+    first_patient = driver.find_element(By.CSS_SELECTOR, "main table a").get_attribute("href")
     for path, name in (("/accounts", "GET /accounts"), ("/audit", "GET /audit"), ("/follow-up", "GET /follow-up (admin)")):
         driver.get(BASE + path)
         console_errors(driver, name)
+    # NAACCR import (issue 14): a real file upload, the dry run's report, then the import.
+    driver.get(BASE + "/import")
+    console_errors(driver, "GET /import")
+    driver.find_element(By.ID, "file").send_keys(
+        os.path.join(ROOT, "Tests", "Fixtures", "naaccr", "incidence-230.xml.gz"))
+    send(driver, "main table")
+    console_errors(driver, "POST /import (dry run)")
+    check("What the import would do" in driver.page_source, "the import page shows the dry run's report")
+    send(driver, "main table")
+    console_errors(driver, "POST /import/confirm")
+    check("What was imported" in driver.page_source, "confirming imports the checked file")
     driver.get(BASE + "/patients")
-    submit(driver, driver.find_element(By.CSS_SELECTOR, "main table a"), "section.result")
+    check(len(driver.find_elements(By.LINK_TEXT, "Export the registry as NAACCR XML")) == 1,
+          "the patient list links the NAACCR export")
+    driver.get(first_patient)
     console_errors(driver, "GET /patients/{id} (admin)")
     submit(driver, driver.find_element(By.LINK_TEXT, "Edit patient"), "#identifier")
     console_errors(driver, "GET /patients/{id}/edit")

@@ -13,6 +13,8 @@ public struct LeioRequestContext: RequestContext {
   public var identity: Identity?
   /// The session cookie's token, when the identity came from one (sign-out ends that session).
   public var sessionToken: String?
+  /// For a cookie-authenticated file upload: the CSRF token the handler must find in the form before using it.
+  public var csrfToVerify: String?
 
   /// The client's address, recorded in the audit log (never in the access log).
   let remoteAddress: String?

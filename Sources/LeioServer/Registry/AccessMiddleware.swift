@@ -54,12 +54,16 @@ public struct AccessMiddleware: RouterMiddleware {
   let style: Style
   /// Where refusals are recorded (the audit log); nil only in tests of the middleware alone.
   let registry: Registry?
+  /// A route that takes a `multipart/form-data` file upload: the CSRF token is checked by the handler, from the
+  /// form's first part (``LeioRequestContext/csrfToVerify``), not by reading the whole body here.
+  let multipartUpload: Bool
 
   /// `permission` nil: any signed-in account.
-  public init(_ permission: Permission?, style: Style, registry: Registry? = nil) {
+  public init(_ permission: Permission?, style: Style, registry: Registry? = nil, multipartUpload: Bool = false) {
     self.permission = permission
     self.style = style
     self.registry = registry
+    self.multipartUpload = multipartUpload
   }
 
   public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
@@ -127,6 +131,14 @@ public struct AccessMiddleware: RouterMiddleware {
     }
     var request = request
     var presented = request.headers[Self.csrfHeader]
+    if presented == nil, multipartUpload,
+      request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true
+    {
+      // A file upload: the token is the form's first part; the handler checks it before reading anything else.
+      var context = context
+      context.csrfToVerify = expected
+      return try await next(request, context)
+    }
     if presented == nil {
       let buffer = try await request.collectBody(upTo: context.maxUploadSize)
       presented = FormBody(String(buffer: buffer))["_csrf"]

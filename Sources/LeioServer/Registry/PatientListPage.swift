@@ -25,6 +25,10 @@ enum PatientListPage {
       "<div class=\"field\"><label for=\"deleted\"><input id=\"deleted\" name=\"deleted\" type=\"checkbox\" value=\"true\"\(query["deleted"] == nil ? "" : " checked")> Include deleted patients (to restore them)</label></div>"
     body += "<button type=\"submit\">Search</button></fieldset></form>"
     if identity.allows(.writePatients) { body += "<p><a href=\"/patients/new\">Add a patient</a></p>" }
+    if identity.allows(.exportRegistry) {
+      body +=
+        "<p><a href=\"/api/v1/export/naaccr\" download=\"leio-registry-naaccr.xml\">Export the registry as NAACCR XML</a></p>"
+    }
     body += table(
       listings, today: today, caption: "\(listings.count) patient\(listings.count == 1 ? "" : "s")",
       restore: identity.allows(.writePatients) ? identity : nil)

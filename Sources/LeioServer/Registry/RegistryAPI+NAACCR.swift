@@ -13,11 +13,10 @@ struct NAACCRImportResult: Codable, Sendable {
   let outOfScope: Int
 }
 
-/// NAACCR XML over HTTP: `POST /api/v1/import/naaccr` (the file as the body, streamed to a temporary file under its
-/// own size limit) and `GET /api/v1/export/naaccr`.
-extension RegistryAPI.Call {
+/// Uploads of NAACCR files (the API's body, the import page's form): streamed to a temporary file.
+enum NAACCRUpload {
   /// The largest NAACCR file accepted by the import (the API's 64 KiB JSON limit does not apply).
-  static let maximumNAACCRUpload = 256 << 20
+  static let maximumBytes = 256 << 20
 
   /// Streams the request body to a new temporary file; 413 past `limit`.
   static func saveBody(_ request: Request, limit: Int) async throws -> URL {
@@ -50,6 +49,11 @@ extension RegistryAPI.Call {
     return file
   }
 
+}
+
+/// NAACCR XML over HTTP: `POST /api/v1/import/naaccr` (the file as the body, streamed to a temporary file under its
+/// own size limit) and `GET /api/v1/export/naaccr`.
+extension RegistryAPI.Call {
   func postImportNaaccr() async throws -> Response {
     let dryRun: Bool
     switch query.get("dryRun") {
@@ -57,7 +61,7 @@ extension RegistryAPI.Call {
     case "true"?: dryRun = true
     case let other?: throw Problem.malformed("dryRun must be true or false, not '\(other.excerpt())'.", field: "dryRun")
     }
-    let file = try await Self.saveBody(request, limit: Self.maximumNAACCRUpload)
+    let file = try await NAACCRUpload.saveBody(request, limit: NAACCRUpload.maximumBytes)
     defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
     do {
       let (report, read) = try await NAACCRExchange.importFile(

@@ -12,6 +12,10 @@ public enum RegistryPages {
   /// The web routes, each with the permission it needs (`nil`: any signed-in account). `/login` is public.
   public static let routes: [RegistryRoute] = [
     .init(method: "POST", path: "/logout", permission: nil, web: { try await $0.postLogout() }),
+    .init(method: "GET", path: "/import", permission: .importRegistry, web: { try await $0.getImport() }),
+    .init(method: "POST", path: "/import", permission: .importRegistry, web: { try await $0.postImport() }),
+    .init(
+      method: "POST", path: "/import/confirm", permission: .importRegistry, web: { try await $0.postImportConfirm() }),
     .init(method: "GET", path: "/patients", permission: .readPatients, web: { try await $0.getPatients() }),
     .init(method: "GET", path: "/patients/new", permission: .writePatients, web: { try await $0.getPatientsNew() }),
     .init(method: "POST", path: "/patients", permission: .writePatients, web: { try await $0.postPatients() }),
@@ -98,11 +102,15 @@ public enum RegistryPages {
       identity: identity, status: .notFound)
   }
 
+  /// Routes that take a `multipart/form-data` file upload (their handler checks the CSRF token in the form).
+  static let uploadPaths: Set<String> = ["/import"]
+
   /// The registry's navigation for a signed-in account: what its role may open, and sign-out.
   static func registryNavigation(_ identity: Identity) -> String {
     var links = [("/patients", "Patients"), ("/follow-up", "Follow-up due")]
     if identity.allows(.readAudit) { links.append(("/audit", "Audit log")) }
     if identity.allows(.manageAccounts) { links.append(("/accounts", "Accounts")) }
+    if identity.allows(.importRegistry) { links.append(("/import", "Import NAACCR")) }
     var html = links.map { "<a href=\"\($0.0)\">\(HTML.escape($0.1))</a>" }.joined()
     html +=
       "<form class=\"signout\" method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"_csrf\" value=\"\(HTML.escape(identity.csrfToken ?? ""))\">"

@@ -16,7 +16,10 @@ enum RegistryWeb {
     let group = router.group().add(middleware: IdentityMiddleware(registry: registry)).add(
       middleware: WebErrorMiddleware())
     for route in RegistryPages.routes {
-      let guarded = group.group().add(middleware: AccessMiddleware(route.permission, style: .web, registry: registry))
+      let guarded = group.group().add(
+        middleware: AccessMiddleware(
+          route.permission, style: .web, registry: registry,
+          multipartUpload: RegistryPages.uploadPaths.contains(route.path)))
       let path = RouterPath(String(route.path.dropFirst()).replacingOccurrences(of: "{id}", with: ":id"))
       guard case .web(let handle) = route.handler else { continue }
       guarded.on(path, method: HTTPRequest.Method(route.method)!) { request, context in
