@@ -164,7 +164,7 @@ if fuzzing {
   package.targets.append(
     .executableTarget(
       name: "LeioFuzz",
-      dependencies: ["LeioCSV", "LeioCore", "LeioSurvival", "LeioStore"],
+      dependencies: ["LeioCSV", "LeioCore", "LeioSurvival", "LeioStore", "LeioNAACCR"],
       path: "Fuzz/LeioFuzz",
       swiftSettings: swiftSettings + [.unsafeFlags(["-sanitize=fuzzer,address", "-parse-as-library"])],
       linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]

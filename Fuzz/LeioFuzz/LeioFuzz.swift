@@ -1,6 +1,7 @@
 import Foundation
 import LeioCSV
 import LeioCore
+import LeioNAACCR
 import LeioStore
 import LeioSurvival
 
@@ -16,12 +17,13 @@ public func leioFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   case .csv: FuzzTarget.csv(bytes)
   case .survivalColumns: FuzzTarget.survivalColumns(bytes)
   case .backup: FuzzTarget.backup(bytes)
+  case .naaccr: FuzzTarget.naaccr(bytes)
   }
   return 0
 }
 
 enum FuzzTarget: String, CaseIterable {
-  case flatJSON = "flat-json", csv, survivalColumns = "survival-columns", backup
+  case flatJSON = "flat-json", csv, survivalColumns = "survival-columns", backup, naaccr
 
   static let current: FuzzTarget = {
     let name = ProcessInfo.processInfo.environment["LEIO_FUZZ_TARGET"] ?? ""
@@ -30,6 +32,39 @@ enum FuzzTarget: String, CaseIterable {
     }
     return target
   }()
+
+  /// The NAACCR XML reader (plain or gzip): reading with a 1 MiB buffer and with a tiny one gives the same tumours
+  /// (identifiers, statuses, summary stages) or the same error at the same line — no construct depends on where the
+  /// buffer ends.
+  static func naaccr(_ bytes: UnsafeRawBufferPointer) {
+    let path = NSTemporaryDirectory() + "leio-fuzz-naaccr-\(ProcessInfo.processInfo.processIdentifier).xml"
+    guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+      fatalError("cannot write \(path)")
+    }
+    func read(_ capacity: Int) -> String {
+      do {
+        let reader = try NAACCRReader(path: path, bufferCapacity: capacity)
+        var seen = ""
+        try reader.read { record, _ in
+          let result = NAACCRStaging.stage(record)
+          seen += "\(record.text(.patientIdNumber) ?? "-")/\(record.text(.tumorRecordNumber) ?? "-") \(result.status) "
+          seen += "\(result.codes?.summaryStage?.rawValue ?? "-") \(result.codes?.ajcc8.rawValue ?? "-")\n"
+        }
+        return "ok \(reader.version)\n" + seen
+      } catch let error as NAACCRError {
+        return "error \(error)"
+      } catch {
+        return "other \(error)"
+      }
+    }
+    let whole = read(1 << 20)
+    let split = read(16 + (bytes.first.map(Int.init) ?? 0) % 41)
+    // A damaged gzip stream is found when its bytes are inflated: a large buffer reads further ahead, so it may meet
+    // the damage before an XML error that a small buffer meets first. Both must still be errors.
+    let gzipDamage = whole.hasPrefix("error the gzip stream") || split.hasPrefix("error the gzip stream")
+    if gzipDamage, whole.hasPrefix("error"), split.hasPrefix("error") { return }
+    guard whole == split else { fatalError("the buffer size changed the reading:\n\(whole)\n---\n\(split)") }
+  }
 
   /// The fast flat reader of case documents (the stage endpoint's hot path) and `JSONDecoder` agree: whenever the
   /// flat reader accepts a document, JSONDecoder decodes the same case.

@@ -76,8 +76,11 @@ public final class NAACCRReader {
   /// - Throws: ``NAACCRError`` when the file cannot be opened.
   public convenience init(path: String) throws { try self.init(path: path, bufferCapacity: 1 << 20) }
 
-  /// Opens `path` with a scanner buffer of `bufferCapacity` bytes (tests use tiny buffers to cross every boundary).
-  init(path: String, bufferCapacity: Int) throws {
+  /// Opens `path` with a scanner buffer of `bufferCapacity` bytes (tests and the fuzz target use tiny buffers, so that
+  /// every construct is split across refills).
+  ///
+  /// - Throws: ``NAACCRError`` when the file cannot be opened.
+  public init(path: String, bufferCapacity: Int) throws {
     source = try ByteSource(path: path)
     scanner = XMLScanner(source: source, capacity: bufferCapacity)
   }
