@@ -68,6 +68,8 @@ public final class NAACCRReader {
   public private(set) var elementPrefix = ""
   /// Tumours read so far.
   public private(set) var tumours = 0
+  /// `naaccrId`, the attribute that names an item (compared as bytes, built once).
+  static let naaccrIdName = Array("naaccrId".utf8)
   /// The longest value accepted for an item.
   public static let maximumValue = 4000
 
@@ -236,7 +238,7 @@ public final class NAACCRReader {
 
   /// Checks an Item's place; returns the item when Leio reads it.
   private func startItem(parent: Kind, record: borrowing NAACCRRecord, sawTumour: Bool) throws -> NAACCRItem? {
-    guard let attribute = scanner.attributes.first(where: { scanner.equal($0.name, Array("naaccrId".utf8)) }) else {
+    guard let attribute = scanner.attributes.first(where: { scanner.equal($0.name, Self.naaccrIdName) }) else {
       throw NAACCRError(line: scanner.eventLine, "an Item without a naaccrId")
     }
     let item = UnsafeBufferPointer(start: scanner.buffer + attribute.value.lowerBound, count: attribute.value.count)

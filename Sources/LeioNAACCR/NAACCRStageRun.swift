@@ -254,24 +254,27 @@ public enum NAACCRStageRun {
   }
 
   static func appendRow(_ record: borrowing NAACCRRecord, _ result: NAACCRTumourResult, to row: inout [UInt8]) {
-    for item in [NAACCRItem.patientIdNumber, .tumorRecordNumber, .primarySite] {
+    func cell(_ text: String) {
+      appendCell(text, to: &row)
+      row.append(UInt8(ascii: ","))
+    }
+    func item(_ item: NAACCRItem) {
       record.withValue(item) { appendCell($0, to: &row) }
       row.append(UInt8(ascii: ","))
     }
-    if let type = record.nonBlank(.histologicTypeIcdO3) {
-      appendCell(type + "/" + (record.nonBlank(.behaviorCodeIcdO3) ?? ""), to: &row)
-    }
-    row.append(UInt8(ascii: ","))
+    item(.patientIdNumber)
+    item(.tumorRecordNumber)
+    item(.primarySite)
+    cell(record.nonBlank(.histologicTypeIcdO3).map { $0 + "/" + (record.nonBlank(.behaviorCodeIcdO3) ?? "") } ?? "")
     let codes = result.codes
-    let cells: [String] = [
-      codes?.schema?.rawValue ?? "", codes?.summaryStage?.rawValue ?? "", record.text(.summaryStage2018) ?? "",
-      result.agrees.map { $0 ? "yes" : "no" } ?? "", codes?.ajcc7.rawValue ?? "", codes?.ajcc8.rawValue ?? "",
-      codes?.figo2009.rawValue ?? "", result.status.rawValue,
-    ]
-    for cell in cells {
-      appendCell(cell, to: &row)
-      row.append(UInt8(ascii: ","))
-    }
+    cell(codes?.schema?.rawValue ?? "")
+    cell(codes?.summaryStage?.rawValue ?? "")
+    item(.summaryStage2018)
+    cell(result.agrees.map { $0 ? "yes" : "no" } ?? "")
+    cell(codes?.ajcc7.rawValue ?? "")
+    cell(codes?.ajcc8.rawValue ?? "")
+    cell(codes?.figo2009.rawValue ?? "")
+    cell(result.status.rawValue)
     appendCell(result.message ?? "", to: &row)
     row.append(0x0a)
   }

@@ -32,7 +32,7 @@ public struct NAACCRTumourResult: Sendable {
 /// - Source: registry-codes §2 (Schema Discriminator 2 sites), §6 (items); reference §1.2 (scope).
 public enum NAACCRStaging {
   /// The items read into case fields, in order.
-  static let fields: [(NAACCRItem, CaseField)] = [
+  public static let fields: [(NAACCRItem, CaseField)] = [
     (.primarySite, .primarySite), (.histologicTypeIcdO3, .histologicTypeIcdO3),
     (.behaviorCodeIcdO3, .behaviorCodeIcdO3), (.eodPrimaryTumor, .eodPrimaryTumor),
     (.eodRegionalNodes, .eodRegionalNodes), (.eodMets, .eodMets), (.tumorSizeSummary, .tumorSizeSummary),

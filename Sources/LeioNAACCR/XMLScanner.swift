@@ -29,6 +29,11 @@ struct XMLAttribute {
 /// Bytes that have been scanned can be copied through unchanged (``copyThrough(upTo:)``) before the buffer moves on:
 /// the XML output of `leio naaccr stage` is the input with items inserted.
 struct XMLScanner: ~Copyable {
+  static let commentEnd = Array("-->".utf8)
+  static let cdataStart = Array("<![CDATA[".utf8)
+  static let cdataEnd = Array("]]>".utf8)
+  static let doctype = Array("<!DOCTYPE".utf8)
+
   /// The longest single construct (tag, text run, comment) accepted.
   static let maximumConstruct = 16 << 20
 
@@ -213,29 +218,6 @@ struct XMLScanner: ~Copyable {
     }
   }
 
-  /// Decodes the reference at `index` (an `&`): the scalar and the offset after its `;`.
-  static func reference(_ buffer: UnsafeMutablePointer<UInt8>, _ index: Int, _ limit: Int) -> (Unicode.Scalar, Int)? {
-    var semicolon = index + 1
-    while semicolon < limit, semicolon - index < 12, buffer[semicolon] != UInt8(ascii: ";") { semicolon += 1 }
-    guard semicolon < limit, buffer[semicolon] == UInt8(ascii: ";") else { return nil }
-    let body = UnsafeBufferPointer(start: buffer + index + 1, count: semicolon - index - 1)
-    let next = semicolon + 1
-    switch String(decoding: body, as: UTF8.self) {
-    case "amp": return ("&", next)
-    case "lt": return ("<", next)
-    case "gt": return (">", next)
-    case "quot": return ("\"", next)
-    case "apos": return ("'", next)
-    case let text where text.hasPrefix("#x"):
-      guard let value = UInt32(text.dropFirst(2), radix: 16), let scalar = Unicode.Scalar(value) else { return nil }
-      return (scalar, next)
-    case let text where text.hasPrefix("#"):
-      guard let value = UInt32(text.dropFirst(1)), let scalar = Unicode.Scalar(value) else { return nil }
-      return (scalar, next)
-    default: return nil
-    }
-  }
-
   private static func isNameByte(_ byte: UInt8) -> Bool {
     (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x30 && byte <= 0x39)
       || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-")
@@ -384,17 +366,16 @@ struct XMLScanner: ~Copyable {
   private mutating func scanBang() throws -> XMLEvent? {
     guard try ensure(4) else { throw NAACCRError(line: line, "the document ends inside a markup declaration") }
     if buffer[position + 2] == UInt8(ascii: "-"), buffer[position + 3] == UInt8(ascii: "-") {
-      try skip(until: Array("-->".utf8), what: "comment", from: 4)
+      try skip(until: Self.commentEnd, what: "comment", from: 4)
       return nil
     }
     guard try ensure(9) else { throw NAACCRError(line: line, "the document ends inside a markup declaration") }
-    let cdata = Array("<![CDATA[".utf8)
-    if (0..<9).allSatisfy({ buffer[position + $0] == cdata[$0] }) {
+    if (0..<9).allSatisfy({ buffer[position + $0] == Self.cdataStart[$0] }) {
       guard !open.isEmpty else { throw NAACCRError(line: line, "CDATA outside the root element") }
-      try skip(until: Array("]]>".utf8), what: "CDATA section", from: 9)
+      try skip(until: Self.cdataEnd, what: "CDATA section", from: 9)
       return .text((eventStart + 9)..<(position - 3), entities: false)
     }
-    if (2..<9).allSatisfy({ buffer[position + $0] == Array("<!DOCTYPE".utf8)[$0] }) {
+    if (2..<9).allSatisfy({ buffer[position + $0] == Self.doctype[$0] }) {
       throw NAACCRError(line: line, "a document type declaration (<!DOCTYPE>) is not accepted in a NAACCR file")
     }
     throw NAACCRError(line: line, "malformed markup declaration")
@@ -423,39 +404,5 @@ struct XMLScanner: ~Copyable {
 
   private func openName(_ element: (start: Int, count: Int, line: Int)) -> String {
     String(decoding: openNames[element.start..<(element.start + element.count)], as: UTF8.self)
-  }
-
-  /// The bytes of `range` as text (for messages and names).
-  func text(_ range: Range<Int>) -> String {
-    String(decoding: UnsafeBufferPointer(start: buffer + range.lowerBound, count: range.count), as: UTF8.self)
-  }
-
-  /// Whether two ranges hold the same bytes.
-  func equal(_ left: Range<Int>, _ right: Range<Int>) -> Bool {
-    left.count == right.count && memcmp(buffer + left.lowerBound, buffer + right.lowerBound, left.count) == 0
-  }
-
-  /// Whether `range` holds exactly `bytes`.
-  func equal(_ range: Range<Int>, _ bytes: [UInt8]) -> Bool {
-    range.count == bytes.count
-      && bytes.withUnsafeBufferPointer { memcmp(buffer + range.lowerBound, $0.baseAddress!, bytes.count) == 0 }
-  }
-
-  /// Appends the decoded bytes of `range` (references replaced) to `output`.
-  func decode(_ range: Range<Int>, entities: Bool, into output: inout [UInt8]) {
-    guard entities else {
-      output.append(contentsOf: UnsafeBufferPointer(start: buffer + range.lowerBound, count: range.count))
-      return
-    }
-    var index = range.lowerBound
-    while index < range.upperBound {
-      if buffer[index] == UInt8(ascii: "&"), let (scalar, next) = Self.reference(buffer, index, range.upperBound) {
-        output.append(contentsOf: String(Character(scalar)).utf8)
-        index = next
-      } else {
-        output.append(buffer[index])
-        index += 1
-      }
-    }
   }
 }

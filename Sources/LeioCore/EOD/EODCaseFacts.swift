@@ -192,7 +192,9 @@ extension CaseFactsParser {
     }
   }
 
-  /// The general extent a specific one refines (FIGO's "substage not recorded" values).
+  /// The general extent a specific one refines (FIGO's "substage not recorded" values: IIA/IIB refine II, IIIA/IIIB
+  /// refine III, wall or mucosa refine bladder or rectum).
+  /// - Source: reference §4.1 (stage definitions), §4.2 (substage unknown).
   static func general(_ extent: UterineExtent) -> UterineExtent {
     switch extent {
     case .adnexa, .pelvicTissue, .culDeSac: .withinPelvis

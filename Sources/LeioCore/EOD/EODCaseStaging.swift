@@ -63,11 +63,13 @@ enum EODCaseStaging {
   /// The summary stage derived from the case's EOD codes.
   ///
   /// - Throws: a field error for a code that is not in its schema's table (a blank code is not an error: it matches
-  ///   nothing and gives 9, as in SEER's engine).
+  ///   nothing and gives 9, as in SEER's engine). Facts validated by the case parser were checked there (their
+  ///   `eod.schema` is set); only facts built in code are checked here.
   static func summaryStage(_ facts: EODCaseInput, explain: Bool) throws(StagingError) -> SummaryStageResult {
+    let checked = facts.eod.schema != nil
     let schema = try schema(facts)
     func check<C>(_ value: String?, _ table: EODCodeTable<C>, field: String) throws(StagingError) {
-      guard let value, !value.isEmpty, table.row(value) == nil else { return }
+      guard !checked, let value, !value.isEmpty, table.row(value) == nil else { return }
       throw .invalidValue(field: field, value: value, expected: table.rows.map(\.code))
     }
     let codes = facts.eod.codes(

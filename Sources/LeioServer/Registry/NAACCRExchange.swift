@@ -71,19 +71,19 @@ public enum NAACCRExchange {
           tumours: [])
       }
       let result = NAACCRStaging.stage(record)
-      let where_ = "line \(record.line): patient \(identifier.isEmpty ? "(no patientIdNumber)" : identifier)"
+      let place = "line \(record.line): patient \(identifier.isEmpty ? "(no patientIdNumber)" : identifier)"
       switch result.status {
       case .refused: file.refused += 1
       case .outOfScope: file.outOfScope += 1
       case .error:
-        file.problems.append("\(where_) tumour \(record.text(.tumorRecordNumber) ?? "?"): \(result.message ?? "")")
+        file.problems.append("\(place) tumour \(record.text(.tumorRecordNumber) ?? "?"): \(result.message ?? "")")
       case .staged:
         guard !identifier.isEmpty else {
-          file.problems.append("\(where_): the patient has no patientIdNumber")
+          file.problems.append("\(place): the patient has no patientIdNumber")
           return
         }
         guard let number = record.nonBlank(.tumorRecordNumber) else {
-          file.problems.append("\(where_): a tumour has no tumorRecordNumber")
+          file.problems.append("\(place): a tumour has no tumorRecordNumber")
           return
         }
         do {
@@ -93,7 +93,7 @@ public enum NAACCRExchange {
               line: record.line, recordNumber: number, diagnosisDate: isoDate(record.nonBlank(.dateOfDiagnosis)),
               facts: facts))
         } catch {
-          file.problems.append("\(where_) tumour \(number): \(error)")
+          file.problems.append("\(place) tumour \(number): \(error)")
         }
       }
     }
@@ -114,28 +114,31 @@ public enum NAACCRExchange {
     return (report, file)
   }
 
-  /// The NAACCR items of a stored tumour: its registry codes where the case has them, and its whole case document.
+  /// The NAACCR items of a stored tumour: its registry codes where the case has them (the items the import reads,
+  /// ``NAACCRStaging``'s fields, written back from the same case fields), and its whole case document.
   static func tumourItems(_ tumour: Tumour, number: String) -> [(String, String?)] {
     let facts = tumour.facts
-    let site = facts[text: .primarySite] ?? facts[text: .topography]
-    let histology = facts[text: .histology]?.split(separator: "/").map(String.init)
-    var cytology = facts[text: .peritonealCytology]
-    if let value = cytology, let code = PeritonealCytology.parse(value) { cytology = code.naaccrCode }
+    var values: [NAACCRItem: String] = [:]
+    for (item, field) in NAACCRStaging.fields { values[item] = facts[text: field] }
+    // A case written with Leio's own fields: topography with its dot, histology as one code, cytology as a word.
+    values[.primarySite] = (values[.primarySite] ?? facts[text: .topography])?.replacingOccurrences(of: ".", with: "")
+      .uppercased()
+    if let histology = facts[text: .histology]?.split(separator: "/").map(String.init), histology.count == 2 {
+      values[.histologicTypeIcdO3] = values[.histologicTypeIcdO3] ?? histology[0]
+      values[.behaviorCodeIcdO3] = values[.behaviorCodeIcdO3] ?? histology[1]
+    }
+    values[.schemaDiscriminator2] = facts[text: .schemaDiscriminator2]
+    values[.peritonealCytology] = facts[text: .peritonealCytology].map {
+      PeritonealCytology.parse($0)?.naaccrCode ?? $0
+    }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     let document = (try? encoder.encode(facts)).map { String(decoding: $0, as: UTF8.self) }
     return [
-      ("tumorRecordNumber", number),
-      ("dateOfDiagnosis", tumour.diagnosisDate?.replacingOccurrences(of: "-", with: "")),
-      ("primarySite", site?.replacingOccurrences(of: ".", with: "").uppercased()),
-      ("histologicTypeIcdO3", facts[text: .histologicTypeIcdO3] ?? histology?.first),
-      ("behaviorCodeIcdO3", facts[text: .behaviorCodeIcdO3] ?? (histology?.count == 2 ? histology?[1] : nil)),
-      ("gradeClinical", facts[text: .gradeClinical]), ("gradePathological", facts[text: .gradePathological]),
-      ("tumorSizeSummary", facts[text: .tumorSizeSummary]), ("eodPrimaryTumor", facts[text: .eodPrimaryTumor]),
-      ("eodRegionalNodes", facts[text: .eodRegionalNodes]), ("eodMets", facts[text: .eodMets]),
-      ("schemaDiscriminator2", facts[text: .schemaDiscriminator2]), ("peritonealCytology", cytology),
-      ("leioCaseDocument", document),
+      ("tumorRecordNumber", number), ("dateOfDiagnosis", tumour.diagnosisDate?.replacingOccurrences(of: "-", with: "")),
     ]
+      + (NAACCRStaging.fields.map(\.0) + [.schemaDiscriminator2, .peritonealCytology]).map { ($0.id, values[$0]) }
+      + [("leioCaseDocument", document)]
   }
 
   /// Writes the clinical records of `backup` (live patients and tumours; vital status from the latest death or
