@@ -26,6 +26,7 @@ let package = Package(
     .library(name: "LeioSurvival", targets: ["LeioSurvival"]),
     .library(name: "LeioStore", targets: ["LeioStore"]),
     .library(name: "LeioNAACCR", targets: ["LeioNAACCR"]),
+    .library(name: "LeioFHIR", targets: ["LeioFHIR"]),
     .library(name: "LeioServer", targets: ["LeioServer"]),
     .executable(name: "leio", targets: ["LeioCLI"]),
   ],
@@ -81,6 +82,9 @@ let package = Package(
     // NAACCR XML 1.x: a streaming reader and writer of registry files (bytes in, tumours out; no DOM, no per-item
     // strings), gzip or plain, and the staging of each tumour with LeioCore. Foundation, LeioCore and zlib only.
     .target(name: "LeioNAACCR", dependencies: ["LeioCore", "CZlib"], swiftSettings: swiftSettings + fuzzFlags),
+    // HL7 FHIR R4 with mCODE STU4: a registry patient file as a patient bundle and back (the bundle's JSON built and
+    // read with Foundation; no FHIR library). LeioCore for staging, LeioStore for the records it maps.
+    .target(name: "LeioFHIR", dependencies: ["LeioCore", "LeioStore"], swiftSettings: swiftSettings + fuzzFlags),
     // The HTTP server (Hummingbird 2): the same core, over HTTP. Only the CLI imports it.
     .target(
       name: "LeioServer",
@@ -89,6 +93,7 @@ let package = Package(
         "LeioReport",
         "LeioStore",
         "LeioNAACCR",
+        "LeioFHIR",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
@@ -108,6 +113,7 @@ let package = Package(
         "LeioStore",
         "LeioServer",
         "LeioNAACCR",
+        "LeioFHIR",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
@@ -128,6 +134,11 @@ let package = Package(
     .testTarget(
       name: "LeioNAACCRTests",
       dependencies: ["LeioNAACCR", "LeioCore"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "LeioFHIRTests",
+      dependencies: ["LeioFHIR", "LeioCore", "LeioStore"],
       swiftSettings: swiftSettings
     ),
     .testTarget(
@@ -164,7 +175,7 @@ if fuzzing {
   package.targets.append(
     .executableTarget(
       name: "LeioFuzz",
-      dependencies: ["LeioCSV", "LeioCore", "LeioSurvival", "LeioStore", "LeioNAACCR"],
+      dependencies: ["LeioCSV", "LeioCore", "LeioSurvival", "LeioStore", "LeioNAACCR", "LeioFHIR"],
       path: "Fuzz/LeioFuzz",
       swiftSettings: swiftSettings + [.unsafeFlags(["-sanitize=fuzzer,address", "-parse-as-library"])],
       linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]

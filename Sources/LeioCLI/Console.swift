@@ -11,6 +11,11 @@ enum Console {
     FileHandle.standardError.write(Data(("leio: error: " + text + "\n").utf8))
   }
 
+  /// A note on stderr (`leio: …`): a summary or a warning, not a failure.
+  static func note(_ text: String) {
+    FileHandle.standardError.write(Data(("leio: " + text + "\n").utf8))
+  }
+
   /// Whether stderr is a terminal (progress lines are shown only then).
   static var stderrIsTerminal: Bool { isatty(2) == 1 }
 

@@ -7,7 +7,8 @@ import LeioStore
 /// `leio import naaccr FILE`: a NAACCR XML file into the registry.
 struct ImportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "import", abstract: "Import registry files into the registry.", subcommands: [NAACCR.self])
+    commandName: "import", abstract: "Import registry files and FHIR bundles into the registry.",
+    subcommands: [NAACCR.self, ImportFHIR.self])
 
   struct NAACCR: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -42,7 +43,8 @@ struct ImportCommand: AsyncParsableCommand {
 /// `leio export naaccr`: the registry as a NAACCR XML file.
 struct ExportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "export", abstract: "Export the registry in registry formats.", subcommands: [NAACCR.self])
+    commandName: "export", abstract: "Export the registry as NAACCR XML or FHIR mCODE bundles.",
+    subcommands: [NAACCR.self, ExportFHIR.self])
 
   struct NAACCR: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LeioCore
+import LeioFHIR
 import LeioNAACCR
 import LeioStore
 import LeioSurvival
@@ -38,6 +39,7 @@ enum Exit {
     case let error as CoxError: return (error.description, dataError)
     case let error as SurvivalInputError: return (error.message, dataError)
     case let error as RegistryError: return (error.description, registryCode(error))
+    case let error as FHIRBundleError: return (error.description, dataError)
     case let error as NAACCRError:
       switch error.kind {
       case .data: return (error.description, dataError)

@@ -86,7 +86,8 @@ struct RestoreCommand: AsyncParsableCommand {
 /// `leio store check`: the database's integrity.
 struct StoreCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "store", abstract: "Inspect the registry database.", subcommands: [Check.self])
+    commandName: "store", abstract: "Inspect the registry database and its settings.",
+    subcommands: [Check.self, IdentifierSystemCommand.self])
 
   struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

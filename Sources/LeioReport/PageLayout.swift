@@ -28,7 +28,7 @@ public enum PageLayout {
     form.inline{display:inline}form.inline button{padding:.1rem .5rem;font-size:.9rem}
     .legend{font-size:.85rem;color:var(--muted)}.legend span{margin-right:1rem}svg.timeline{display:block;max-width:44rem}
     .badge{display:inline-block;border-radius:4px;padding:0 .4rem;font-size:.85rem;font-weight:700}.badge.overdue{background:var(--bad);color:#fff}.badge.due{background:var(--warn);color:#fff}
-    .banner{border-left:6px solid var(--warn);background:#fff6e8;padding:.6rem 1rem}footer{color:var(--muted);font-size:.9rem;border-top:1px solid var(--line);margin-top:2rem;padding-top:1rem}
+    .banner,.disagreement{border-left:6px solid var(--warn);background:#fff6e8;padding:.6rem 1rem}footer{color:var(--muted);font-size:.9rem;border-top:1px solid var(--line);margin-top:2rem;padding-top:1rem}
     @media (max-width:40rem){input,select{min-width:0;width:100%}header.site a{display:inline-block;margin:.2rem .6rem .2rem 0}table{display:block;overflow-x:auto}}
     @media print{header.site,nav,form,.skip{display:none}main{padding:0}}
     """

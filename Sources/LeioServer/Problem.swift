@@ -1,6 +1,7 @@
 import Foundation
 public import Hummingbird
 import LeioCore
+public import LeioFHIR
 
 /// An RFC 9457 problem: the error body of every failed API request
 /// (`application/problem+json`), naming the offending field where there is one.
@@ -14,11 +15,13 @@ public struct Problem: HTTPResponseError, Codable, Sendable, Equatable {
   public var detail: String
   /// The input field that caused it, when known.
   public var field: String?
+  /// Every problem of a refused document (a FHIR bundle), each with its FHIRPath location.
+  public var problems: [FHIRProblem]?
 
   public var status: HTTPResponse.Status { HTTPResponse.Status(code: statusCode) }
 
   enum CodingKeys: String, CodingKey {
-    case type, title, detail, field
+    case type, title, detail, field, problems
     case statusCode = "status"
   }
 

@@ -20,6 +20,8 @@ enum CasePage {
     body +=
       "<dl class=\"facts\"><dt>Identifier</dt><dd>\(escape(patient.identifier))</dd><dt>Born</dt><dd>\(escape(patient.birthDate ?? "–"))</dd>"
     body += "<dt>Sex</dt><dd>\(escape(patient.sex ?? "–"))</dd><dt>Record version</dt><dd>\(patient.version)</dd></dl>"
+    body +=
+      "<p><a href=\"/api/v1/patients/\(escape(patient.id))/fhir\" download=\"\(escape(patient.identifier))-mcode.json\">Download the mCODE bundle (FHIR R4 JSON)</a></p>"
     if identity.allows(.writePatients) {
       body +=
         "<p><a href=\"/patients/\(escape(patient.id))/edit\">Edit patient</a> · <a href=\"/patients/\(escape(patient.id))/tumours/new\">Add a tumour</a></p>"
@@ -44,6 +46,7 @@ enum CasePage {
     html +=
       "<p>Stage (\(escape(tumour.stagingSystem?.rawValue ?? "–"))): <span class=\"stage\">\(escape(tumour.stageGroup?.rawValue ?? "–"))</span> · summary stage \(escape(tumour.summaryStage?.rawValue ?? "–"))"
     html += " · rules \(escape(tumour.rulesVersion))</p>"
+    html += reported(tumour)
     html +=
       "<p>Next follow-up: \(PatientListPage.due(tumour.nextDueDate, today: today))\(tumour.riskGroup.map { " · schedule \(escape($0.rawValue))" } ?? "")</p>"
     if let report = try? Staging.stage(tumour.facts) {
@@ -75,6 +78,19 @@ enum CasePage {
         + "</tbody></table>"
     if identity.allows(.writePatients) { html += treatmentForm(tumour, identity: identity) }
     return html + "</section>"
+  }
+
+  /// The stages an imported FHIR bundle reported where they differ from Leio's: both shown, never one chosen.
+  static func reported(_ tumour: Tumour) -> String {
+    guard let stages = tumour.reportedStages, !stages.isEmpty else { return "" }
+    var html =
+      "<div class=\"disagreement\" role=\"note\"><h3>The sender's stage differs from Leio's</h3><ul>"
+    for stage in stages {
+      html +=
+        "<li>The \(escape(stage.source)) reported <strong>\(escape(stage.summary))</strong>; Leio computes <strong>\(escape(stage.system.shortTitle)) \(escape(stage.leioStageGroup))</strong> from the facts.</li>"
+    }
+    return html
+      + "</ul><p class=\"hint\">Both are kept. Check the facts (size, depth, grade, extent) with the care team; saving the tumour again keeps this note until the next import.</p></div>"
   }
 
   /// Edit link and delete button (soft delete, restorable through the API) for a row, for accounts that may write.

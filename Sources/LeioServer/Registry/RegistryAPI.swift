@@ -82,6 +82,10 @@ public enum RegistryAPI {
       method: "POST", path: "/api/v1/import/naaccr", permission: .importRegistry,
       api: { try await $0.postImportNaaccr() }),
     .init(
+      method: "GET", path: "/api/v1/patients/{id}/fhir", permission: .readPatients,
+      api: { try await $0.getPatientsByIDFhir() }),
+    .init(method: "POST", path: "/api/v1/fhir", permission: .writePatients, api: { try await $0.postFhir() }),
+    .init(
       method: "GET", path: "/api/v1/export/naaccr", permission: .exportRegistry,
       api: { try await $0.getExportNaaccr() }),
   ]

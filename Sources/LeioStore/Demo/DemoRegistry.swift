@@ -20,30 +20,50 @@ public enum DemoRegistry {
   static let cases: [(String, CaseInput)] = [
     (
       "extremity",
-      CaseInput([.site: "extremity", .sizeCm: 7.5, .depth: "deep", .grade: "G3", .nodes: "N0", .metastasis: "M0"])
+      CaseInput([
+        .site: "extremity", .topography: "C49.2", .laterality: "left", .histology: "8890/3", .sizeCm: 7.5,
+        .depth: "deep", .grade: "G3", .nodes: "N0", .metastasis: "M0",
+      ])
     ),
     (
       "extremity small",
       CaseInput([
-        .site: "extremity", .sizeCm: 3.2, .depth: "superficial", .grade: "G1", .nodes: "N0", .metastasis: "M0",
+        .site: "extremity", .histology: "8890/3", .sizeCm: 3.2, .depth: "superficial", .grade: "G1", .nodes: "N0",
+        .metastasis: "M0",
       ])
     ),
-    ("uterus", CaseInput([.site: "uterus", .sizeCm: 9, .uterineExtent: "confined", .nodes: "N0", .metastasis: "M0"])),
+    (
+      "uterus",
+      CaseInput([
+        .site: "uterus", .topography: "C54.9", .histology: "8890/3", .sizeCm: 9, .uterineExtent: "confined",
+        .nodes: "N0", .metastasis: "M0",
+      ])
+    ),
     (
       "uterus adnexa",
-      CaseInput([.site: "uterus", .sizeCm: 12, .uterineExtent: "adnexa", .nodes: "N0", .metastasis: "M0"])
+      CaseInput([
+        .site: "uterus", .histology: "8890/3", .sizeCm: 12, .uterineExtent: "adnexa", .nodes: "N0", .metastasis: "M0",
+      ])
     ),
     (
       "retroperitoneum",
-      CaseInput([.site: "retroperitoneum", .sizeCm: 14, .grade: "G2", .nodes: "N0", .metastasis: "M0"])
+      CaseInput([
+        .site: "retroperitoneum", .topography: "C48.0", .histology: "8890/3", .sizeCm: 14, .grade: "G2", .nodes: "N0",
+        .metastasis: "M0",
+      ])
     ),
     (
       "trunk metastatic",
-      CaseInput([.site: "trunk", .sizeCm: 11, .depth: "deep", .grade: "G3", .nodes: "N0", .metastasis: "M1"])
+      CaseInput([
+        .site: "trunk", .histology: "8890/3", .sizeCm: 11, .depth: "deep", .grade: "G3", .nodes: "N0",
+        .metastasis: "M1",
+      ])
     ),
     (
       "extremity grade unknown",
-      CaseInput([.site: "extremity", .sizeCm: 5.0, .depth: "deep", .nodes: "N0", .metastasis: "M0"])
+      CaseInput([
+        .site: "extremity", .histology: "8890/3", .sizeCm: 5.0, .depth: "deep", .nodes: "N0", .metastasis: "M0",
+      ])
     ),
   ]
 

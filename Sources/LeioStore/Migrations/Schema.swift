@@ -117,5 +117,14 @@ enum Schema {
         "CREATE UNIQUE INDEX tumour_record_number ON tumour (patient_id, record_number)",
       ]
     },
+    // FHIR (issue 15): the stages an imported bundle reported where they differ from Leio's (JSON), and the
+    // registry's settings — its identifier system URI, generated once per registry (a random urn:uuid).
+    Migration(id: "2026-12-01 tumour reported_stage, registry_setting (identifier system)") { _ in
+      [
+        "ALTER TABLE tumour ADD COLUMN reported_stage TEXT",
+        "CREATE TABLE registry_setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "INSERT INTO registry_setting (key, value) VALUES ('identifierSystem', 'urn:uuid:\(UUID().uuidString.lowercased())')",
+      ]
+    },
   ]
 }

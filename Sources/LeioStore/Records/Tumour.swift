@@ -9,6 +9,7 @@ public struct Tumour: StoredRecord {
   static let dataColumns = [
     "patient_id", "diagnosis_date", "facts", "site_group", "staging_system", "stage_group", "stage_status",
     "summary_stage", "rules_version", "risk_group", "next_due_date", "record_number",
+    "reported_stage",
   ]
 
   public var id = ""
@@ -23,6 +24,9 @@ public struct Tumour: StoredRecord {
   public var facts: CaseInput
   /// The NAACCR Tumor Record Number (item 60, two digits), unique per patient: the key of a registry file's tumour.
   public var recordNumber: String?
+  /// The stages the sender of an imported FHIR bundle reported where they differ from Leio's (shown on the case
+  /// page beside Leio's); `nil` when there are none. Kept on edits, replaced by the next import.
+  public var reportedStages: [ReportedStage]?
 
   // Derived when the record is written; never set by the caller.
   /// Site group (§1.4).
@@ -52,6 +56,7 @@ public struct Tumour: StoredRecord {
       .optional(stagingSystem?.rawValue), .optional(stageGroup?.rawValue), .optional(stageStatus?.rawValue),
       .optional(summaryStage?.rawValue), .text(rulesVersion), .optional(riskGroup?.rawValue),
       .optional(nextDueDate?.description), .optional(recordNumber),
+      .optional(reportedStages.map { Self.encode($0) }),
     ]
   }
 
@@ -71,11 +76,17 @@ public struct Tumour: StoredRecord {
     riskGroup = try row.optionalCode("risk_group", as: RiskGroup.self)
     nextDueDate = try row.optionalDate("next_due_date")
     recordNumber = try row.optionalText("record_number")
+    if let json = try row.optionalText("reported_stage") {
+      guard let stages = try? JSONDecoder().decode([ReportedStage].self, from: Data(json.utf8)) else {
+        throw RegistryError.corrupt(column: "tumour.reported_stage")
+      }
+      reportedStages = stages
+    }
     try readBookkeeping(row)
   }
 
-  /// The case document as stored: JSON with sorted keys, so equal facts are equal text.
-  static func encode(_ facts: CaseInput) -> String {
+  /// The case document (or the reported stages) as stored: JSON with sorted keys, so equal facts are equal text.
+  static func encode(_ facts: some Encodable) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     return (try? encoder.encode(facts)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"

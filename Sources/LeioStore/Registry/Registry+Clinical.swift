@@ -7,6 +7,11 @@ public struct PatientFile: Sendable, Hashable, Codable {
   public var tumours: [Tumour]
   public var treatments: [Treatment]
   public var events: [FollowUpEvent]
+
+  /// A patient's file.
+  public init(patient: Patient, tumours: [Tumour], treatments: [Treatment], events: [FollowUpEvent]) {
+    (self.patient, self.tumours, self.treatments, self.events) = (patient, tumours, treatments, events)
+  }
 }
 
 extension Registry {
@@ -41,6 +46,7 @@ extension Registry {
       }
       // The NAACCR record number is set by an import; an edit that does not name it keeps it.
       if staged.recordNumber == nil { staged.recordNumber = stored.recordNumber }
+      if staged.reportedStages == nil { staged.reportedStages = stored.reportedStages }
       _ = try await update(staged, db, by: actor)
       return try await refreshFollowUp(staged.id, db, facts: facts)
     }

@@ -17,6 +17,9 @@ public struct ImportedPatient: Sendable {
   public var lastContact: (kind: FollowUpEventKind, date: String)?
   /// The tumours to store.
   public var tumours: [ImportedTumour]
+  /// Follow-up events (a FHIR bundle's death, recurrences and imaging results), each with the index in ``tumours``
+  /// of the tumour it belongs to. Matched by kind, date and tumour: a new one is created, a changed one updated.
+  public var events: [(event: FollowUpEvent, tumour: Int?)] = []
 
   /// A patient.
   public init(
@@ -32,15 +35,22 @@ public struct ImportedPatient: Sendable {
 public struct ImportedTumour: Sendable {
   /// Where the tumour is in the file.
   public var line: Int
-  /// The file's tumour key with the patient's (NAACCR tumorRecordNumber).
-  public var recordNumber: String
+  /// The file's tumour key with the patient's (NAACCR tumorRecordNumber). `nil` (a FHIR condition without Leio's
+  /// tumour identifier): the patient's tumour with the same topography, histology and diagnosis date, or else a
+  /// new tumour with the next free number.
+  public var recordNumber: String?
   /// Date of diagnosis, YYYY-MM-DD, when complete.
   public var diagnosisDate: String?
   /// The case document.
   public var facts: CaseInput
+  /// The sender's stages that differ from Leio's: `nil` keeps what is stored (NAACCR), an empty list clears it.
+  public var reportedStages: [ReportedStage]?
+  /// Treatments (`tumourID` is set on write). Matched by kind, start date and agent: a new one is created, a
+  /// changed one updated.
+  public var treatments: [Treatment] = []
 
   /// A tumour.
-  public init(line: Int, recordNumber: String, diagnosisDate: String?, facts: CaseInput) {
+  public init(line: Int, recordNumber: String?, diagnosisDate: String?, facts: CaseInput) {
     (self.line, self.recordNumber, self.diagnosisDate, self.facts) = (line, recordNumber, diagnosisDate, facts)
   }
 }
@@ -54,12 +64,16 @@ public struct ImportReport: Sendable, Hashable, Codable {
   public var tumoursUpdated = 0
   public var tumoursUnchanged = 0
   public var eventsCreated = 0
+  public var eventsUpdated = 0
+  public var treatmentsCreated = 0
+  public var treatmentsUpdated = 0
+  public var treatmentsUnchanged = 0
   /// Whether nothing was written (a dry run).
   public var dryRun = false
 
   /// One line.
   public var summary: String {
-    "\(dryRun ? "would import" : "imported"): patients \(patientsCreated) new, \(patientsUpdated) updated, \(patientsUnchanged) unchanged; tumours \(tumoursCreated) new, \(tumoursUpdated) updated, \(tumoursUnchanged) unchanged; \(eventsCreated) follow-up events"
+    "\(dryRun ? "would import" : "imported"): patients \(patientsCreated) new, \(patientsUpdated) updated, \(patientsUnchanged) unchanged; tumours \(tumoursCreated) new, \(tumoursUpdated) updated, \(tumoursUnchanged) unchanged; treatments \(treatmentsCreated) new, \(treatmentsUpdated) updated, \(treatmentsUnchanged) unchanged; follow-up events \(eventsCreated) new, \(eventsUpdated) updated"
   }
 }
 
@@ -79,61 +93,65 @@ extension Registry {
   {
     var problems: [String] = []
     var seen: Set<String> = []
-    var checked: [(patient: Patient, tumours: [Tumour], event: FollowUpEvent?)] = []
+    var checked: [CheckedPatient] = []
     for imported in patients {
       let key = imported.identifier.lowercased()
-      if !seen.insert(key).inserted {
-        problems.append("line \(imported.line): patient \(imported.identifier.excerpt()) appears twice in the file")
-      }
+      let place = "line \(imported.line): patient \(imported.identifier.excerpt())"
+      if !seen.insert(key).inserted { problems.append("\(place) appears twice in the file") }
       var patient = Patient(
         identifier: imported.identifier, name: imported.name, birthDate: imported.birthDate, sex: imported.sex)
       do { patient = try patient.validated() } catch let error as RegistryError {
-        problems.append("line \(imported.line): patient \(imported.identifier.excerpt()): \(error.description)")
+        problems.append("\(place): \(error.description)")
       }
-      var tumours: [Tumour] = []
+      var tumours: [(tumour: Tumour, treatments: [Treatment])] = []
       var numbers: Set<String> = []
       for item in imported.tumours {
-        if !numbers.insert(item.recordNumber).inserted {
-          problems.append("line \(item.line): tumour \(item.recordNumber.excerpt()) appears twice for the patient")
+        let name = item.recordNumber.map { "tumour \($0.excerpt())" } ?? "tumour of line \(item.line)"
+        if let number = item.recordNumber, !numbers.insert(number).inserted {
+          problems.append("line \(item.line): \(name) appears twice for the patient")
         }
         var tumour = Tumour(patientID: "", diagnosisDate: item.diagnosisDate, facts: item.facts)
-        tumour.recordNumber = item.recordNumber
-        do { tumours.append(try tumour.staged().tumour) } catch let error as RegistryError {
-          problems.append(
-            "line \(item.line): patient \(imported.identifier.excerpt()) tumour \(item.recordNumber.excerpt()): \(error.description)"
-          )
+        (tumour.recordNumber, tumour.reportedStages) = (item.recordNumber, item.reportedStages)
+        do { tumour = try tumour.staged().tumour } catch let error as RegistryError {
+          problems.append("line \(item.line): patient \(imported.identifier.excerpt()) \(name): \(error.description)")
+        }
+        var treatments: [Treatment] = []
+        for treatment in item.treatments {
+          do { treatments.append(try treatment.validated()) } catch let error as RegistryError {
+            problems.append("line \(item.line): \(name): treatment: \(error.description)")
+          }
+        }
+        tumours.append((tumour, treatments))
+      }
+      var events: [(event: FollowUpEvent, tumour: Int?)] = []
+      let contact = imported.lastContact.map { (FollowUpEvent(patientID: "", kind: $0.kind, date: $0.date), Int?.none) }
+      for (event, tumour) in imported.events + (contact.map { [$0] } ?? []) {
+        do { events.append((try event.validated(), tumour)) } catch let error as RegistryError {
+          problems.append("\(place): \(event.kind.rawValue) event: \(error.description)")
         }
       }
-      var event: FollowUpEvent?
-      if let contact = imported.lastContact {
-        do {
-          event = try FollowUpEvent(patientID: "", kind: contact.kind, date: contact.date).validated()
-        } catch let error as RegistryError {
-          problems.append("line \(imported.line): patient \(imported.identifier.excerpt()): \(error.description)")
-        }
-      }
-      checked.append((patient, tumours, event))
+      checked.append(CheckedPatient(patient: patient, tumours: tumours, events: events))
     }
     guard problems.isEmpty else { throw RegistryError.invalidImport(problems: problems) }
     let records = checked
     do {
       return try await backend.write { db in
         var report = ImportReport(dryRun: dryRun)
-        for (incoming, tumours, event) in records {
-          let patientID = try await upsertPatient(incoming, db, actor, &report)
-          for var tumour in tumours {
+        for record in records {
+          let patientID = try await upsertPatient(record.patient, db, actor, &report)
+          var tumourIDs: [String] = []
+          for (var tumour, treatments) in record.tumours {
             tumour.patientID = patientID
-            try await upsertTumour(tumour, db, actor, &report)
-          }
-          if var event {
-            event.patientID = patientID
-            let existing = try await db.query(
-              "SELECT id FROM follow_up_event WHERE patient_id = $1 AND kind = $2 AND event_date = $3 AND deleted_at IS NULL",
-              [.text(patientID), .text(event.kind.rawValue), .text(event.date)])
-            if existing.isEmpty {
-              _ = try await insert(event, db, by: actor)
-              report.eventsCreated += 1
+            let id = try await upsertTumour(tumour, db, actor, &report)
+            tumourIDs.append(id)
+            for var treatment in treatments {
+              treatment.tumourID = id
+              try await upsertTreatment(treatment, db, actor, &report)
             }
+          }
+          for (var event, tumour) in record.events {
+            (event.patientID, event.tumourID) = (patientID, tumour.map { tumourIDs[$0] })
+            try await upsertEvent(event, db, actor, &report)
           }
           try await refreshPatientFollowUp(patientID, db)
         }
@@ -144,6 +162,13 @@ extension Registry {
     } catch let dry as DryRun {
       return dry.report
     }
+  }
+
+  /// A patient of an import, checked and staged.
+  private struct CheckedPatient: Sendable {
+    var patient: Patient
+    var tumours: [(tumour: Tumour, treatments: [Treatment])]
+    var events: [(event: FollowUpEvent, tumour: Int?)]
   }
 
   private func upsertPatient(
@@ -168,42 +193,125 @@ extension Registry {
     return id
   }
 
+  /// Creates, updates or leaves the tumour; returns its id.
   private func upsertTumour(
     _ incoming: Tumour, _ db: any SQLExecutor, _ actor: AuditContext, _ report: inout ImportReport
-  ) async throws {
-    var rows = try await db.query(
-      "SELECT id FROM tumour WHERE patient_id = $1 AND record_number = $2",
-      [.text(incoming.patientID), .optional(incoming.recordNumber)])
-    if rows.isEmpty {
+  ) async throws -> String {
+    var incoming = incoming
+    // nil keeps what is stored (a NAACCR file has no stage of its own); an empty list (a FHIR bundle whose stages
+    // agree with Leio's) clears it.
+    let keepReported = incoming.reportedStages == nil
+    if incoming.reportedStages?.isEmpty == true { incoming.reportedStages = nil }
+    let existing = try await db.query(
+      "SELECT \(Tumour.allColumns.joined(separator: ", ")) FROM tumour WHERE patient_id = $1 ORDER BY created_at, id",
+      [.text(incoming.patientID)]
+    ).map(Tumour.init(row:))
+    var match = incoming.recordNumber.flatMap { number in existing.first { $0.recordNumber == number } }
+    if match == nil, incoming.recordNumber != nil {
       // A tumour entered without a record number (a form, the API) that this file now names: the same facts.
-      for row in try await db.query(
-        "SELECT id FROM tumour WHERE patient_id = $1 AND record_number IS NULL AND deleted_at IS NULL",
-        [.text(incoming.patientID)])
-      {
-        let candidate = try await fetch(Tumour.self, try row.text("id"), db)
-        if candidate.facts == incoming.facts, candidate.diagnosisDate == incoming.diagnosisDate {
-          rows = [row]
-          break
-        }
+      match = existing.first {
+        $0.deletedAt == nil && $0.recordNumber == nil && $0.facts == incoming.facts
+          && $0.diagnosisDate == incoming.diagnosisDate
       }
     }
-    guard let id = try rows.first?.text("id") else {
+    if incoming.recordNumber == nil {
+      // A sender without Leio's tumour numbers: the same primary (topography, histology, date of diagnosis).
+      let key = Self.primaryKey(incoming)
+      match = existing.first { $0.deletedAt == nil && Self.primaryKey($0) == key }
+      incoming.recordNumber = match?.recordNumber ?? Self.nextRecordNumber(existing.compactMap(\.recordNumber))
+    }
+    guard let stored = match else {
       let created = try await insert(incoming, db, by: actor)
       _ = try await refreshFollowUp(created.id, db)
       report.tumoursCreated += 1
-      return
+      return created.id
     }
-    let stored = try await fetch(Tumour.self, id, db, includeDeleted: true)
+    if keepReported { incoming.reportedStages = stored.reportedStages }
     if stored.facts == incoming.facts, stored.diagnosisDate == incoming.diagnosisDate, stored.deletedAt == nil,
-      stored.rulesVersion == incoming.rulesVersion, stored.recordNumber == incoming.recordNumber
+      stored.rulesVersion == incoming.rulesVersion, stored.recordNumber == incoming.recordNumber,
+      stored.reportedStages == incoming.reportedStages
     {
       report.tumoursUnchanged += 1
-      return
+      return stored.id
     }
     var changed = incoming
     (changed.id, changed.version, changed.createdAt) = (stored.id, stored.version, stored.createdAt)
     _ = try await update(changed, db, by: actor, deletedAt: stored.deletedAt == nil ? .none : .some(nil))
-    _ = try await refreshFollowUp(id, db)
+    _ = try await refreshFollowUp(stored.id, db)
     report.tumoursUpdated += 1
+    return stored.id
+  }
+
+  /// What identifies a primary without a record number: topography (or site), histology, date of diagnosis.
+  private static func primaryKey(_ tumour: Tumour) -> [String?] {
+    let facts = try? CaseFacts(tumour.facts)
+    return [
+      facts?.topography?.description ?? facts?.site?.rawValue, facts?.histology?.code, tumour.diagnosisDate,
+    ]
+  }
+
+  /// The lowest two-digit number not in `used`.
+  private static func nextRecordNumber(_ used: [String]) -> String {
+    let taken = Set(used)
+    for number in 1...99 {
+      let text = number < 10 ? "0\(number)" : "\(number)"
+      if !taken.contains(text) { return text }
+    }
+    return "99"
+  }
+
+  private func upsertTreatment(
+    _ incoming: Treatment, _ db: any SQLExecutor, _ actor: AuditContext, _ report: inout ImportReport
+  ) async throws {
+    let rows = try await db.query(
+      "SELECT \(Treatment.allColumns.joined(separator: ", ")) FROM treatment WHERE tumour_id = $1 AND kind = $2 AND start_date = $3 AND deleted_at IS NULL ORDER BY created_at, id",
+      [.text(incoming.tumourID), .text(incoming.kind), .text(incoming.startDate)]
+    ).map(Treatment.init(row:))
+    guard
+      var stored = rows.first(where: { $0.agent == incoming.agent })
+        ?? rows.first(where: { _ in incoming.kind != "systemic" })
+    else {
+      _ = try await insert(incoming, db, by: actor)
+      report.treatmentsCreated += 1
+      return
+    }
+    if (stored.endDate, stored.margin, stored.agent, stored.notes)
+      == (incoming.endDate, incoming.margin, incoming.agent, incoming.notes)
+    {
+      report.treatmentsUnchanged += 1
+      return
+    }
+    (stored.endDate, stored.margin, stored.agent, stored.notes) =
+      (incoming.endDate, incoming.margin, incoming.agent, incoming.notes)
+    _ = try await update(stored, db, by: actor)
+    report.treatmentsUpdated += 1
+  }
+
+  private func upsertEvent(
+    _ incoming: FollowUpEvent, _ db: any SQLExecutor, _ actor: AuditContext, _ report: inout ImportReport
+  ) async throws {
+    let rows = try await db.query(
+      "SELECT \(FollowUpEvent.allColumns.joined(separator: ", ")) FROM follow_up_event WHERE patient_id = $1 AND kind = $2 AND event_date = $3 AND deleted_at IS NULL ORDER BY created_at, id",
+      [.text(incoming.patientID), .text(incoming.kind.rawValue), .text(incoming.date)]
+    ).map(FollowUpEvent.init(row:))
+    guard var stored = rows.first(where: { $0.tumourID == incoming.tumourID }) else {
+      _ = try await insert(incoming, db, by: actor)
+      report.eventsCreated += 1
+      return
+    }
+    // A registry file's vital status says only that the event happened: it does not clear what is recorded.
+    let bare =
+      incoming.imagingResult == nil && incoming.recurrenceType == nil && incoming.site == nil
+      && incoming.notes == nil
+    if bare
+      || (stored.imagingResult, stored.recurrenceType, stored.site, stored.notes)
+        == (incoming.imagingResult, incoming.recurrenceType, incoming.site, incoming.notes)
+    {
+      return
+    }
+    (stored.imagingResult, stored.recurrenceType, stored.site, stored.notes) =
+      (incoming.imagingResult, incoming.recurrenceType, incoming.site, incoming.notes)
+    _ = try await update(stored, db, by: actor)
+    report.eventsUpdated += 1
   }
 }

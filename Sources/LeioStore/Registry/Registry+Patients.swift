@@ -78,6 +78,15 @@ extension Registry {
     }
   }
 
+  /// The id of the live patient whose identifier is `identifier` (ignoring case), or `nil`.
+  public func patientID(identifier: String) async throws -> String? {
+    try await backend.read { db in
+      try await db.query(
+        "SELECT id FROM patient WHERE lower(identifier) = lower($1) AND deleted_at IS NULL", [.text(identifier)]
+      ).first?.text("id")
+    }
+  }
+
   /// Saves `patient`, whose `version` is the one the caller read.
   public func updatePatient(_ patient: Patient, by actor: AuditContext) async throws -> Patient {
     let valid = try patient.validated()
