@@ -153,7 +153,7 @@ let package = Package(
     ),
     .testTarget(
       name: "LeioStoreTests",
-      dependencies: ["LeioStore", "LeioCore", "LeioServer", "LeioNAACCR"],
+      dependencies: ["LeioStore", "LeioCore", "LeioServer", "LeioNAACCR", "LeioFHIR"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -22,6 +22,7 @@ check LeioSurvival 'Foundation|LeioCSV'
 check LeioCSV 'Foundation'
 check LeioReport 'Foundation|LeioCore'
 check LeioNAACCR 'Foundation|LeioCore|CZlib'
+check LeioFHIR 'Foundation|LeioCore|LeioStore'
 # The server's public pages (Web/) know nothing of the registry (Registry/ uses Web/, never the reverse).
 check LeioServer/Web 'Foundation|Hummingbird|LeioCore|LeioReport'
 if grep -rnE '\b(Identity|RegistryPages|RegistryWeb|RegistryAPI|LeioStore|Registry)\b[.(:]' Sources/LeioServer/Web; then

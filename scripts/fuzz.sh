@@ -11,6 +11,7 @@
 #   csv               the CSV record reader: same records whatever the chunking; write-and-read-back round trip
 #   survival-columns  CSV columns for survival: one value per row; Kaplan-Meier stays in [0, 1] and never rises
 #   backup            the backup reader: accepted files re-encode to the same records; restore's record checks run
+#   fhir              the FHIR bundle reader: read or refused with located problems, the same way twice
 #   naaccr            the NAACCR XML reader (plain or gzip): a 1 MiB and a tiny buffer read the same tumours or stop
 #                     with the same error at the same line
 # A failing input is saved as out/fuzz/<target>-crash-…; the script exits 1. Per target it prints executions/s and
@@ -20,7 +21,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(flat-json csv survival-columns backup naaccr)
+[ ${#targets[@]} -gt 0 ] || targets=(flat-json csv survival-columns backup naaccr fhir)
 
 echo "building the fuzz targets (LEIO_FUZZ=1, scratch path .build-fuzz)"
 LEIO_FUZZ=1 swift build --product LeioFuzz --scratch-path .build-fuzz 2>&1 | grep -E "error:|Build complete|Compiling LeioFuzz" || true

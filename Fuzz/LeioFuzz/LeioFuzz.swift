@@ -1,6 +1,7 @@
 import Foundation
 import LeioCSV
 import LeioCore
+import LeioFHIR
 import LeioNAACCR
 import LeioStore
 import LeioSurvival
@@ -18,12 +19,13 @@ public func leioFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   case .survivalColumns: FuzzTarget.survivalColumns(bytes)
   case .backup: FuzzTarget.backup(bytes)
   case .naaccr: FuzzTarget.naaccr(bytes)
+  case .fhir: FuzzTarget.fhir(bytes)
   }
   return 0
 }
 
 enum FuzzTarget: String, CaseIterable {
-  case flatJSON = "flat-json", csv, survivalColumns = "survival-columns", backup, naaccr
+  case flatJSON = "flat-json", csv, survivalColumns = "survival-columns", backup, naaccr, fhir
 
   static let current: FuzzTarget = {
     let name = ProcessInfo.processInfo.environment["LEIO_FUZZ_TARGET"] ?? ""
@@ -32,6 +34,28 @@ enum FuzzTarget: String, CaseIterable {
     }
     return target
   }()
+
+  /// The FHIR bundle reader: any bytes are read or refused with located problems (never a crash), the same way
+  /// twice; every case document it accepts parses with LeioCore.
+  static func fhir(_ bytes: UnsafeRawBufferPointer) {
+    let data = Data(bytes)
+    func read() -> String {
+      do {
+        let read = try BundleReader.read(data, identifierSystem: "urn:leio:fuzz")
+        for tumour in read.patient.tumours where (try? CaseFacts(tumour.facts)) == nil {
+          fatalError("the reader accepted a case document LeioCore refuses")
+        }
+        return "ok \(read.patient.identifier) \(read.patient.tumours.count) \(read.warnings.count)"
+      } catch {
+        guard !error.problems.isEmpty, error.problems.allSatisfy({ $0.location.hasPrefix("Bundle") }) else {
+          fatalError("a refusal without a located problem: \(error.problems)")
+        }
+        return "refused \(error.problems)"
+      }
+    }
+    let first = read()
+    guard read() == first else { fatalError("two reads of the same bytes differ") }
+  }
 
   /// The NAACCR XML reader (plain or gzip): reading with a 1 MiB buffer and with a tiny one gives the same tumours
   /// (identifiers, statuses, summary stages) or the same error at the same line — no construct depends on where the

@@ -84,9 +84,10 @@ public struct CaseInput: Sendable, Hashable, Codable {
   /// Reads the value from its JSON form.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: Key.self)
-    for key in container.allKeys where !Self.documented.contains(key.stringValue) {
+    // The first unknown field by name (a decoder's key order is not stable from one run to the next).
+    if let key = container.allKeys.map(\.stringValue).filter({ !Self.documented.contains($0) }).min() {
       throw StagingError.invalidValue(
-        field: key.stringValue, value: "(field)",
+        field: key, value: "(field)",
         expected: ["one of the documented fields: " + Self.documented.joined(separator: ", ")])
     }
     for field in CaseSchema.topLevel { self[field] = try Self.decode(field, in: container, strictText: false) }
@@ -97,8 +98,8 @@ public struct CaseInput: Sendable, Hashable, Codable {
     do { nested = try container.nestedContainer(keyedBy: Key.self, forKey: Self.fnclccKey) } catch {
       throw StagingError.invalidValue(field: "fnclcc", value: "(wrong type)", expected: [described])
     }
-    for key in nested.allKeys where !members.contains(key.stringValue) {
-      throw StagingError.invalidValue(field: "fnclcc." + key.stringValue, value: "(field)", expected: [described])
+    if let key = nested.allKeys.map(\.stringValue).filter({ !members.contains($0) }).min() {
+      throw StagingError.invalidValue(field: "fnclcc." + key, value: "(field)", expected: [described])
     }
     for field in CaseSchema.fnclccMembers {
       do { self[field] = try Self.decode(field, in: nested, strictText: true) } catch {
