@@ -118,11 +118,11 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
-    // Benchmarks: release-build throughput of staging and a registry-file
-    // generator for `Benchmarks/run.sh`. No dependency beyond LeioCore.
+    // Benchmarks: release-build throughput of staging, FHIR bundles and survival statistics, and registry-file
+    // generators (CSV, NAACCR XML) for the scripts in Benchmarks/.
     .executableTarget(
       name: "LeioBench",
-      dependencies: ["LeioCore", "LeioSurvival", "LeioNAACCR"],
+      dependencies: ["LeioCore", "LeioSurvival", "LeioNAACCR", "LeioFHIR", "LeioStore"],
       path: "Benchmarks/LeioBench",
       swiftSettings: swiftSettings
     ),

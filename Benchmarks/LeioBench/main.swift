@@ -8,6 +8,7 @@ import LeioSurvival
 //   swift run -c release LeioBench generate --rows N --output FILE.csv
 //   swift run -c release LeioBench api [--seconds S]
 //   swift run -c release LeioBench naaccr --tumours N --output FILE.xml [--version 230]
+//   swift run -c release LeioBench fhir [--patients N] [--runs R]
 //
 // `staging` measures in-process staging throughput on one core (facts →
 // current-standard stage group and summary stage, explanation off, as in batch;
@@ -212,6 +213,7 @@ case "naaccr": try generateNAACCR(arguments)
 case "staging": try staging(arguments)
 case "api": try api(arguments)
 case "survival": try survival(arguments)
+case "fhir": try fhir(arguments)
 default:
   FileHandle.standardError.write(Data("usage: LeioBench staging|generate …\n".utf8))
   exit(64)

@@ -43,8 +43,8 @@ struct ImportCommand: AsyncParsableCommand {
 /// `leio export naaccr`: the registry as a NAACCR XML file.
 struct ExportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "export", abstract: "Export the registry as NAACCR XML or FHIR mCODE bundles.",
-    subcommands: [NAACCR.self, ExportFHIR.self])
+    commandName: "export", abstract: "Export the registry as NAACCR XML, FHIR mCODE bundles or an outcomes dataset.",
+    subcommands: [NAACCR.self, ExportFHIR.self, ExportOutcomes.self])
 
   struct NAACCR: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

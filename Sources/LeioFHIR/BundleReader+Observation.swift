@@ -123,7 +123,7 @@ extension BundleReader.Reader {
     guard let grade else {
       return warn(observation.path("value"), "a grade Leio cannot read as G1, G2, G3, low or high: not read")
     }
-    if document.flatMap({ PatientBundle.Builder.grade($0) }) != grade {
+    if document?.recordedGrade != grade {
       input[text: .grade] = grade.rawValue
       locations[CaseField.grade.name] = observation.path("value")
     }

@@ -142,7 +142,9 @@ extension PatientBundle.Builder {
   /// The histologic grade observation (decision D3): G1–G3 coded, two-tier low/high as text; GX, a
   /// differentiation-only grade and uterine tumours (not graded, reference §5.1.3) give none.
   mutating func addGrade(_ facts: CaseFacts, name: String, condition: String, effective: String) {
-    guard facts.site != .uterus, let grade = Self.grade(facts), grade != .gx, grade != .differentiation else { return }
+    guard facts.site != .uterus, let grade = facts.recordedGrade, grade != .gx, grade != .differentiation else {
+      return
+    }
     let value: FHIRJSON =
       if let code = MCODE.gradeValues[grade] {
         MCODE.Code(MCODE.System.snomed, code).concept(text: grade.rawValue)
@@ -160,15 +162,6 @@ extension PatientBundle.Builder {
         "effectiveDateTime": .string(effective), "valueCodeableConcept": value,
         "method": ["text": .string([.low, .high].contains(grade) ? "two-tier" : "FNCLCC")],
       ])
-  }
-
-  /// The grade of the case: as given, or from its FNCLCC components.
-  static func grade(_ facts: CaseFacts) -> ReportedGrade? {
-    if let grade = facts.grade { return grade }
-    guard let components = facts.fnclcc, let result = try? FNCLCCGrading.grade(components, explain: false) else {
-      return nil
-    }
-    return result.grade.reported
   }
 }
 

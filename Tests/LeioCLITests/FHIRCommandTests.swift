@@ -46,4 +46,21 @@ struct FHIRCommandTests {
       ["import", "fhir", "-", "--database", target], stdin: #"{"resourceType":"Patient"}"#)
     #expect(notBundle.status == 65 && notBundle.stderr.contains("Bundle.resourceType: expected a Bundle"))
   }
+
+  @Test("leio export outcomes: the CSV header and one row per dated tumour; bad filters exit 65")
+  func outcomes() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leio-cli-outcomes-\(UUID())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let database = directory.appendingPathComponent("r.sqlite").path
+    #expect(try CLIRunner.run(["import", "naaccr", Self.naaccr, "--database", database]).status == 0)
+    let run = try CLIRunner.run(["export", "outcomes", "--database", database])
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = run.stdout.split(separator: "\n")
+    #expect(lines.first?.hasPrefix("patient,tumour,ageAtDiagnosis,sex,siteGroup,histology") == true)
+    #expect(lines.count == 4 && run.stderr.contains("exported 3 tumour(s)"), "\(run.stdout)")
+    #expect(!run.stdout.contains("00000101") && !run.stdout.contains("TESTPATIENT"))
+    #expect(try CLIRunner.run(["export", "outcomes", "--site", "XX", "--database", database]).status == 65)
+    #expect(try CLIRunner.run(["export", "outcomes", "--from", "2020-13-01", "--database", database]).status == 65)
+  }
 }

@@ -86,6 +86,9 @@ public enum RegistryAPI {
       api: { try await $0.getPatientsByIDFhir() }),
     .init(method: "POST", path: "/api/v1/fhir", permission: .writePatients, api: { try await $0.postFhir() }),
     .init(
+      method: "GET", path: "/api/v1/export/outcomes", permission: .exportRegistry,
+      api: { try await $0.getExportOutcomes() }),
+    .init(
       method: "GET", path: "/api/v1/export/naaccr", permission: .exportRegistry,
       api: { try await $0.getExportNaaccr() }),
   ]
