@@ -65,7 +65,7 @@ public enum BundleReader {
     }
     let root: FHIRJSON
     do { root = try FHIRJSON.parse(data) } catch {
-      throw FHIRBundleError(problems: [FHIRProblem("Bundle", "not valid JSON (\(Self.syntaxError(data)))")])
+      throw FHIRBundleError(problems: [FHIRProblem("Bundle", "not valid JSON (\(error))")])
     }
     var reader = Reader(identifierSystem: identifierSystem)
     reader.read(root)
@@ -74,17 +74,6 @@ public enum BundleReader {
         problems: reader.problems.isEmpty ? [FHIRProblem("Bundle", "no patient")] : reader.problems)
     }
     return FHIRPatientImport(patient: patient, warnings: reader.warnings)
-  }
-
-  /// What is wrong with text that is not JSON, in words that do not depend on the decoder's walk (Foundation's
-  /// syntax message with its position; otherwise the nesting limit).
-  static func syntaxError(_ data: Data) -> String {
-    do {
-      _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-      return "nested deeper than \(FHIRJSON.maximumDepth) levels"
-    } catch {
-      return ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "malformed").excerpt(limit: 160)
-    }
   }
 
   static func reason(_ error: any Error) -> String {

@@ -99,39 +99,66 @@ extension FHIRJSON: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, Exp
 extension FHIRJSON {
   /// The JSON text, indented by two spaces, members in order, absent values left out, ending in a newline.
   public func serialized() -> String {
-    var out = ""
+    var out: [UInt8] = []
+    out.reserveCapacity(1 << 15)
     write(into: &out, indent: 0)
-    out += "\n"
-    return out
+    out.append(0x0A)
+    return String(decoding: out, as: UTF8.self)
   }
 
-  private func write(into out: inout String, indent: Int) {
+  /// Writes the value; returns `false` (having written nothing) for a value that is not written at all.
+  @discardableResult
+  private func write(into out: inout [UInt8], indent: Int) -> Bool {
     switch self {
-    case .null: out += "null"
-    case .bool(let value): out += value ? "true" : "false"
-    case .number(let value): out += Self.number(value)
+    case .null: return false
+    case .bool(let value): out.append(contentsOf: value ? Self.trueBytes : Self.falseBytes)
+    case .number(let value): out.append(contentsOf: Self.number(value).utf8)
     case .string(let text): Self.quote(text, into: &out)
     case .array(let items):
-      let present = items.filter(\.isPresent)
-      out += "["
-      for (index, item) in present.enumerated() {
-        out += index == 0 ? "\n" : ",\n"
-        out += String(repeating: " ", count: indent + 2)
-        item.write(into: &out, indent: indent + 2)
+      return container(UInt8(ascii: "["), UInt8(ascii: "]"), items.count, into: &out, indent: indent) { index, out in
+        items[index].write(into: &out, indent: indent + 2)
       }
-      out += "\n" + String(repeating: " ", count: indent) + "]"
     case .object(let members):
-      let present = members.filter(\.value.isPresent)
-      out += "{"
-      for (index, member) in present.enumerated() {
-        out += index == 0 ? "\n" : ",\n"
-        out += String(repeating: " ", count: indent + 2)
-        Self.quote(member.key, into: &out)
-        out += ": "
-        member.value.write(into: &out, indent: indent + 2)
+      return container(UInt8(ascii: "{"), UInt8(ascii: "}"), members.count, into: &out, indent: indent) { index, out in
+        Self.quote(members[index].key, into: &out)
+        out.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+        return members[index].value.write(into: &out, indent: indent + 2)
       }
-      out += "\n" + String(repeating: " ", count: indent) + "}"
     }
+    return true
+  }
+
+  private static let trueBytes = Array("true".utf8)
+  private static let falseBytes = Array("false".utf8)
+
+  /// An array or object: each element on its own line; one that writes nothing is taken back, and so is the whole
+  /// container when no element is written.
+  private func container(
+    _ open: UInt8, _ close: UInt8, _ count: Int, into out: inout [UInt8], indent: Int,
+    element: (Int, inout [UInt8]) -> Bool
+  ) -> Bool {
+    let start = out.count
+    out.append(open)
+    var written = 0
+    for index in 0..<count {
+      let mark = out.count
+      if written > 0 { out.append(UInt8(ascii: ",")) }
+      out.append(0x0A)
+      out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent + 2))
+      if element(index, &out) {
+        written += 1
+      } else {
+        out.removeSubrange(mark...)
+      }
+    }
+    guard written > 0 else {
+      out.removeSubrange(start...)
+      return false
+    }
+    out.append(0x0A)
+    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+    out.append(close)
+    return true
   }
 
   /// A decimal without exponent: `7.5`, `4`, `0.25` (FHIR decimals keep their precision; Leio's sizes have at most
@@ -144,58 +171,39 @@ extension FHIRJSON {
     return String(format: "%.6f", value).replacingOccurrences(of: "0+$", with: "", options: .regularExpression)
   }
 
-  static func quote(_ text: String, into out: inout String) {
-    out += "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20:
-        out +=
-          "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-          + String(scalar.value, radix: 16)
-      default: out.unicodeScalars.append(scalar)
+  static func quote(_ text: String, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+      case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+      case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+      case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+      case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+      case ..<0x20:
+        let hex = Array("0123456789abcdef".utf8)
+        out.append(contentsOf: [
+          UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
+        ])
+      default: out.append(byte)
       }
     }
-    out += "\""
+    out.append(UInt8(ascii: "\""))
   }
 }
 
 // MARK: Parsing
 
-extension FHIRJSON: Decodable {
-  /// Nesting deeper than this is refused (a bundle is about six levels deep; hostile input can be thousands).
-  static let maximumDepth = 64
+extension FHIRJSON {
+  /// Nesting deeper than this is refused (a bundle is about eight levels deep; hostile input can be thousands).
+  public static let maximumDepth = 64
 
-  /// Decodes any JSON value (members in no particular order).
-  public init(from decoder: any Decoder) throws {
-    guard decoder.codingPath.count <= Self.maximumDepth else {
-      throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: "nested deeper than \(Self.maximumDepth) levels"))
-    }
-    let container = try decoder.singleValueContainer()
-    if container.decodeNil() {
-      self = .null
-    } else if let value = try? container.decode(Bool.self) {
-      self = .bool(value)
-    } else if let value = try? container.decode(Double.self) {
-      self = .number(value)
-    } else if let value = try? container.decode(String.self) {
-      self = .string(value)
-    } else if let value = try? container.decode([FHIRJSON].self) {
-      self = .array(value)
-    } else {
-      let object = try container.decode([String: FHIRJSON].self)
-      self = .object(object.sorted { $0.key < $1.key }.map { Member($0.key, $0.value) })
-    }
-  }
-
-  /// Parses JSON text.
-  /// - Throws: `DecodingError` for text that is not JSON.
+  /// Parses JSON text (RFC 8259, UTF-8), members in document order.
+  /// - Throws: an error whose description says what was expected, with the line and column.
   public static func parse(_ data: Data) throws -> FHIRJSON {
-    try JSONDecoder().decode(FHIRJSON.self, from: data)
+    try data.withUnsafeBytes { bytes throws -> FHIRJSON in
+      var parser = FHIRJSONParser(bytes)
+      return try parser.document()
+    }
   }
 }

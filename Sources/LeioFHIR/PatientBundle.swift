@@ -71,15 +71,19 @@ public enum PatientBundle {
       ]
     }
 
-    /// An instant (`2026-12-01T02:49:54Z`) from milliseconds since 1970.
+    /// An instant (`2026-12-01T02:49:54Z`, UTC) from milliseconds since 1970.
     static func instant(milliseconds: Int64) -> String {
-      let formatter = ISO8601DateFormatter()
-      formatter.formatOptions = [.withInternetDateTime]
-      return formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+      let seconds = Int(milliseconds / 1000)
+      let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+      let inDay = seconds - days * 86_400
+      let time = [inDay / 3600, inDay / 60 % 60, inDay % 60].map { $0 < 10 ? "0\($0)" : "\($0)" }
+      return "\(epoch.adding(days: days))T\(time.joined(separator: ":"))Z"
     }
 
     /// The day (`YYYY-MM-DD`, UTC) of a time in milliseconds since 1970.
     static func day(milliseconds: Int64) -> String { String(instant(milliseconds: milliseconds).prefix(10)) }
+
+    static let epoch = try! CalendarDate(parsing: "1970-01-01", field: "epoch")
 
     // MARK: Patient
 

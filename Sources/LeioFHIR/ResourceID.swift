@@ -17,9 +17,17 @@ enum ResourceID {
     low = mix(low ^ high)
     high = (high & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_8000  // version 8
     low = (low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000  // variant 10
-    let hex = String(high, radix: 16).leftPadded(16) + String(low, radix: 16).leftPadded(16)
-    let characters = Array(hex)
-    return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
+    let digits = Array("0123456789abcdef".utf8)
+    var text = [UInt8](repeating: UInt8(ascii: "-"), count: 36)
+    var position = 0
+    for (word, shift) in [(high, 60), (low, 60)] {
+      for nibble in stride(from: shift, through: 0, by: -4) {
+        if [8, 13, 18, 23].contains(position) { position += 1 }
+        text[position] = digits[Int((word >> UInt64(nibble)) & 0xF)]
+        position += 1
+      }
+    }
+    return String(decoding: text, as: UTF8.self)
   }
 
   static func mix(_ value: UInt64) -> UInt64 {
@@ -31,8 +39,4 @@ enum ResourceID {
 
   /// `urn:uuid:` and the UUID of `name`.
   static func url(_ name: String) -> String { "urn:uuid:" + uuid(name) }
-}
-
-extension String {
-  fileprivate func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
