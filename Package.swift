@@ -94,6 +94,7 @@ let package = Package(
         "LeioStore",
         "LeioNAACCR",
         "LeioFHIR",
+        "LeioSurvival",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),

@@ -373,6 +373,12 @@ def admin(driver):
     send(driver, "main table")
     console_errors(driver, "POST /import/confirm")
     check("What was imported" in driver.page_source, "confirming imports the checked file")
+    # Outcomes (issue 16): overall survival of the registry's own patients, from the live registry.
+    driver.get(BASE + "/outcomes?by=summaryStage")
+    console_errors(driver, "GET /outcomes")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "main figure svg")) == 1, "the outcomes page draws the survival curves")
+    check("Overall survival by summary stage" in driver.page_source, "the outcomes page groups by the chosen column")
+    driver.find_element(By.CSS_SELECTOR, "main figure").screenshot(os.path.join(OUT, "outcomes.png"))
     driver.get(BASE + "/patients")
     check(len(driver.find_elements(By.LINK_TEXT, "Export the registry as NAACCR XML")) == 1,
           "the patient list links the NAACCR export")

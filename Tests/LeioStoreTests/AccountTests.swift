@@ -10,8 +10,9 @@ struct AccountTests {
   @Test("roles grant exactly their permissions")
   func roles() {
     #expect(Role.admin.permissions == Set(Permission.allCases))
-    #expect(Role.clinician.permissions == [.readPatients, .writePatients])
-    #expect(Role.registrar.permissions == [.readPatients, .writePatients, .exportRegistry, .importRegistry])
+    #expect(Role.clinician.permissions == [.readPatients, .writePatients, .viewOutcomes])
+    #expect(
+      Role.registrar.permissions == [.readPatients, .writePatients, .exportRegistry, .importRegistry, .viewOutcomes])
     #expect(Role.viewer.permissions == [.readPatients])
   }
 

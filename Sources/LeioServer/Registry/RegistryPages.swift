@@ -69,6 +69,8 @@ public enum RegistryPages {
       method: "GET", path: "/tumours/{id}/summary", permission: .readPatients,
       web: { try await $0.getTumoursByIDSummary() }),
     .init(method: "GET", path: "/follow-up", permission: .readPatients, web: { try await $0.getFollowUp() }),
+    .init(method: "GET", path: "/outcomes", permission: .viewOutcomes, web: { try await $0.getOutcomes() }),
+    .init(method: "GET", path: "/outcomes.csv", permission: .viewOutcomes, web: { try await $0.getOutcomesCSV() }),
     .init(method: "GET", path: "/audit", permission: .readAudit, web: { try await $0.getAudit() }),
     .init(method: "GET", path: "/audit.csv", permission: .readAudit, web: { try await $0.getAuditCSV() }),
     .init(method: "GET", path: "/accounts", permission: .manageAccounts, web: { try await $0.getAccounts() }),
@@ -108,6 +110,7 @@ public enum RegistryPages {
   /// The registry's navigation for a signed-in account: what its role may open, and sign-out.
   static func registryNavigation(_ identity: Identity) -> String {
     var links = [("/patients", "Patients"), ("/follow-up", "Follow-up due")]
+    if identity.allows(.viewOutcomes) { links.append(("/outcomes", "Outcomes")) }
     if identity.allows(.readAudit) { links.append(("/audit", "Audit log")) }
     if identity.allows(.manageAccounts) { links.append(("/accounts", "Accounts")) }
     if identity.allows(.importRegistry) { links.append(("/import", "Import NAACCR")) }

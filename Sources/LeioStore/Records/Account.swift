@@ -3,6 +3,8 @@ import Foundation
 /// What an account may do. Every route that touches patient data checks one of these.
 public enum Permission: String, Sendable, CaseIterable, Codable {
   case readPatients, writePatients, exportRegistry, importRegistry, manageAccounts, readAudit
+  /// The Outcomes page: survival of the registry's own patients (pseudonymous, aggregate).
+  case viewOutcomes
 }
 
 /// The roles of the registry (issue 5): admin, clinician (read/write), registrar (read/write, exports), viewer (read).
@@ -12,8 +14,8 @@ public enum Role: String, Sendable, CaseIterable, Codable {
   public var permissions: Set<Permission> {
     switch self {
     case .admin: Set(Permission.allCases)
-    case .clinician: [.readPatients, .writePatients]
-    case .registrar: [.readPatients, .writePatients, .exportRegistry, .importRegistry]
+    case .clinician: [.readPatients, .writePatients, .viewOutcomes]
+    case .registrar: [.readPatients, .writePatients, .exportRegistry, .importRegistry, .viewOutcomes]
     case .viewer: [.readPatients]
     }
   }
