@@ -4,8 +4,10 @@ import LeioSurvival
 
 extension Console {
   /// The survival table of a CSV file (or `-` for stdin), streamed in 1 MiB chunks into LeioSurvival's reader.
-  static func survivalTable(_ path: String, time: String, event: String, columns: [String]) throws -> SurvivalTable {
-    var reader = try SurvivalTable.Reader(time: time, event: event, columns: columns)
+  static func survivalTable(_ path: String, time: String, event: String, columns: [String], causes: Bool = false)
+    throws -> SurvivalTable
+  {
+    var reader = try SurvivalTable.Reader(time: time, event: event, columns: columns, causes: causes)
     guard let source = path == "-" ? fdopen(0, "rb") : fopen(path, "rb") else {
       throw InputFileError(message: "cannot read input file '\(path.excerpt())'.")
     }

@@ -43,6 +43,9 @@ public struct SurvivalTable: Sendable {
   public let time: [Double]
   /// Whether each kept row's time ends in the event.
   public let event: [Bool]
+  /// Each kept row's status code: `0` censored; `1` the event (an event table), or the cause `1…k` (a table read
+  /// with `causes: true`, for competing risks).
+  public let status: [Int]
   /// Data rows in the file.
   public let rowsRead: Int
   /// Rows dropped for a missing value.
@@ -58,16 +61,20 @@ public struct SurvivalTable: Sendable {
   public func factor(_ column: String) -> Factor { Factor(values(column)) }
 
   /// Reads a whole CSV document.
-  public init(csv bytes: some Collection<UInt8>, time: String, event: String, columns: [String] = [])
-    throws(SurvivalTableError)
-  {
-    var reader = try Reader(time: time, event: event, columns: columns)
+  ///
+  /// With `causes`, the event column holds competing-risks status codes: `0` censored, `1…k` the cause (R's
+  /// `cmprsk` convention); any other value is a ``SurvivalTableError/badStatus(line:value:)``.
+  public init(
+    csv bytes: some Collection<UInt8>, time: String, event: String, columns: [String] = [], causes: Bool = false
+  ) throws(SurvivalTableError) {
+    var reader = try Reader(time: time, event: event, columns: columns, causes: causes)
     Array(bytes).withUnsafeBytes { reader.append($0) }
     self = try reader.finish()
   }
 
-  init(time: [Double], event: [Bool], rowsRead: Int, values: [String: [String]]) {
+  init(time: [Double], event: [Bool], status: [Int]? = nil, rowsRead: Int, values: [String: [String]]) {
     (self.time, self.event, self.rowsRead, self.values) = (time, event, rowsRead, values)
+    self.status = status ?? event.map { $0 ? 1 : 0 }
   }
 
   /// Reads a survival table from CSV bytes given in chunks (memory holds one record's bytes plus the kept columns).
@@ -81,9 +88,12 @@ public struct SurvivalTable: Sendable {
     private var cells: [[String]]
     private var lines: [Int] = []
     private var failure: SurvivalTableError?
+    private let causes: Bool
 
-    /// - Parameters: the time and event columns, and the other columns to keep (each once, none for two roles).
-    public init(time: String, event: String, columns: [String]) throws(SurvivalTableError) {
+    /// - Parameters: the time and event columns, and the other columns to keep (each once, none for two roles);
+    ///   `causes`: the event column holds status codes 0 (censored) and 1…k (the cause).
+    public init(time: String, event: String, columns: [String], causes: Bool = false) throws(SurvivalTableError) {
+      self.causes = causes
       wanted = [time, event] + columns
       for (index, name) in wanted.enumerated() where wanted[..<index].contains(name) { throw .duplicateColumn(name) }
       cells = Array(repeating: [], count: wanted.count)
@@ -139,6 +149,18 @@ public struct SurvivalTable: Sendable {
           throw .badTime(line: lines[index], value: text)
         }
         time.append(value)
+      }
+      if causes {
+        var status: [Int] = []
+        status.reserveCapacity(cells[1].count)
+        for (index, text) in cells[1].enumerated() {
+          guard let code = Int(text), code >= 0 else { throw .badStatus(line: lines[index], value: text) }
+          status.append(code)
+        }
+        var values: [String: [String]] = [:]
+        for (index, name) in wanted.enumerated().dropFirst(2) { values[name] = cells[index] }
+        return SurvivalTable(
+          time: time, event: status.map { $0 != 0 }, status: status, rowsRead: rows, values: values)
       }
       let event: [Bool]
       do { event = try SurvivalStatus.read(cells[1]) } catch {
