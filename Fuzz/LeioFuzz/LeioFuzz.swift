@@ -175,6 +175,28 @@ enum FuzzTarget: String, CaseIterable {
       guard value >= 0, value <= previous + 1e-12 else { fatalError("Kaplan-Meier went from \(previous) to \(value)") }
       previous = value
     }
+    // The same file as competing risks (status 0…k): each cause's cumulative incidence rises within [0, 1], and the
+    // causes' sum never passes 1 − the overall Kaplan-Meier by more than rounding.
+    guard
+      let causes = try? SurvivalTable(
+        csv: Array(bytes), time: wanted[0], event: wanted[1], columns: Array(wanted.dropFirst(2)), causes: true)
+    else { return }
+    var total = 0.0
+    for cause in Set(causes.status.filter { $0 != 0 }).sorted().prefix(8) {
+      let incidence = CumulativeIncidence.fit(time: causes.time, status: causes.status, cause: cause)
+      var last = 0.0
+      for value in incidence.estimate {
+        guard value >= last - 1e-12, value <= 1 + 1e-12 else {
+          fatalError("cumulative incidence went from \(last) to \(value)")
+        }
+        last = value
+      }
+      total += last
+    }
+    let overall = KaplanMeierEstimator.fit(time: causes.time, event: causes.event).survival.last ?? 1
+    guard total <= 1 - overall + 1e-9 else {
+      fatalError("the causes' incidence \(total) passes 1 − S = \(1 - overall)")
+    }
   }
 
   /// The backup reader: a file it accepts re-encodes to a file that reads back the same, and the record checks of

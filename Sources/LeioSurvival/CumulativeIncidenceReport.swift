@@ -1,7 +1,7 @@
 import Foundation
 
-/// Cumulative incidence of every cause in every group (R's `cmprsk::cuminc`), with the estimates at chosen times:
-/// what `leio incidence` prints and its `--json` holds.
+/// Cumulative incidence of every cause in every group (R's `cmprsk::cuminc`), with the estimates at chosen times and
+/// Gray's test per cause: what `leio incidence` prints and its `--json` holds.
 public struct CumulativeIncidenceReport: Encodable, Sendable {
   /// An estimate at a chosen time, with a pointwise interval.
   public struct Point: Encodable, Sendable {
@@ -41,6 +41,8 @@ public struct CumulativeIncidenceReport: Encodable, Sendable {
 
   /// Every (group, cause), groups in R's factor order, causes ascending.
   public let groups: [Curve]
+  /// Gray's test per cause, with two groups or more.
+  public let grayTest: [GrayTestResult]
   /// Rows used.
   public let n: Int
   /// Rows dropped for a missing value.
@@ -75,6 +77,12 @@ public struct CumulativeIncidenceReport: Encodable, Sendable {
             variance: curve.variance, at: points))
       }
     }
+    grayTest =
+      factor.levels.count > 1
+      ? causes.map {
+        GrayTest.test(
+          time: table.time, status: table.status, group: factor.codes, groups: factor.levels.count, cause: $0)
+      } : []
     (groups, n, nDropped, confLevel) = (curves, table.time.count, table.dropped, confidenceLevel)
   }
 
@@ -104,6 +112,16 @@ public struct CumulativeIncidenceReport: Encodable, Sendable {
         line += "  " + text.padding(toLength: 24, withPad: " ", startingAt: 0)
       }
       lines.append(line)
+    }
+    if !grayTest.isEmpty { lines.append("") }
+    for test in grayTest {
+      guard let statistic = test.statistic, let p = test.p else {
+        lines.append("Gray's test, cause \(test.cause): not computed (singular variance)")
+        continue
+      }
+      lines.append(
+        "Gray's test, cause \(test.cause): chi-square = \(RNumberFormat.significant(statistic, digits: 5)) on \(test.df) df, \(RNumberFormat.pStatement(p))"
+      )
     }
     return lines.joined(separator: "\n")
   }

@@ -15,6 +15,8 @@ struct IncidenceCommandTests {
     #expect(text.stdout.contains("1384 rows used, 0 dropped"))
     // cmprsk 2.2-11: timepoints(cuminc(etime, event, sex), 120)$est["F 1", ] = 0.07388566
     #expect(text.stdout.contains("sex=F") && text.stdout.contains("0.0739"))
+    // cmprsk: cuminc(etime, event, sex)$Tests["2", "stat"] = 11.651259012127738
+    #expect(text.stdout.contains("Gray's test, cause 2: chi-square = 11.651 on 1 df"), "\(text.stdout)")
     let json = try CLIRunner.run([
       "incidence", Self.mgus2, "--time", "etime", "--status", "event", "--at", "120", "--json",
     ])

@@ -66,6 +66,31 @@ struct CumulativeIncidenceTests {
     #expect(compared > 3_000)
   }
 
+  @Test("Gray's test: statistic, df and p per cause, as cmprsk's Tests (2, 3 and 4 groups)")
+  func gray() throws {
+    var tested = 0
+    for set in try #require(Self.reference["sets"] as? [[String: Any]]) {
+      guard let by = set["by"] as? String else { continue }
+      let name = try #require(set["name"] as? String)
+      let table = try SurvivalTable(
+        csv: try Self.file(name.hasPrefix("veteran") ? "veteran" : "mgus2"), time: try #require(set["time"] as? String),
+        event: try #require(set["status"] as? String), columns: [by], causes: true)
+      let factor = table.factor(by)
+      for expected in try #require(set["grayTest"] as? [[String: Any]]) {
+        let cause = try #require(expected["cause"] as? Int)
+        let result = GrayTest.test(
+          time: table.time, status: table.status, group: factor.codes, groups: factor.levels.count, cause: cause)
+        let statistic = try #require(result.statistic)
+        #expect(
+          AgreementWithRTests.close(statistic, expected["statistic"], 1e-9), "\(name) cause \(cause): \(statistic)")
+        #expect(AgreementWithRTests.close(result.p ?? .nan, expected["p"], 1e-9), "\(name) cause \(cause): p")
+        #expect(result.df == expected["df"] as? Int)
+        tested += 1
+      }
+    }
+    #expect(tested == 5)
+  }
+
   @Test("status codes: 0 censored, 1…k causes; anything else is refused with its line")
   func statusCodes() throws {
     let good = try SurvivalTable(csv: Array("t,s\n1,0\n2,2\n3,1\n".utf8), time: "t", event: "s", causes: true)

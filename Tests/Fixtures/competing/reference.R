@@ -1,4 +1,5 @@
-# Reference values for LeioSurvival's competing-risks agreement tests, from R's cmprsk package (cuminc, timepoints).
+# Reference values for LeioSurvival's competing-risks agreement tests, from R's cmprsk package (cuminc with Gray's
+# test, timepoints).
 #   cd Tests/Fixtures/competing && Rscript reference.R > reference.json
 # mgus2.csv: R's survival::mgus2 with the competing-risks endpoint of the survival package's vignette (etime: months
 # to progression or death; event: 0 censored, 1 progression, 2 death without progression) and a three-level age
@@ -24,8 +25,11 @@ incidence <- function(name, data, time, status, by, at) {
     obj(group = str(words[1]), cause = words[2], time = arr(c$time), estimate = arr(c$est), variance = arr(c$var),
         atEstimate = arr(points$est[label, ]), atVariance = arr(points$var[label, ]))
   })
+  grayTest <- if (is.null(tests)) "[]" else paste0("[", paste(sapply(rownames(tests), function(cause)
+    obj(cause = cause, statistic = num(tests[cause, "stat"]), p = num(tests[cause, "pv"]), df = num(tests[cause, "df"]))),
+    collapse = ","), "]")
   obj(name = str(name), time = str(time), status = str(status), by = if (is.null(by)) "null" else str(by),
-      at = arr(at), groups = paste0("[", paste(parts, collapse = ","), "]"))
+      at = arr(at), groups = paste0("[", paste(parts, collapse = ","), "]"), grayTest = grayTest)
 }
 
 cat("{\"cmprsk\":", str(format(packageVersion("cmprsk"))), ",\"sets\":[",
