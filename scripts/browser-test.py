@@ -379,6 +379,10 @@ def admin(driver):
     check(len(driver.find_elements(By.CSS_SELECTOR, "main figure svg")) == 1, "the outcomes page draws the survival curves")
     check("Overall survival by summary stage" in driver.page_source, "the outcomes page groups by the chosen column")
     driver.find_element(By.CSS_SELECTOR, "main figure").screenshot(os.path.join(OUT, "outcomes.png"))
+    driver.get(BASE + "/outcomes?by=stage&endpoint=distant")
+    console_errors(driver, "GET /outcomes (distant metastasis)")
+    check("Cumulative incidence of distant metastasis by stage" in driver.page_source,
+          "the outcomes page shows the cumulative incidence of a first event")
     driver.get(BASE + "/patients")
     check(len(driver.find_elements(By.LINK_TEXT, "Export the registry as NAACCR XML")) == 1,
           "the patient list links the NAACCR export")
