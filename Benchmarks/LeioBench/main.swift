@@ -9,6 +9,7 @@ import LeioSurvival
 //   swift run -c release LeioBench api [--seconds S]
 //   swift run -c release LeioBench naaccr --tumours N --output FILE.xml [--version 230]
 //   swift run -c release LeioBench fhir [--patients N] [--runs R]
+//   swift run -c release LeioBench competing-data --rows N --output FILE.csv; … competing --file FILE.csv
 //
 // `staging` measures in-process staging throughput on one core (facts →
 // current-standard stage group and summary stage, explanation off, as in batch;
@@ -214,6 +215,8 @@ case "staging": try staging(arguments)
 case "api": try api(arguments)
 case "survival": try survival(arguments)
 case "fhir": try fhir(arguments)
+case "competing-data": try competingData(arguments)
+case "competing": try competing(arguments)
 default:
   FileHandle.standardError.write(Data("usage: LeioBench staging|generate …\n".utf8))
   exit(64)
