@@ -13,8 +13,9 @@ cat > "$WORK/bench.R" <<'R'
 suppressPackageStartupMessages(library(cmprsk))
 f <- commandArgs(TRUE)[1]
 t <- function(label, expr) {
-  s <- sapply(1:3, function(i) system.time(v <<- expr)[["elapsed"]])
-  cat(sprintf("r    %-9s %8.3f s\n", label, median(s))); invisible(v)
+  e <- substitute(expr); env <- parent.frame(); s <- numeric(3)
+  for (i in 1:3) s[i] <- system.time(v <- eval(e, env))[["elapsed"]]
+  cat(sprintf("r    %-11s %8.3f s\n", label, median(s))); invisible(v)
 }
 d <- t("read", read.csv(f))
 fit <- t("cuminc+gray", cuminc(d$time, d$status, d$group))
