@@ -173,20 +173,8 @@ public enum NAACCRExchange {
         ("vitalStatus", contact.map { $0.kind == .death ? "0" : "1" }),
         ("dateOfLastContact", contact?.date.replacingOccurrences(of: "-", with: "")),
       ]
-      let own = (tumours[patient.id] ?? []).sorted {
-        ($0.recordNumber ?? "~", $0.createdAt) < ($1.recordNumber ?? "~", $1.createdAt)
-      }
-      var used = Set(own.compactMap(\.recordNumber))
-      var next = 1
-      let items = own.map { tumour -> [(String, String?)] in
-        var number = tumour.recordNumber
-        while number == nil {
-          let candidate = String(format: "%02d", next)
-          next += 1
-          if used.insert(candidate).inserted { number = candidate }
-        }
-        return Self.tumourItems(tumour, number: number!)
-      }
+      let own = Tumour.numbered(tumours[patient.id] ?? [])
+      let items = own.map { Self.tumourItems($0.tumour, number: $0.number) }
       try writer.patient(patientItems, tumours: items)
       counts.patients += 1
       counts.tumours += own.count
