@@ -9,7 +9,8 @@
 # Fuzz/Corpus/<target>/ (never modified here: new inputs go to a temporary folder):
 #   flat-json         the fast case-document reader agrees with JSONDecoder
 #   csv               the CSV record reader: same records whatever the chunking; write-and-read-back round trip
-#   survival-columns  CSV columns for survival: one value per row; Kaplan-Meier stays in [0, 1] and never rises
+#   survival-columns  CSV columns for survival: one value per row; Kaplan-Meier stays in [0, 1] and never rises;
+#                     cumulative incidence rises within [0, 1]; Fine-Gray fits (finite) or throws
 #   backup            the backup reader: accepted files re-encode to the same records; restore's record checks run
 #   fhir              the FHIR bundle reader: read or refused with located problems, the same way twice
 #   naaccr            the NAACCR XML reader (plain or gzip): a 1 MiB and a tiny buffer read the same tumours or stop

@@ -4,9 +4,11 @@ import LeioSurvival
 
 // `LeioBench competing-data --rows N --output FILE.csv [--seed S]`: a synthetic competing-risks file (time in months,
 // rounded to 0.1 so there are ties; status 0 censored, 1 local recurrence, 2 distant metastasis, 3 death without
-// recurrence; group A/B/C with rising recurrence hazards), clearly synthetic.
+// recurrence; group A/B/C with rising recurrence hazards; age 30–89 from a second generator, without effect, so
+// that the first three columns stay those of earlier runs), clearly synthetic.
 // `LeioBench competing --file FILE.csv`: read it, cumulative incidence of every cause by group, Gray's test per
-// cause — in process, one core, the median of three runs of each step.
+// cause, and the Fine-Gray model of cause 1 on group + age with its robust variance (as `crr`) — in process, one
+// core, the median of three runs of each step.
 
 func competingData(_ arguments: Arguments) throws {
   let rows = arguments.int("rows", 1_000_000)
@@ -15,8 +17,9 @@ func competingData(_ arguments: Arguments) throws {
   }
   defer { fclose(file) }
   var random = SplitMix64(seed: UInt64(arguments.int("seed", 16)))
+  var ages = SplitMix64(seed: UInt64(arguments.int("seed", 16)) &+ 1)
   func exponential(_ rate: Double) -> Double { -log(1 - random.unit()) / rate }
-  var text = "time,status,group\n"
+  var text = "time,status,group,age\n"
   text.reserveCapacity(1 << 20)
   for index in 0..<rows {
     let group = index % 3
@@ -26,7 +29,7 @@ func competingData(_ arguments: Arguments) throws {
     ]
     let first = times.indices.min { times[$0] < times[$1] } ?? 3
     let time = (times[first] * 10).rounded() / 10
-    text += "\(time),\(first == 3 ? 0 : first + 1),\(["A", "B", "C"][group])\n"
+    text += "\(time),\(first == 3 ? 0 : first + 1),\(["A", "B", "C"][group]),\(30 + Int(ages.unit() * 60))\n"
     if text.utf8.count > 1 << 20 {
       fputs(text, file)
       text.removeAll(keepingCapacity: true)
@@ -51,7 +54,7 @@ func competing(_ arguments: Arguments) throws {
   }
   var table: SurvivalTable?
   try median("read") {
-    table = try SurvivalTable(csv: data, time: "time", event: "status", columns: ["group"], causes: true)
+    table = try SurvivalTable(csv: data, time: "time", event: "status", columns: ["group", "age"], causes: true)
   }
   guard let table else { return }
   let factor = table.factor("group")
@@ -79,4 +82,16 @@ func competing(_ arguments: Arguments) throws {
   print(
     "     \(table.time.count) rows, \(causes.count) causes, \(factor.levels.count) groups, \(points) curve corners; Gray χ² \(statistics.map { String(format: "%.4f", $0) }.joined(separator: ", "))"
   )
+  var model: FineGrayModel?
+  try median("finegray") {
+    let design = try CoxDesign(table: table, covariates: ["group", "age"])
+    model = try FineGray.fit(
+      time: design.time, status: table.status, cause: 1, covariates: design.rows, names: design.names)
+  }
+  if let model {
+    print(
+      "     Fine-Gray cause 1: "
+        + model.coefficients.map { String(format: "%@ %.6f (se %.6f)", $0.name, $0.coef, $0.se) }.joined(
+          separator: ", ") + ", \(model.iterations) steps")
+  }
 }

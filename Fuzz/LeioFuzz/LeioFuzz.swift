@@ -197,6 +197,19 @@ enum FuzzTarget: String, CaseIterable {
     guard total <= 1 - overall + 1e-9 else {
       fatalError("the causes' incidence \(total) passes 1 − S = \(1 - overall)")
     }
+    // Fine-Gray on the third column: it fits or throws, and a fit has finite coefficients, a variance ≥ 0 and a
+    // predicted incidence within [0, 1].
+    guard let covariate = wanted.dropFirst(2).first, let cause = causes.status.first(where: { $0 != 0 }),
+      let design = try? CoxDesign(table: causes, covariates: [covariate]), design.names.count <= 8,
+      let model = try? FineGray.fit(
+        time: design.time, status: causes.status, cause: cause, covariates: design.rows, names: design.names)
+    else { return }
+    guard model.coefficients.allSatisfy({ $0.coef.isFinite && !($0.se < 0) }) else {
+      fatalError("Fine-Gray returned \(model.coefficients)")
+    }
+    guard let row = design.rows.first,
+      model.cumulativeIncidence(for: row).allSatisfy({ !($0 < 0) && !($0 > 1 + 1e-12) })
+    else { fatalError("Fine-Gray predicted an incidence outside [0, 1]") }
   }
 
   /// The backup reader: a file it accepts re-encodes to a file that reads back the same, and the record checks of

@@ -29,23 +29,12 @@ struct CoxCommand: ParsableCommand {
 
   func run() throws {
     guard let method = TieMethod(rawValue: ties) else { throw ValidationError("--ties must be efron or breslow.") }
-    let names = covariates.split(separator: ",").map { String($0).trimmedBlanks }.filter { !$0.isEmpty }
+    let names = ModelOptions.names(covariates)
     guard !names.isEmpty else { throw ValidationError("give at least one covariate: --covariates age,sizeCm.") }
     try requireDistinctColumns([("--time", time), ("--event", event)] + names.map { ("--covariates", $0) })
     let table = try reportingErrors { try Console.survivalTable(file, time: time, event: event, columns: names) }
-    let profile = predict.map { text in
-      Dictionary(
-        text.split(separator: ",").map { pair -> (String, String) in
-          let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).trimmedBlanks }
-          return (parts.first ?? "", parts.count > 1 ? parts[1] : "")
-        }, uniquingKeysWith: { $1 })
-    }
-    let times = try (at ?? "").split(separator: ",").map { text -> Double in
-      guard let value = Double(String(text).trimmedBlanks), value >= 0 else {
-        throw ValidationError("--at takes times ≥ 0, comma-separated.")
-      }
-      return value
-    }
+    let profile = ModelOptions.profile(predict)
+    let times = try ModelOptions.times(at)
     let report = try reportingSurvivalErrors {
       try CoxReport(table: table, covariates: names, ties: method, robust: robust, profile: profile, at: times)
     }

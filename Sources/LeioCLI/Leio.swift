@@ -36,7 +36,8 @@ struct Leio: AsyncParsableCommand {
       StageCommand.self, FieldsCommand.self, GradeCommand.self, ClassifyCommand.self, BatchCommand.self,
       FactsCommand.self, PrognosisCommand.self, OptionsCommand.self, PlanCommand.self, ReportCommand.self,
       ServeCommand.self, UserCommand.self, BackupCommand.self, RestoreCommand.self, StoreCommand.self,
-      SurvivalCommand.self, IncidenceCommand.self, CoxCommand.self, SimulateCommand.self, NAACCRCommand.self,
+      SurvivalCommand.self, IncidenceCommand.self, FineGrayCommand.self, CoxCommand.self, SimulateCommand.self,
+      NAACCRCommand.self,
       ImportCommand.self,
       ExportCommand.self,
     ]

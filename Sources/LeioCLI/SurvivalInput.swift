@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import LeioCore
 import LeioSurvival
@@ -22,5 +23,34 @@ extension Console {
     }
     guard ferror(source) == 0 else { throw InputFileError(message: "cannot read input file '\(path.excerpt())'.") }
     return try reader.finish()
+  }
+}
+
+/// The options that model commands (`cox`, `finegray`) share: comma-separated names, a covariate profile and times.
+enum ModelOptions {
+  /// Comma-separated column names, blanks trimmed, empty names dropped.
+  static func names(_ text: String) -> [String] {
+    text.split(separator: ",").map { String($0).trimmedBlanks }.filter { !$0.isEmpty }
+  }
+
+  /// A covariate profile: "age=60,sex=M" → ["age": "60", "sex": "M"].
+  static func profile(_ text: String?) -> [String: String]? {
+    text.map { text in
+      Dictionary(
+        text.split(separator: ",").map { pair -> (String, String) in
+          let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).trimmedBlanks }
+          return (parts.first ?? "", parts.count > 1 ? parts[1] : "")
+        }, uniquingKeysWith: { $1 })
+    }
+  }
+
+  /// Times ≥ 0, comma-separated (none when `text` is nil).
+  static func times(_ text: String?) throws -> [Double] {
+    try (text ?? "").split(separator: ",").map { text -> Double in
+      guard let value = Double(String(text).trimmedBlanks), value >= 0 else {
+        throw ValidationError("--at takes times ≥ 0, comma-separated.")
+      }
+      return value
+    }
   }
 }

@@ -53,3 +53,13 @@ public struct BaselineHazard: Sendable, Equatable, Codable {
     return cumulativeHazard.map { exp(-$0 * scale) }
   }
 }
+
+/// Reading a step function at chosen times.
+enum StepFunction {
+  /// (t, value) at each of `times` — the value at the last of `steps` at or before t, `before` when none is — or every
+  /// step when `times` is empty.
+  static func values(steps: [Double], values: [Double], at times: [Double], before: Double) -> [(Double, Double)] {
+    guard !times.isEmpty else { return Array(zip(steps, values)) }
+    return times.map { t in (t, steps.lastIndex { $0 <= t }.map { values[$0] } ?? before) }
+  }
+}

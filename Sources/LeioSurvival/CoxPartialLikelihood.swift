@@ -83,15 +83,7 @@ extension CoxProportionalHazards {
       let residuals = scoreResiduals(beta)
       var meat = SymmetricMatrix(size: p)
       for i in 0..<n { for j in 0..<p { for k in 0..<p { meat[j, k] += residuals[i * p + j] * residuals[i * p + k] } } }
-      var result = SymmetricMatrix(size: p)
-      for a in 0..<p {
-        for b in 0..<p {
-          var total = 0.0
-          for j in 0..<p { for k in 0..<p { total += variance[a, j] * meat[j, k] * variance[k, b] } }
-          result[a, b] = total
-        }
-      }
-      return result
+      return variance.sandwich(meat)
     }
 
     /// Score residuals (as R's `residuals(type = "score")`), Efron or Breslow, by a pass over the risk sets:

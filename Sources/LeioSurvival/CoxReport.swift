@@ -54,13 +54,7 @@ public struct CoxReport: Encodable, Sendable {
     let beta = model.coefficients.map(\.coef)
     let hazard = BaselineHazard(time: design.time, event: design.event, covariates: design.rows, beta: beta)
     let survival = hazard.survival(for: row, beta: beta)
-    let pick: [(Double, Double)] =
-      times.isEmpty
-      ? Array(zip(hazard.time, survival))
-      : times.map { t in
-        let index = hazard.time.lastIndex { $0 <= t }
-        return (t, index.map { survival[$0] } ?? 1)
-      }
+    let pick = StepFunction.values(steps: hazard.time, values: survival, at: times, before: 1)
     prediction = Prediction(profile: profile, time: pick.map(\.0), survival: pick.map(\.1))
   }
 

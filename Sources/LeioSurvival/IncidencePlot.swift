@@ -1,7 +1,7 @@
 import Foundation
 
 /// Cumulative incidence curves as an SVG picture: rising step lines (the corners of ``CumulativeIncidenceCurve``
-/// drawn as given), a legend with each curve's value at the last follow-up, axes with ticks. Self-contained, no
+/// drawn as given), a legend below the axis with each curve's value at the last follow-up, axes with ticks. Self-contained, no
 /// script; text escaped.
 public enum IncidencePlot {
   /// The curves as an SVG picture; the vertical axis ends at the smallest of 10 %, 20 %, 50 % and 100 % above the
@@ -11,7 +11,7 @@ public enum IncidencePlot {
     note: String? = nil
   ) -> String {
     let (width, plotLeft, plotRight, plotTop, plotBottom) = (820.0, 70.0, 790.0, 50.0, 380.0)
-    let height = plotBottom + 60
+    let height = plotBottom + 62 + Double(curves.count) * 18  // the legend sits below the axis, one row per curve
     let maxTime = max(1, curves.flatMap(\.curve.time).max() ?? 1)
     let step = SurvivalPlot.niceStep(maxTime / 6)
     let ticks = stride(from: 0.0, through: maxTime + 1e-9, by: step).map { $0 }
@@ -54,11 +54,11 @@ public enum IncidencePlot {
       svg += "<g class=\"curve\" data-group=\"\(escape(item.label))\"><title>\(escape(item.label))</title>"
       svg +=
         "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"/></g>"
-      let legendY = plotTop + 30 + Double(index) * 18
+      let legendY = plotBottom + 58 + Double(index) * 18
       let last = item.curve.estimate.last.map { " (\(Int(($0 * 100).rounded())) % at last follow-up)" } ?? ""
       svg +=
-        "<line x1=\"\(f(plotRight - 250))\" y1=\"\(f(legendY))\" x2=\"\(f(plotRight - 226))\" y2=\"\(f(legendY))\" stroke=\"\(colour)\" stroke-width=\"3\"/>"
-      svg += "<text x=\"\(f(plotRight - 220))\" y=\"\(f(legendY + 4))\">\(escape(item.label + last))</text>"
+        "<line x1=\"\(f(plotLeft))\" y1=\"\(f(legendY))\" x2=\"\(f(plotLeft + 24))\" y2=\"\(f(legendY))\" stroke=\"\(colour)\" stroke-width=\"3\"/>"
+      svg += "<text x=\"\(f(plotLeft + 30))\" y=\"\(f(legendY + 4))\">\(escape(item.label + last))</text>"
     }
     return svg + "</svg>\n"
   }

@@ -64,6 +64,19 @@ struct SymmetricMatrix: Sendable, Equatable {
     return inverse
   }
 
+  /// self · meat · self: a sandwich variance with self as the bread.
+  func sandwich(_ meat: SymmetricMatrix) -> SymmetricMatrix {
+    var result = SymmetricMatrix(size: size)
+    for a in 0..<size {
+      for b in 0..<size {
+        var total = 0.0
+        for j in 0..<size { for k in 0..<size { total += self[a, j] * meat[j, k] * self[k, b] } }
+        result[a, b] = total
+      }
+    }
+    return result
+  }
+
   /// xᵀ · self · x.
   func quadraticForm(_ x: [Double]) -> Double {
     var total = 0.0

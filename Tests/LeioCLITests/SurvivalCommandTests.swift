@@ -136,6 +136,60 @@ struct SimulateCommandTests {
     }
   }
 
+  @Test("the simulated effects come back: cause-specific Cox recovers the hazard ratios that were set")
+  func effects() throws {
+    let simulated = try CLIRunner.run([
+      "simulate", "--n", "40000", "--seed", "5", "--hr-grade", "2.5", "--hr-margin", "3", "--hr-size", "1.4",
+      "--hr-age", "1.5",
+    ])
+    #expect(simulated.status == 0 && simulated.stderr.contains("hazard ratios grade G3 2.5"), "\(simulated.stderr)")
+    let lines = simulated.stdout.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false)
+    }
+    let header = try #require(lines.first).map(String.init)
+    #expect(header.suffix(2) == ["eventMonths", "event"])
+    func column(_ name: String) throws -> Int { try #require(header.firstIndex(of: name)) }
+    let (size, event, age) = (try column("sizeCm"), try column("event"), try column("age"))
+    // Local recurrence as its own endpoint (other first events censor it), size as the model's ratio per 5 cm above 5.
+    var csv = "t,local,grade,margin,sizeOver5,age10,stage,months,died\n"
+    for fields in lines.dropFirst() {
+      let value = { (name: String) in String(fields[header.firstIndex(of: name) ?? 0]) }
+      let over = max(0, (Double(fields[size]) ?? 0) - 5) / 5
+      csv += "\(value("eventMonths")),\(fields[event] == "1" ? 1 : 0),\(value("grade")),\(value("margin")),\(over),"
+      csv += "\((Double(fields[age]) ?? 0) / 10),\(value("summaryStage")),\(value("months")),\(value("died"))\n"
+    }
+    #expect(Set(lines.dropFirst().map { String($0[event]) }) == ["0", "1", "2", "3"])
+    let local = try CLIRunner.run(
+      ["cox", "-", "--time", "t", "--event", "local", "--covariates", "grade,margin,sizeOver5", "--json"], stdin: csv)
+    let death = try CLIRunner.run(
+      ["cox", "-", "--time", "months", "--event", "died", "--covariates", "age10,stage", "--json"], stdin: csv)
+    var checked = 0
+    for (run, expected) in [
+      (local, ["gradeG2": 1.0, "gradeG3": 2.5, "marginR1": 3, "marginR2": 3, "sizeOver5": 1.4]),
+      (death, ["age10": 1.5]),
+    ] {
+      #expect(run.status == 0, "\(run.stderr)")
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+      for coefficient in try #require(object["coefficients"] as? [[String: Any]]) {
+        guard let name = coefficient["name"] as? String, let ratio = expected[name] else { continue }
+        let coef = try #require(coefficient["coef"] as? Double)
+        let se = try #require(coefficient["se"] as? Double)
+        // Within 3.5 standard errors of the log ratio that was set.
+        #expect(abs(coef - log(ratio)) <= 3.5 * se, "\(name): \(exp(coef)) vs \(ratio) (se \(se))")
+        checked += 1
+      }
+    }
+    #expect(checked == 6)
+  }
+
+  @Test("simulation parameters out of range are refused")
+  func parameters() throws {
+    for arguments in [["--hr-grade", "0"], ["--hr-age", "-1"], ["--local-rate", "2"], ["--hr-size", "nan"]] {
+      let run = try CLIRunner.run(["simulate", "--n", "5"] + arguments)
+      #expect(run.status == 64 && run.stdout.isEmpty, "\(arguments): \(run.stderr)")
+    }
+  }
+
   @Test("the same seed gives the same file")
   func deterministic() throws {
     let first = try CLIRunner.run(["simulate", "--n", "50", "--seed", "3"])

@@ -3,7 +3,9 @@ public import LeioCore
 
 /// A living registry for newcomers (`leio serve --demo`): clearly fictional patients generated deterministically,
 /// with tumours at different sites and stages, treatments, visits, recurrences and deaths dated around `today`, so
-/// the follow-up dashboard has overdue and due visits at once; and one demo account per role.
+/// the follow-up dashboard has overdue and due visits at once; and one demo account per role. Recurrences and deaths
+/// follow the synthetic outcome model of `leio simulate` (``SyntheticOutcomes``), so the Outcomes page shows effects
+/// of stage, grade, size and margin — of made-up data.
 public enum DemoRegistry {
   /// The demo accounts' password, printed at start-up. Demo registries must never hold real patient data.
   public static let password = "leio-demo-password"
@@ -79,6 +81,8 @@ public enum DemoRegistry {
       _ = try await registry.createAccount(username: username, password: password, role: role, by: actor)
     }
     var random = SplitMix64(seed: 20_261_124)
+    var outcomes = SplitMix64(seed: 20_261_201)
+    let cohort = try SyntheticCohort(seed: 1)
     for index in 1...count {
       let name = "\(givenNames[index % givenNames.count]) Example-\(String(format: "%03d", index)) (fictional)"
       let uterine = index % 3 == 0
@@ -94,19 +98,34 @@ public enum DemoRegistry {
       let tumour = try await registry.createTumour(
         Tumour(patientID: patient.id, diagnosisDate: treatmentEnd.adding(months: -2).description, facts: facts),
         by: actor)
+      let margin = ["R0", "R0", "R1", "R2"][random.below(4)]
       _ = try await registry.createTreatment(
-        Treatment(
-          tumourID: tumour.id, kind: "surgery", startDate: treatmentEnd.description,
-          margin: ["R0", "R0", "R1", "R2"][random.below(4)]), by: actor)
+        Treatment(tumourID: tumour.id, kind: "surgery", startDate: treatmentEnd.description, margin: margin), by: actor)
       if facts.text(.grade) == "G3", random.below(2) == 0 {
         _ = try await registry.createTreatment(
           Treatment(
             tumourID: tumour.id, kind: "radiation", startDate: treatmentEnd.adding(days: -60).description,
             endDate: treatmentEnd.adding(days: -25).description), by: actor)
       }
-      // Visits: each scheduled visit up to today took place, except that about one patient in four missed the last.
+      // The first event after diagnosis, from the synthetic outcome model (SyntheticOutcomes: grade, size and
+      // margin on recurrence, age and stage on death; simulation parameters, not clinical estimates).
+      let diagnosis = treatmentEnd.adding(months: -2)
+      let months = { (date: CalendarDate) in Double(date.dayNumber - diagnosis.dayNumber) / 30.4375 }
+      let age = Double(diagnosis.year - (birth?.year ?? diagnosis.year))
+      let stage = tumour.summaryStage?.rawValue ?? "unknown"
+      let deathRate =
+        (cohort.hazards[stage] ?? cohort.hazards["regional"] ?? 0.01)
+        * pow(cohort.outcomes.ageRatio, (age - SyntheticOutcomes.meanAge) / 10)
+      let deathTime = -log(1 - outcomes.unit()) / deathRate
+      let first = cohort.outcomes.firstEvent(
+        deathTime: deathTime, grade: facts.text(.grade) ?? "", sizeCm: facts[number: .sizeCm] ?? 5, margin: margin,
+        distantAtDiagnosis: stage == "distant", followUp: months(today.adding(days: -1)), random: &outcomes)
+      let day = { (months: Double) in diagnosis.adding(days: Int((months * 30.4375).rounded(.down))) }
+      let death = deathTime < months(today.adding(days: -1)) ? day(deathTime) : nil
+      // Visits: each scheduled visit up to today (or death) took place, except that about one patient in four missed
+      // the last.
       let plan = try FollowUp.plan(for: try CaseFacts(facts), treatmentEnd: treatmentEnd)
-      let past = plan.visits.filter { $0.date < today }
+      let past = plan.visits.filter { $0.date < min(today, death ?? today) }
       let attended = random.below(4) == 0 ? past.dropLast() : past[...]
       for visit in attended {
         _ = try await registry.createEvent(
@@ -115,17 +134,17 @@ public enum DemoRegistry {
             date: visit.date.adding(days: random.below(10)).description,
             imagingResult: "noEvidence"), by: actor)
       }
-      if random.below(6) == 0, let last = attended.last {
+      if first.event == 1 || first.event == 2 {
         _ = try await registry.createEvent(
           FollowUpEvent(
-            patientID: patient.id, tumourID: tumour.id, kind: .recurrence, date: last.date.adding(days: 12).description,
-            recurrenceType: random.below(2) == 0 ? "local" : "distant", site: "lung"), by: actor)
+            patientID: patient.id, tumourID: tumour.id, kind: .recurrence,
+            date: max(day(first.months), diagnosis.adding(days: 1)).description,
+            recurrenceType: first.event == 1 ? "local" : "distant", site: first.event == 2 ? "lung" : nil), by: actor)
       }
-      if random.below(12) == 0 {
+      if let death {
         _ = try await registry.createEvent(
-          FollowUpEvent(
-            patientID: patient.id, kind: .death, date: today.adding(days: -random.below(90) - 1).description), by: actor
-        )
+          FollowUpEvent(patientID: patient.id, kind: .death, date: max(death, diagnosis.adding(days: 1)).description),
+          by: actor)
       }
     }
     return count

@@ -1,5 +1,5 @@
 # Reference values for LeioSurvival's competing-risks agreement tests, from R's cmprsk package (cuminc with Gray's
-# test, timepoints).
+# test, timepoints; crr with its robust variance, baseline jumps and predict.crr).
 #   cd Tests/Fixtures/competing && Rscript reference.R > reference.json
 # mgus2.csv: R's survival::mgus2 with the competing-risks endpoint of the survival package's vignette (etime: months
 # to progression or death; event: 0 censored, 1 progression, 2 death without progression) and a three-level age
@@ -32,10 +32,35 @@ incidence <- function(name, data, time, status, by, at) {
       at = arr(at), groups = paste0("[", paste(parts, collapse = ","), "]"), grayTest = grayTest)
 }
 
+finegray <- function(name, data, time, status, cause, covariates, profile) {
+  x <- model.matrix(as.formula(paste("~", paste(covariates, collapse = "+"))), data)[, -1, drop = FALSE]
+  fit <- crr(data[[time]], data[[status]], x, failcode = cause)
+  row <- model.matrix(as.formula(paste("~", paste(covariates, collapse = "+"))),
+    rbind(data[, covariates, drop = FALSE], as.data.frame(profile))[nrow(data) + 1, , drop = FALSE],
+    xlev = lapply(data[, covariates, drop = FALSE], function(c) if (is.numeric(c)) NULL else sort(unique(c))))[, -1]
+  predicted <- predict(fit, row)
+  obj(name = str(name), time = str(time), status = str(status), cause = num(cause),
+      covariates = paste0("[", paste(str(covariates), collapse = ","), "]"),
+      names = paste0("[", paste(str(colnames(x)), collapse = ","), "]"), coef = arr(fit$coef),
+      se = arr(sqrt(diag(fit$var))), variance = arr(c(fit$var)), logLikelihood = num(fit$loglik),
+      nullLogLikelihood = num(fit$loglik.null), n = num(fit$n), converged = tolower(fit$converged),
+      failureTimes = arr(fit$uftime), baselineJumps = arr(fit$bfitj),
+      profile = paste0("{", paste(sprintf("\"%s\":\"%s\"", names(profile), unlist(profile)), collapse = ","), "}"),
+      predicted = arr(predicted[, 2]))
+}
+
 cat("{\"cmprsk\":", str(format(packageVersion("cmprsk"))), ",\"sets\":[",
     paste(c(
       incidence("mgus2 by sex (tied times)", mgus2, "etime", "event", "sex", c(12, 60, 120, 240)),
       incidence("mgus2 by age group (3 groups)", mgus2, "etime", "event", "agegroup", c(12, 60, 120, 240)),
       incidence("mgus2, one group", mgus2, "etime", "event", NULL, c(12, 60, 120, 240)),
       incidence("veteran by cell type (one cause, 4 groups)", veteran, "time", "status", "celltype", c(30, 90, 365))
+    ), collapse = ","), "],\"finegray\":[",
+    paste(c(
+      finegray("mgus2 progression ~ sex + age (tied times)", mgus2, "etime", "event", 1, c("sex", "age"),
+        list(sex = "M", age = 70)),
+      finegray("mgus2 death ~ age group (3 levels) + sex", mgus2, "etime", "event", 2, c("agegroup", "sex"),
+        list(agegroup = "60to75", sex = "F")),
+      finegray("veteran ~ cell type (4 levels) + karno (one cause)", veteran, "time", "status", 1,
+        c("celltype", "karno"), list(celltype = "squamous", karno = 60))
     ), collapse = ","), "]}\n", sep = "")
