@@ -95,3 +95,25 @@ func competing(_ arguments: Arguments) throws {
           separator: ", ") + ", \(model.iterations) steps")
   }
 }
+
+// `LeioBench model --file FILE.csv [--bootstrap 200]`: `leio model fit`'s work on a `leio simulate` file (months,
+// died ~ age + summaryStage + grade + margin; horizons 12, 36, 60 months), one run, with the resamples per second.
+func modelBench(_ arguments: Arguments) throws {
+  guard let path = arguments.values["file"], let data = FileManager.default.contents(atPath: path) else {
+    throw CocoaError(.fileReadNoSuchFile)
+  }
+  let covariates = ["age", "summaryStage", "grade", "margin"]
+  let table = try SurvivalTable(csv: data, time: "months", event: "died", columns: covariates)
+  let bootstrap = arguments.int("bootstrap", 200)
+  let start = DispatchTime.now().uptimeNanoseconds
+  let model = try PrognosisModel.fit(
+    table: table, covariates: covariates,
+    options: .init(
+      time: "months", timeUnit: "months", event: "died", horizons: [12, 36, 60], bootstrap: bootstrap, seed: 1))
+  let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+  print(
+    String(
+      format: "leio model fit  %8.3f s  %d rows, %d resamples (%.1f resamples/s); corrected Harrell's C %.4f",
+      seconds, model.data.n, bootstrap, Double(bootstrap) / seconds,
+      model.validation.indexes.first { $0.name == "harrellC" }?.corrected ?? .nan))
+}

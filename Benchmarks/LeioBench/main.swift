@@ -217,6 +217,7 @@ case "survival": try survival(arguments)
 case "fhir": try fhir(arguments)
 case "competing-data": try competingData(arguments)
 case "competing": try competing(arguments)
+case "model": try modelBench(arguments)
 default:
   FileHandle.standardError.write(Data("usage: LeioBench staging|generate …\n".utf8))
   exit(64)

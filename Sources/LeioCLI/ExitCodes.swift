@@ -37,6 +37,7 @@ enum Exit {
       case .raggedRow, .badTime, .badStatus: return (error.description, dataError)
       }
     case let error as CoxError: return (error.description, dataError)
+    case let error as PrognosisModelError: return (error.description, dataError)
     case let error as SurvivalInputError: return (error.message, dataError)
     case let error as RegistryError: return (error.description, registryCode(error))
     case let error as FHIRBundleError: return (error.description, dataError)

@@ -19,6 +19,44 @@ public enum Concordance {
   /// has the higher risk. O(n log n): a Fenwick tree over risk ranks, sweeping times from the largest.
   /// - Source: Harrell FE et al. JAMA 1982;247:2543–6; as R's `concordance` with `reverse = TRUE` (survival 3.5).
   public static func harrell(time: [Double], event: [Bool], risk: [Double]) -> Counts {
+    weighted(time: time, event: event, risk: risk) { _ in 1 }
+  }
+
+  /// Uno's concordance at a horizon τ: Harrell's pairs, each weighted by 1/G(t−)² at the earlier (event) time t, where
+  /// G is the Kaplan-Meier estimate of the censoring distribution (censorings at an event time counted after the
+  /// events), and pairs whose event time is after τ left out — R's `concordance(…, timewt = "n/G2", ymax = τ)`. With
+  /// fewer than two events the weights are 1, as R's.
+  /// - Source: Uno H et al. Stat Med 2011;30:1105–17. Therneau TM, Atkinson EJ. Concordance (survival package
+  ///   vignette, 3.5), §timewt.
+  public static func uno(time: [Double], event: [Bool], risk: [Double], horizon: Double) -> Counts {
+    let order = time.indices.sorted { time[$0] < time[$1] }
+    var censoring: [Double: Double] = [:]  // event time → G(t−)
+    var g = 1.0
+    var start = 0
+    let n = order.count
+    while start < n {
+      let t = time[order[start]]
+      var end = start
+      var (deaths, censored) = (0, 0)
+      while end < n, time[order[end]] == t {
+        if event[order[end]] { deaths += 1 } else { censored += 1 }
+        end += 1
+      }
+      if deaths > 0 { censoring[t] = g }
+      if censored > 0 { g *= 1 - Double(censored) / Double(n - start - deaths) }
+      start = end
+    }
+    let unweighted = event.filter { $0 }.count < 2
+    return weighted(time: time, event: event, risk: risk) { t in
+      guard t <= horizon else { return 0 }
+      if unweighted { return 1 }
+      let value = censoring[t] ?? 1
+      return 1 / (value * value)
+    }
+  }
+
+  /// Harrell's pairs, each counted with the weight of its earlier (event) time.
+  static func weighted(time: [Double], event: [Bool], risk: [Double], weight: (Double) -> Double) -> Counts {
     let n = time.count
     let distinctRisks = Array(Set(risk)).sorted()
     let ranks = risk.map { value -> Int in
@@ -60,12 +98,13 @@ public enum Concordance {
         add(ranks[i])
         inTree += 1
       }  // censored at t outlive the events at t
-      for i in group where event[i] {
+      let w = weight(t)
+      for i in group where event[i] && w != 0 {
         let lower = prefix(ranks[i])
         let atMost = prefix(ranks[i] + 1)
-        counts.concordant += lower
-        counts.tiedRisk += atMost - lower
-        counts.discordant += inTree - atMost
+        counts.concordant += w * lower
+        counts.tiedRisk += w * (atMost - lower)
+        counts.discordant += w * (inTree - atMost)
       }
       for i in group where event[i] {
         add(ranks[i])
