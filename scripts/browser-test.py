@@ -145,8 +145,16 @@ def start_server():
                    input="browser-test-password\n", text=True, check=True, capture_output=True)
     subprocess.run([LEIO, "user", "create", "--database", database, "--username", "browser.admin", "--role", "admin", "--password-stdin"],
                    input="browser-admin-password\n", text=True, check=True, capture_output=True)
+    # A prognosis model for the case page (issue 16 §3): fitted on a SYNTHETIC cohort's outcome-dataset columns.
+    synthetic = os.path.join(OUT, "synthetic.csv")
+    model = os.path.join(OUT, "model.json")
+    subprocess.run([LEIO, "simulate", "--n", "3000", "--seed", "5", "--output", synthetic], check=True, capture_output=True)
+    subprocess.run([LEIO, "model", "fit", "--data", synthetic, "--time", "months", "--event", "died", "--covariates",
+                    "sizeCm,summaryStage", "--horizons", "12,36,60", "--time-unit", "months", "--bootstrap", "20",
+                    "--output", model], check=True, capture_output=True)
     log = open(os.path.join(OUT, "server.log"), "w")
-    server = subprocess.Popen([LEIO, "serve", "--host", "127.0.0.1", "--port", str(PORT), "--database", os.path.join(OUT, "registry.sqlite")], stdout=log, stderr=log)
+    server = subprocess.Popen([LEIO, "serve", "--host", "127.0.0.1", "--port", str(PORT), "--database", os.path.join(OUT, "registry.sqlite"),
+                               "--prognosis-model", model], stdout=log, stderr=log)
     for _ in range(100):
         try:
             with urllib.request.urlopen(BASE + "/healthz", timeout=1) as response:
@@ -327,6 +335,15 @@ def registry(driver):
     section = driver.find_element(By.CSS_SELECTOR, "section.result").text
     check("Next follow-up: 2026-04-15" in section, "surgery on 2026-01-15 (G3, schedule RG-HI) makes the first visit due 2026-04-15")
     check(len(driver.find_elements(By.CSS_SELECTOR, "svg.timeline")) == 1, "the case page shows the timeline picture")
+    prognosis = driver.find_elements(By.CSS_SELECTOR, "section.result div.prognosis")
+    check(len(prognosis) == 1 and "patients like this one had" in prognosis[0].text,
+          "the case page states what the registry's prognosis model says for the tumour")
+    if prognosis:
+        text = prognosis[0].text
+        check("not a prediction for this person" in text and "Harrell's C" in text and "Calibration slope" in text,
+              "the prognosis block carries the caveat and the model's validation figures")
+        driver.execute_script("arguments[0].scrollIntoView()", prognosis[0])
+        prognosis[0].screenshot(os.path.join(OUT, "registry-prognosis.png"))
     driver.set_window_size(1200, 1500)
     shot(driver, "registry-case.png")
     timeline = driver.find_element(By.CSS_SELECTOR, "svg.timeline")
@@ -435,7 +452,7 @@ def main():
     validate_html()
     if "--docs" in sys.argv:
         for name in ("calculator-uterine", "care-summary-uterine", "timeline-relative", "registry-timeline",
-                     "registry-timeline-phone"):
+                     "registry-timeline-phone", "registry-prognosis", "outcomes"):
             shutil.copyfile(os.path.join(OUT, f"{name}.png"), os.path.join(ROOT, "docs", "screenshots", f"{name}.png"))
     print(f"screenshots in {OUT}")
     if failures:

@@ -4,6 +4,7 @@ import Hummingbird
 import LeioCore
 import LeioServer
 import LeioStore
+import LeioSurvival
 import Logging
 
 /// `leio serve`: the web pages, the registry and the HTTP API over the same core.
@@ -34,6 +35,11 @@ struct ServeCommand: AsyncParsableCommand {
   )
   var maxConnections = 1024
   @Flag(help: .hidden) var benchmarkBaseline = false
+  @Option(
+    help:
+      "A model file from `leio model fit` on `leio export outcomes` data: its statement, validation and caveat are shown on case pages to registry staff."
+  )
+  var prognosisModel: String?
 
   func validate() throws {
     guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535.") }
@@ -46,6 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    let prognosis = try prognosisModel.map { path in try Self.loadModel(path) }
     var logger = Logger(label: "leio")
     logger.logLevel = .info
     try await store.withRegistry { registry in
@@ -67,7 +74,8 @@ struct ServeCommand: AsyncParsableCommand {
         requestTimeout: .milliseconds(Int64(requestTimeout * 1000)),
         maximumConnections: Self.connectionCap(maxConnections))
       let app = buildApplication(
-        host: host, port: port, logger: logger, baselineRoute: benchmarkBaseline, registry: registry, limits: limits)
+        host: host, port: port, logger: logger, baselineRoute: benchmarkBaseline, registry: registry, limits: limits,
+        prognosis: prognosis)
       Self.say(
         "serving on http://\(host):\(port) — registry \(registry.location) (educational software, not a medical device)"
       )
@@ -91,6 +99,24 @@ struct ServeCommand: AsyncParsableCommand {
       "--max-connections \(wanted) is above what the file-descriptor limit allows (ulimit -n \(limit.rlim_cur)); using \(available)"
     )
     return available
+  }
+
+  /// The model file, refused unless every covariate is a column of the outcomes dataset (the case page reads the
+  /// tumour's row of it).
+  static func loadModel(_ path: String) throws -> PrognosisModel {
+    let model = try reportingErrors { try PrognosisModel.read(try Console.read(path)) }
+    let unknown = model.terms.map(\.name).filter { !OutcomeDataset.columns.contains($0) }
+    guard unknown.isEmpty else {
+      throw Exit.translated(
+        SurvivalInputError(
+          message:
+            "--prognosis-model: the model's covariates \(unknown.joined(separator: ", ")) are not columns of `leio export outcomes`; fit it on that dataset."
+        ))
+    }
+    say(
+      "prognosis model \(path.excerpt()): Cox on \(model.terms.map(\.name).joined(separator: ", ")), \(model.data.n) patients; shown on case pages"
+    )
+    return model
   }
 
   static func say(_ line: String) { FileHandle.standardError.write(Data("leio: \(line)\n".utf8)) }

@@ -3,6 +3,7 @@ public import Hummingbird
 import HummingbirdCore
 import LeioCore
 public import LeioStore
+public import LeioSurvival
 public import Logging
 
 /// Builds Leio's router: `/healthz`, the JSON API under `/api/v1`, and the web pages.
@@ -12,10 +13,12 @@ public import Logging
 /// cost of Hummingbird alone, in one binary. Off unless asked for (`leio serve --benchmark-baseline`).
 ///
 /// With a `registry`, also the registry: `/login`, the patient pages and `/api/v1/patients…`, each behind its
-/// permission. `secureCookies` marks the session cookie `Secure` (off only for plain HTTP on loopback).
-public func buildRouter(baselineRoute: Bool = false, registry: Registry? = nil, secureCookies: Bool = true) -> Router<
-  LeioRequestContext
-> {
+/// permission. `secureCookies` marks the session cookie `Secure` (off only for plain HTTP on loopback). A
+/// `prognosis` model (`leio model fit` on `leio export outcomes` data) is shown on the case pages.
+public func buildRouter(
+  baselineRoute: Bool = false, registry: Registry? = nil, secureCookies: Bool = true,
+  prognosis: PrognosisModel? = nil
+) -> Router<LeioRequestContext> {
   let router = Router(context: LeioRequestContext.self)
   router.add(middleware: SecurityHeadersMiddleware())
   router.add(middleware: ProblemMiddleware())
@@ -37,7 +40,7 @@ public func buildRouter(baselineRoute: Bool = false, registry: Registry? = nil, 
   WebController<LeioRequestContext>().addRoutes(to: router)
   if let registry {
     RegistryAPI.addRoutes(to: router, registry: registry)
-    RegistryWeb.addRoutes(to: router, registry: registry, secureCookies: secureCookies)
+    RegistryWeb.addRoutes(to: router, registry: registry, secureCookies: secureCookies, prognosis: prognosis)
   }
   return router
 }
@@ -48,14 +51,15 @@ public func buildRouter(baselineRoute: Bool = false, registry: Registry? = nil, 
 /// keep-alive idle timeout), and connections past the cap get a 503 and are closed (``ConnectionGuard``).
 public func buildApplication(
   host: String, port: Int, logger: Logger, baselineRoute: Bool = false, registry: Registry? = nil,
-  limits: ConnectionLimits = ConnectionLimits()
+  limits: ConnectionLimits = ConnectionLimits(), prognosis: PrognosisModel? = nil
 ) -> some ApplicationProtocol {
   let loopback = ["127.0.0.1", "localhost", "::1"].contains(host)
   let counter = ConnectionCounter()
   let http1 = HTTP1Channel.Configuration(
     additionalChannelHandlers: [ConnectionGuard(limits: limits, counter: counter)], idleTimeout: limits.requestTimeout)
   return Application(
-    router: buildRouter(baselineRoute: baselineRoute, registry: registry, secureCookies: !loopback),
+    router: buildRouter(
+      baselineRoute: baselineRoute, registry: registry, secureCookies: !loopback, prognosis: prognosis),
     server: .http1(configuration: http1),
     configuration: .init(address: .hostname(host, port: port), serverName: "Leio", backlog: 1024), logger: logger)
 }

@@ -17,32 +17,49 @@ extension PrognosisModel {
     let groups: [Calibration.Group]
     let ici: Double
 
-    /// `grid`: the points to read the curve at (the apparent fit's, for a resample); nil on the fitting data, where
-    /// the points span the 5th to 95th percentile of the predicted risks and the fifths are computed.
-    init(time: [Double], event: [Bool], rows: [[Double]], beta: [Double], horizon: Double, grid given: [Double]? = nil)
-      throws
-    {
-      self.horizon = horizon
+    /// The calibration at every horizon of one model on one data set. `grids`: the points to read each curve at (the
+    /// apparent fit's, for a resample); nil on the fitting data, where the points span the 5th to 95th percentile of
+    /// the predicted risks and the fifths are computed.
+    ///
+    /// log(−log Ŝ(u | x)) = log H₀(u) + x·β differs between horizons by a constant, and a Cox model does not change
+    /// when a covariate is shifted (nor a spline whose knots are its quantiles), so one smoothing fit on x·β serves
+    /// every horizon; only its baseline is read at each.
+    static func all(
+      time: [Double], event: [Bool], rows: [[Double]], beta: [Double], horizons: [Double], grids: [[Double]]? = nil
+    ) throws -> [CalibrationFit] {
       let baseline = BaselineHazard(time: time, event: event, covariates: rows, beta: beta)
+      let eta = rows.map { row in zip(row, beta).reduce(0) { $0 + $1.0 * $1.1 } }
+      let smooth = try Smooth(time: time, event: event, eta: eta)
+      return try horizons.enumerated().map { k, u in
+        try CalibrationFit(
+          time: time, event: event, eta: eta, baseline: baseline, smooth: smooth, horizon: u, grid: grids?[k])
+      }
+    }
+
+    init(
+      time: [Double], event: [Bool], eta: [Double], baseline: BaselineHazard, smooth: Smooth, horizon: Double,
+      grid given: [Double]?
+    ) throws {
+      self.horizon = horizon
       let h0 = baseline.time.lastIndex { $0 <= horizon }.map { baseline.cumulativeHazard[$0] } ?? 0
       guard h0 > 0 else { throw PrognosisModelError.data("no event before the horizon \(horizon).") }
-      let survival = rows.map { row in
-        min(max(exp(-h0 * exp(zip(row, beta).reduce(0) { $0 + $1.0 * $1.1 })), 1e-12), 1 - 1e-12)
-      }
-      let risk = survival.map { 1 - $0 }
-      let sorted = risk.sorted()
+      let risk = eta.map { 1 - min(max(exp(-h0 * exp($0)), 1e-12), 1 - 1e-12) }
       let points: [Double]
       if let given {
         points = given
       } else {
+        let sorted = risk.sorted()
         let (low, high) = (Self.quantile(sorted, 0.05), Self.quantile(sorted, 0.95))
         points = high > low ? (0..<20).map { low + (high - low) * Double($0) / 19 } : [low]
       }
       grid = points
-      let cll = survival.map { log(-log($0)) }
-      let smooth = try Smooth(time: time, event: event, cll: cll, horizon: horizon)
-      observedAtGrid = points.map { smooth.risk(atCLL: log(-log(1 - min(max($0, 1e-12), 1 - 1e-12)))) }
-      ici = zip(cll, risk).reduce(0) { $0 + abs(smooth.risk(atCLL: $1.0) - $1.1) } / Double(max(1, risk.count))
+      // A predicted risk F at this horizon is the linear predictor log(−log(1 − F)) − log H₀(u).
+      let shift = log(h0)
+      observedAtGrid = smooth.risks(
+        atEta: points.map { log(-log(1 - min(max($0, 1e-12), 1 - 1e-12))) - shift }, horizon: horizon)
+      ici =
+        zip(smooth.risks(atEta: eta, horizon: horizon), risk).reduce(0) { $0 + abs($1.0 - $1.1) }
+        / Double(max(1, risk.count))
       guard given == nil else {
         groups = []
         return
@@ -78,38 +95,43 @@ extension PrognosisModel {
       return sorted[low] + (h - Double(low)) * (sorted[high] - sorted[low])
     }
 
-    /// The Cox model of the outcome on the spline of log(−log Ŝ).
+    /// The Cox model of the outcome on a restricted cubic spline of the linear predictor (the smoothing model of
+    /// every horizon), or, when every prediction is the same, Kaplan-Meier.
     struct Smooth {
       let knots: [Double]
       let beta: [Double]
-      let h0: Double
-      /// When every prediction is the same: the Kaplan-Meier risk at the horizon.
-      let flat: Double?
+      let baseline: BaselineHazard?
+      /// When every prediction is the same: Kaplan-Meier.
+      let flat: KaplanMeierCurve?
 
-      init(time: [Double], event: [Bool], cll: [Double], horizon: Double) throws {
-        let sorted = cll.sorted()
-        guard let first = sorted.first, let last = sorted.last, last > first else {
-          (knots, beta, h0) = ([], [], 0)
-          flat = 1 - KaplanMeierEstimator.fit(time: time, event: event).at(horizon).survival
+      init(time: [Double], event: [Bool], eta: [Double]) throws {
+        let sorted = eta.sorted()
+        guard let first = sorted.first, let last = sorted.last, last - first > 1e-12 * max(1, abs(last)) else {
+          (knots, beta, baseline) = ([], [], nil)
+          flat = KaplanMeierEstimator.fit(time: time, event: event)
           return
         }
         let candidates = [0.1, 0.5, 0.9].map { CalibrationFit.quantile(sorted, $0) }
         let chosen = Set(candidates).count == 3 ? candidates : []
         knots = chosen
         flat = nil
-        let basis = cll.map { Self.basis($0, chosen) }
+        let basis = eta.map { Self.basis($0, chosen) }
         let fit = try CoxProportionalHazards.fit(
           time: time, event: event, covariates: basis, names: (0..<basis[0].count).map { "s\($0)" })
-        beta = fit.coefficients.map(\.coef)
-        let baseline = BaselineHazard(time: time, event: event, covariates: basis, beta: beta)
-        h0 = baseline.time.lastIndex { $0 <= horizon }.map { baseline.cumulativeHazard[$0] } ?? 0
+        let coefficients = fit.coefficients.map(\.coef)
+        beta = coefficients
+        baseline = BaselineHazard(time: time, event: event, covariates: basis, beta: coefficients)
       }
 
-      /// The observed probability of the event by the horizon for a prediction with log(−log Ŝ) = `c`.
-      func risk(atCLL c: Double) -> Double {
-        if let flat { return flat }
-        let eta = zip(Self.basis(c, knots), beta).reduce(0) { $0 + $1.0 * $1.1 }
-        return 1 - exp(-h0 * exp(eta))
+      /// The observed probability of the event by `horizon` for each linear predictor of `eta` (the baseline is
+      /// read once).
+      func risks(atEta eta: [Double], horizon: Double) -> [Double] {
+        if let flat { return Array(repeating: 1 - flat.at(horizon).survival, count: eta.count) }
+        guard let baseline else { return eta.map { _ in .nan } }
+        let h0 = baseline.time.lastIndex { $0 <= horizon }.map { baseline.cumulativeHazard[$0] } ?? 0
+        return eta.map { value in
+          1 - exp(-h0 * exp(zip(Self.basis(value, knots), beta).reduce(0) { $0 + $1.0 * $1.1 }))
+        }
       }
 
       /// x and, with three knots, Harrell's restricted cubic spline term (rms `rcspline.eval`, norm = 2).

@@ -68,9 +68,8 @@ extension PrognosisModel {
     let uno = min(horizon, maximumTime)
     let apparent = Resample.indexes(
       time: design.time, event: design.event, rows: design.rows, beta: beta, horizon: uno, slope: 1)
-    let calibration = try horizons.map { u in
-      try CalibrationFit(time: design.time, event: design.event, rows: design.rows, beta: beta, horizon: u)
-    }
+    let calibration = try CalibrationFit.all(
+      time: design.time, event: design.event, rows: design.rows, beta: beta, horizons: horizons)
     var validation = Validation(
       bootstrap: options.bootstrap, failed: 0, seed: options.seed, horizon: uno,
       indexes: zip(["harrellC", "unoC", "calibrationSlope"], apparent).map {
@@ -132,12 +131,13 @@ extension PrognosisModel {
       let test = Self.indexes(
         time: design.time, event: design.event, rows: design.rows, beta: beta, horizon: horizon, slope: slope)
       optimism = zip(train, test).map { $0 - $1 }
-      curveOptimism = try zip(calibration, horizons).map { apparent, u in
-        let onResample = try CalibrationFit(
-          time: time, event: event, rows: rows, beta: beta, horizon: u, grid: apparent.grid)
-        let onOriginal = try CalibrationFit(
-          time: design.time, event: design.event, rows: design.rows, beta: beta, horizon: u, grid: apparent.grid)
-        return zip(onResample.observedAtGrid, onOriginal.observedAtGrid).map { $0 - $1 }
+      let grids = calibration.map(\.grid)
+      let onResample = try CalibrationFit.all(
+        time: time, event: event, rows: rows, beta: beta, horizons: horizons, grids: grids)
+      let onOriginal = try CalibrationFit.all(
+        time: design.time, event: design.event, rows: design.rows, beta: beta, horizons: horizons, grids: grids)
+      curveOptimism = zip(onResample, onOriginal).map { train, test in
+        zip(train.observedAtGrid, test.observedAtGrid).map { $0 - $1 }
       }
     }
 

@@ -37,9 +37,14 @@ extension PrognosisModel {
   /// Reads a model file, refusing another schema version.
   public static func read(_ data: Data) throws -> PrognosisModel {
     struct Version: Decodable { var schemaVersion: Int }
-    let version = try JSONDecoder().decode(Version.self, from: data).schemaVersion
+    guard let version = try? JSONDecoder().decode(Version.self, from: data).schemaVersion else {
+      throw PrognosisModelError.data("not a Leio model file (JSON with a schemaVersion, from leio model fit).")
+    }
     guard version == currentSchemaVersion else { throw PrognosisModelError.schemaVersion(version) }
-    let model = try JSONDecoder().decode(PrognosisModel.self, from: data)
+    let model: PrognosisModel
+    do { model = try JSONDecoder().decode(PrognosisModel.self, from: data) } catch {
+      throw PrognosisModelError.data("the model file is damaged: \(error.localizedDescription)")
+    }
     try model.checkStructure()
     return model
   }

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import LeioServer
 import LeioStore
+import LeioSurvival
 import Testing
 
 /// A registry on a temporary SQLite file with one account per role, each signed in (session cookie + CSRF token)
@@ -19,6 +20,8 @@ struct RegistryHarness: Sendable {
   let directory: URL
   let credentials: [Role: Credentials]
   let patientID: String
+  /// A prognosis model for the case pages (`leio serve --prognosis-model`).
+  var prognosis: PrognosisModel? = nil
   static let password = "correct horse battery"
 
   static func make() async throws -> RegistryHarness {
@@ -49,7 +52,7 @@ struct RegistryHarness: Sendable {
   func call(_ method: HTTPRequest.Method, _ uri: String, headers: HTTPFields = [:], body: String? = nil) async throws
     -> (status: Int, headers: HTTPFields, body: String)
   {
-    let app = Application(router: buildRouter(registry: registry, secureCookies: true))
+    let app = Application(router: buildRouter(registry: registry, secureCookies: true, prognosis: prognosis))
     return try await app.test(.router) { client in
       try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) {
         response in

@@ -3,6 +3,7 @@ import Hummingbird
 import LeioCore
 import LeioReport
 import LeioStore
+import LeioSurvival
 
 /// `/patients/{id}`: the case page — the patient, each tumour's stage with its explanation, next follow-up due with
 /// its badge, treatments and events (table and timeline picture), the care summary link, and the forms to add more.
@@ -10,8 +11,8 @@ enum CasePage {
   static let escape = HTML.escape
 
   static func render(
-    _ file: PatientFile, identity: Identity, today: CalendarDate, error: RegistryError? = nil,
-    status: HTTPResponse.Status = .ok
+    _ file: PatientFile, identity: Identity, today: CalendarDate, prognosis: PrognosisModel? = nil,
+    error: RegistryError? = nil, status: HTTPResponse.Status = .ok
   ) -> Response {
     let patient = file.patient
     var body = RegistryPages.errorSummary(error)
@@ -29,7 +30,9 @@ enum CasePage {
     body += "<h2>Timeline</h2>" + CaseTimeline.svg(file, today: today)
     body +=
       "<p class=\"legend\" aria-hidden=\"true\"><span>● diagnosis</span><span>▬ treatment</span><span>○ visit or scan</span><span>▲ recurrence</span><span>✕ death</span><span>□ next visit due (› after today)</span></p>"
-    for tumour in file.tumours { body += section(tumour, file: file, identity: identity, today: today) }
+    for tumour in file.tumours {
+      body += section(tumour, file: file, identity: identity, today: today, prognosis: prognosis)
+    }
     body += events(file, identity: identity)
     if identity.allows(.writePatients) {
       body +=
@@ -39,7 +42,9 @@ enum CasePage {
     return RegistryPages.page(title: patient.name, body: body, identity: identity, status: status)
   }
 
-  static func section(_ tumour: Tumour, file: PatientFile, identity: Identity, today: CalendarDate) -> String {
+  static func section(
+    _ tumour: Tumour, file: PatientFile, identity: Identity, today: CalendarDate, prognosis: PrognosisModel? = nil
+  ) -> String {
     var html =
       "<section class=\"result\" aria-labelledby=\"t-\(escape(tumour.id))\"><h2 id=\"t-\(escape(tumour.id))\">Tumour: \(escape(tumour.facts.text(.site) ?? tumour.facts.text(.topography) ?? "site not given"))"
     html += (tumour.diagnosisDate.map { ", diagnosed \(escape($0))" } ?? "") + "</h2>"
@@ -62,6 +67,9 @@ enum CasePage {
         }
       }
       html += "</details>"
+    }
+    if let prognosis, identity.allows(.viewOutcomes) {
+      html += PrognosisSection.html(prognosis, tumour: tumour, file: file)
     }
     html += "<p><a href=\"/tumours/\(escape(tumour.id))/summary\">Care summary for the patient and their team</a>"
     if identity.allows(.writePatients) { html += " · <a href=\"/tumours/\(escape(tumour.id))/edit\">Edit tumour</a>" }

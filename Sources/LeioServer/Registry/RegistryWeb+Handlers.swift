@@ -35,7 +35,8 @@ extension RegistryWeb.Call {
   }
 
   func getPatientsByID() async throws -> Response {
-    return CasePage.render(try await registry.file(id, by: actor), identity: identity, today: today)
+    return CasePage.render(
+      try await registry.file(id, by: actor), identity: identity, today: today, prognosis: prognosis)
   }
 
   func getPatientsByIDEdit() async throws -> Response {
@@ -189,8 +190,8 @@ extension RegistryWeb.Call {
       return RegistryPages.redirect("/patients/\(tumour.patientID)")
     } catch let error as RegistryError {
       return CasePage.render(
-        try await registry.file(tumour.patientID, by: actor), identity: identity, today: today, error: error,
-        status: .unprocessableContent)
+        try await registry.file(tumour.patientID, by: actor), identity: identity, today: today, prognosis: prognosis,
+        error: error, status: .unprocessableContent)
     }
   }
 
@@ -202,8 +203,8 @@ extension RegistryWeb.Call {
     } catch let error as RegistryError {
       if case .notFound = error { throw error }
       return CasePage.render(
-        try await registry.file(id, by: actor), identity: identity, today: today, error: error,
-        status: .unprocessableContent)
+        try await registry.file(id, by: actor), identity: identity, today: today, prognosis: prognosis,
+        error: error, status: .unprocessableContent)
     }
   }
 }

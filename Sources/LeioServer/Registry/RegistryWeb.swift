@@ -3,11 +3,14 @@ import Hummingbird
 import LeioCore
 import LeioReport
 import LeioStore
+import LeioSurvival
 
 /// Registers the registry's web pages (``RegistryPages/routes``) behind ``IdentityMiddleware`` and each route's
 /// ``AccessMiddleware``, plus the public `/login`.
 enum RegistryWeb {
-  static func addRoutes(to router: Router<LeioRequestContext>, registry: Registry, secureCookies: Bool) {
+  static func addRoutes(
+    to router: Router<LeioRequestContext>, registry: Registry, secureCookies: Bool, prognosis: PrognosisModel? = nil
+  ) {
     let login = LoginPage(registry: registry, secureCookies: secureCookies)
     router.get("login") { request, _ in login.form(next: request.uri.queryParameters.get("next"), error: nil) }
     router.post("login") { request, context in
@@ -27,7 +30,8 @@ enum RegistryWeb {
         // Errors become pages in WebErrorMiddleware.
         return try await handle(
           Call(
-            registry: registry, login: login, request: request, context: context, identity: identity, path: route.path))
+            registry: registry, login: login, request: request, context: context, identity: identity, path: route.path,
+            prognosis: prognosis))
       }
     }
   }
@@ -41,6 +45,8 @@ enum RegistryWeb {
     let context: LeioRequestContext
     let identity: Identity
     let path: String
+    /// The registry's prognosis model, when the server was started with one.
+    let prognosis: PrognosisModel?
     var actor: AuditContext { context.auditContext }
     var id: String { context.parameters.get("id") ?? "" }
     var query: FormBody { FormBody(request.uri.query ?? "") }

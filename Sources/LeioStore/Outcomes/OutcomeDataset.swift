@@ -96,6 +96,17 @@ public struct OutcomeDataset: Sendable {
     }
   }
 
+  /// One tumour's row as column → value (empty values left out): the covariates a prognosis model fitted on this
+  /// dataset reads for that tumour. Nil when the tumour has no row (deleted, or no full date of diagnosis).
+  public static func profile(of tumour: Tumour, in file: PatientFile) -> [String: String]? {
+    let salt = Array("profile".utf8)
+    let dataset = OutcomeDataset([file], salt: salt)
+    let name = pseudonym("tumour", tumour.id, salt)
+    guard let row = dataset.rows.first(where: { $0[1] == name }) else { return nil }
+    return Dictionary(
+      zip(columns, row).filter { !$0.1.isEmpty && $0.0 != "patient" && $0.0 != "tumour" }, uniquingKeysWith: { $1 })
+  }
+
   /// A pseudonym: the first 16 hex digits of SHA-256(salt ‖ kind ‖ id).
   static func pseudonym(_ kind: String, _ id: String, _ salt: [UInt8]) -> String {
     let digest = SHA256.hash(data: salt + Array("\(kind):\(id)".utf8))
