@@ -18,6 +18,8 @@ struct ModelCommand: ParsableCommand {
         leio export outcomes --output outcomes.csv
         leio model fit --data outcomes.csv --time osDays --event died --covariates grade,sizeCm,summaryStage \\
           --bootstrap 200 --years-column diagnosisYear --output model.json
+        leio model fit --data outcomes.csv --time eventDays --event event --cause 2 --covariates grade,sizeCm \\
+          --output distant.json            # Fine-Gray: distant metastasis, death and local recurrence competing
         The model file holds the coefficients, the baseline hazard, the covariates' levels and ranges, the data's
         summary, the validation figures and the seed (the same seed gives the same figures), with a schema version.
         Horizons are in the time column's unit: 365,1095,1826 days (1, 3, 5 years) by default; for months give
@@ -26,7 +28,13 @@ struct ModelCommand: ParsableCommand {
 
     @Option(help: "A CSV file with a header row (for example `leio export outcomes`), or - for stdin.") var data: String
     @Option(help: "The column with the follow-up time.") var time: String
-    @Option(help: "The column with the event indicator (1/0, TRUE/FALSE).") var event: String
+    @Option(help: "The column with the event indicator (1/0, TRUE/FALSE); with --cause, the status (0 censored, 1…k).")
+    var event: String
+    @Option(
+      help:
+        "Fit a Fine-Gray model of this cause (a status code ≥ 1 of the event column; the other causes compete), e.g. 2 for distant metastasis in `leio export outcomes`'s event column."
+    )
+    var cause: Int?
     @Option(help: "The covariate columns, comma-separated.") var covariates: String
     @Option(help: "Bootstrap resamples for the optimism correction (0: apparent figures only).") var bootstrap = 200
     @Option(help: "The resampling seed.") var seed: UInt64 = 20_261_201
@@ -38,6 +46,7 @@ struct ModelCommand: ParsableCommand {
 
     func validate() throws {
       guard (0...10_000).contains(bootstrap) else { throw ValidationError("--bootstrap must be from 0 to 10,000.") }
+      if let cause, cause < 1 { throw ValidationError("--cause must be a status code ≥ 1 (0 means censored).") }
     }
 
     func run() throws {
@@ -51,7 +60,8 @@ struct ModelCommand: ParsableCommand {
         throw ValidationError("--horizons takes times > 0, comma-separated.")
       }
       let table = try reportingErrors {
-        try Console.survivalTable(data, time: time, event: event, columns: names + (yearsColumn.map { [$0] } ?? []))
+        try Console.survivalTable(
+          data, time: time, event: event, columns: names + (yearsColumn.map { [$0] } ?? []), causes: cause != nil)
       }
       let years = yearsColumn.map { table.values($0).compactMap { Int($0) } }.flatMap { values in
         values.min().flatMap { low in values.max().map { [low, $0] } }
@@ -61,7 +71,7 @@ struct ModelCommand: ParsableCommand {
           table: table, covariates: names,
           options: .init(
             time: time, timeUnit: timeUnit, event: event, horizons: points, bootstrap: bootstrap, seed: seed,
-            years: years))
+            years: years, cause: cause))
       }
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -108,18 +118,21 @@ struct ModelCommand: ParsableCommand {
 /// The text `leio model fit` prints.
 enum ModelText {
   static func summary(_ model: PrognosisModel) -> String {
+    let fineGray = model.kind == "finegray"
     var lines = [
-      "Cox model of \(model.event) over \(model.time) (\(model.timeUnit)): n = \(model.data.n), events = \(model.data.events), \(model.data.dropped) dropped for a missing value"
+      (fineGray ? "Fine-Gray model of \(model.event) = \(model.cause ?? 0)" : "Cox model of \(model.event)")
+        + " over \(model.time) (\(model.timeUnit)): n = \(model.data.n), events = \(model.data.events), \(model.data.dropped) dropped for a missing value"
     ]
     for (name, coefficient) in zip(model.names, model.coefficients) {
       lines.append(
-        "  \(name.padding(toLength: 24, withPad: " ", startingAt: 0)) hazard ratio \(String(format: "%.3f", exp(coefficient)))"
+        "  \(name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(fineGray ? "subdistribution hazard ratio" : "hazard ratio") \(String(format: "%.3f", exp(coefficient)))"
       )
     }
     let validation = model.validation
     lines.append("")
     lines.append(
-      "Validation: \(validation.bootstrap - validation.failed) bootstrap resamples (seed \(validation.seed); \(validation.failed) could not be fitted); Uno's C at \(String(format: "%g", validation.horizon)) \(model.timeUnit)"
+      "Validation: \(validation.bootstrap - validation.failed) bootstrap resamples (seed \(validation.seed); \(validation.failed) could not be fitted)"
+        + (fineGray ? "" : "; Uno's C at \(String(format: "%g", validation.horizon)) \(model.timeUnit)")
     )
     lines.append("  index                 apparent   optimism   corrected")
     for index in validation.indexes {
@@ -135,8 +148,8 @@ enum ModelText {
       for group in calibration.groups {
         lines.append(
           String(
-            format: "  n = %-6d predicted %5.1f %%  observed (Kaplan-Meier) %5.1f %%", group.n, group.predicted * 100,
-            group.observed * 100))
+            format: "  n = %-6d predicted %5.1f %%  observed (%@) %5.1f %%", group.n, group.predicted * 100,
+            fineGray ? "Aalen-Johansen" : "Kaplan-Meier", group.observed * 100))
       }
     }
     return lines.joined(separator: "\n")

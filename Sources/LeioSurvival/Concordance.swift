@@ -58,33 +58,7 @@ public enum Concordance {
   /// Harrell's pairs, each counted with the weight of its earlier (event) time.
   static func weighted(time: [Double], event: [Bool], risk: [Double], weight: (Double) -> Double) -> Counts {
     let n = time.count
-    let distinctRisks = Array(Set(risk)).sorted()
-    let ranks = risk.map { value -> Int in
-      var low = 0
-      var high = distinctRisks.count - 1
-      while low < high {
-        let middle = (low + high) / 2
-        if distinctRisks[middle] < value { low = middle + 1 } else { high = middle }
-      }
-      return low
-    }
-    var tree = Array(repeating: 0.0, count: distinctRisks.count + 1)
-    func add(_ index: Int) {
-      var i = index + 1
-      while i < tree.count {
-        tree[i] += 1
-        i += i & -i
-      }
-    }
-    func prefix(_ index: Int) -> Double {
-      var total = 0.0
-      var i = index
-      while i > 0 {
-        total += tree[i]
-        i -= i & -i
-      }
-      return total
-    }  // ranks < index
+    var tree = RankTree(risk)
     var counts = Counts(concordant: 0, discordant: 0, tiedRisk: 0)
     let order = (0..<n).sorted { time[$0] > time[$1] }
     var inTree = 0.0
@@ -95,23 +69,64 @@ public enum Concordance {
       while end < n, time[order[end]] == t { end += 1 }
       let group = order[position..<end]
       for i in group where !event[i] {
-        add(ranks[i])
+        tree.add(i)
         inTree += 1
       }  // censored at t outlive the events at t
       let w = weight(t)
       for i in group where event[i] && w != 0 {
-        let lower = prefix(ranks[i])
-        let atMost = prefix(ranks[i] + 1)
+        let (lower, atMost) = tree.counts(i)
         counts.concordant += w * lower
         counts.tiedRisk += w * (atMost - lower)
         counts.discordant += w * (inTree - atMost)
       }
       for i in group where event[i] {
-        add(ranks[i])
+        tree.add(i)
         inTree += 1
       }
       position = end
     }
     return counts
+  }
+}
+
+/// A Fenwick tree over the ranks of risk scores: how many subjects added so far have a lower risk than a subject,
+/// and how many a risk at most as high, each in O(log n).
+struct RankTree {
+  private let ranks: [Int]
+  private var tree: [Double]
+
+  /// A tree for the subjects of `risk` (none added yet).
+  init(_ risk: [Double]) {
+    let distinct = Array(Set(risk)).sorted()
+    ranks = risk.map { value in
+      var (low, high) = (0, distinct.count - 1)
+      while low < high {
+        let middle = (low + high) / 2
+        if distinct[middle] < value { low = middle + 1 } else { high = middle }
+      }
+      return low
+    }
+    tree = Array(repeating: 0, count: distinct.count + 1)
+  }
+
+  /// Adds subject `i`.
+  mutating func add(_ i: Int) {
+    var index = ranks[i] + 1
+    while index < tree.count {
+      tree[index] += 1
+      index += index & -index
+    }
+  }
+
+  /// Subjects added with a risk lower than subject `i`'s, and with a risk at most as high.
+  func counts(_ i: Int) -> (lower: Double, atMost: Double) { (prefix(ranks[i]), prefix(ranks[i] + 1)) }
+
+  private func prefix(_ end: Int) -> Double {
+    var (total, index) = (0.0, end)
+    while index > 0 {
+      total += tree[index]
+      index -= index & -index
+    }
+    return total
   }
 }

@@ -25,23 +25,23 @@ extension PrognosisModel {
     /// when a covariate is shifted (nor a spline whose knots are its quantiles), so one smoothing fit on x·β serves
     /// every horizon; only its baseline is read at each.
     static func all(
-      time: [Double], event: [Bool], rows: [[Double]], beta: [Double], horizons: [Double], grids: [[Double]]? = nil
+      _ endpoint: Endpoint, rows: [[Double]], beta: [Double], horizons: [Double], grids: [[Double]]? = nil
     ) throws -> [CalibrationFit] {
-      let baseline = BaselineHazard(time: time, event: event, covariates: rows, beta: beta)
+      let baseline = try endpoint.baseline(rows, beta: beta)
       let eta = rows.map { row in zip(row, beta).reduce(0) { $0 + $1.0 * $1.1 } }
-      let smooth = try Smooth(time: time, event: event, eta: eta)
+      let smooth = try Smooth(endpoint, eta: eta)
       return try horizons.enumerated().map { k, u in
         try CalibrationFit(
-          time: time, event: event, eta: eta, baseline: baseline, smooth: smooth, horizon: u, grid: grids?[k])
+          endpoint, eta: eta, baseline: baseline, smooth: smooth, horizon: u, grid: grids?[k])
       }
     }
 
     init(
-      time: [Double], event: [Bool], eta: [Double], baseline: BaselineHazard, smooth: Smooth, horizon: Double,
-      grid given: [Double]?
+      _ endpoint: Endpoint, eta: [Double], baseline: (time: [Double], cumulative: [Double]), smooth: Smooth,
+      horizon: Double, grid given: [Double]?
     ) throws {
       self.horizon = horizon
-      let h0 = baseline.time.lastIndex { $0 <= horizon }.map { baseline.cumulativeHazard[$0] } ?? 0
+      let h0 = baseline.time.lastIndex { $0 <= horizon }.map { baseline.cumulative[$0] } ?? 0
       guard h0 > 0 else { throw PrognosisModelError.data("no event before the horizon \(horizon).") }
       let risk = eta.map { 1 - min(max(exp(-h0 * exp($0)), 1e-12), 1 - 1e-12) }
       let points: [Double]
@@ -68,10 +68,9 @@ extension PrognosisModel {
       groups = (0..<5).compactMap { g in
         let members = order[(g * order.count / 5)..<((g + 1) * order.count / 5)]
         guard !members.isEmpty else { return nil }
-        let curve = KaplanMeierEstimator.fit(time: members.map { time[$0] }, event: members.map { event[$0] })
         return Calibration.Group(
           n: members.count, predicted: members.reduce(0) { $0 + risk[$1] } / Double(members.count),
-          observed: 1 - curve.at(horizon).survival)
+          observed: endpoint.observed(Array(members), horizon: horizon))
       }
     }
 
@@ -100,15 +99,16 @@ extension PrognosisModel {
     struct Smooth {
       let knots: [Double]
       let beta: [Double]
-      let baseline: BaselineHazard?
-      /// When every prediction is the same: Kaplan-Meier.
-      let flat: KaplanMeierCurve?
+      let baseline: (time: [Double], cumulative: [Double])?
+      /// When every prediction is the same: the observed risk at any horizon.
+      let flat: ((Double) -> Double)?
 
-      init(time: [Double], event: [Bool], eta: [Double]) throws {
+      init(_ endpoint: Endpoint, eta: [Double]) throws {
         let sorted = eta.sorted()
         guard let first = sorted.first, let last = sorted.last, last - first > 1e-12 * max(1, abs(last)) else {
           (knots, beta, baseline) = ([], [], nil)
-          flat = KaplanMeierEstimator.fit(time: time, event: event)
+          let everyone = Array(endpoint.time.indices)
+          flat = { endpoint.observed(everyone, horizon: $0) }
           return
         }
         let candidates = [0.1, 0.5, 0.9].map { CalibrationFit.quantile(sorted, $0) }
@@ -116,19 +116,17 @@ extension PrognosisModel {
         knots = chosen
         flat = nil
         let basis = eta.map { Self.basis($0, chosen) }
-        let fit = try CoxProportionalHazards.fit(
-          time: time, event: event, covariates: basis, names: (0..<basis[0].count).map { "s\($0)" })
-        let coefficients = fit.coefficients.map(\.coef)
+        let coefficients = try endpoint.fit(basis, names: (0..<basis[0].count).map { "s\($0)" })
         beta = coefficients
-        baseline = BaselineHazard(time: time, event: event, covariates: basis, beta: coefficients)
+        baseline = try endpoint.baseline(basis, beta: coefficients)
       }
 
       /// The observed probability of the event by `horizon` for each linear predictor of `eta` (the baseline is
       /// read once).
       func risks(atEta eta: [Double], horizon: Double) -> [Double] {
-        if let flat { return Array(repeating: 1 - flat.at(horizon).survival, count: eta.count) }
+        if let flat { return Array(repeating: flat(horizon), count: eta.count) }
         guard let baseline else { return eta.map { _ in .nan } }
-        let h0 = baseline.time.lastIndex { $0 <= horizon }.map { baseline.cumulativeHazard[$0] } ?? 0
+        let h0 = baseline.time.lastIndex { $0 <= horizon }.map { baseline.cumulative[$0] } ?? 0
         return eta.map { value in
           1 - exp(-h0 * exp(zip(Self.basis(value, knots), beta).reduce(0) { $0 + $1.0 * $1.1 }))
         }

@@ -17,36 +17,53 @@ extension PrognosisModel {
     public var seed: UInt64
     /// The first and last year of diagnosis of the data, when known.
     public var years: [Int]?
+    /// The cause of a Fine-Gray model (the table read with `causes: true`); nil for a Cox model.
+    public var cause: Int?
 
     /// Options for a fit.
     public init(
       time: String, timeUnit: String, event: String, horizons: [Double], bootstrap: Int, seed: UInt64,
-      years: [Int]? = nil
+      years: [Int]? = nil, cause: Int? = nil
     ) {
       (self.time, self.timeUnit, self.event, self.horizons) = (time, timeUnit, event, horizons)
-      (self.bootstrap, self.seed, self.years) = (bootstrap, seed, years)
+      (self.bootstrap, self.seed, self.years, self.cause) = (bootstrap, seed, years, cause)
     }
   }
 
-  /// Fits a Cox model (Efron ties) of `covariates` and validates it internally as `rms::validate` and
-  /// `rms::calibrate` do: the apparent indexes on the data, then for each bootstrap resample a model fitted on the
-  /// resample and its indexes on the resample and on the original data; the mean difference is the optimism, and
-  /// apparent − optimism the corrected index (Efron-Gong). Indexes: Harrell's C, Uno's C at the last horizon and
-  /// the calibration slope (the coefficient of the linear predictor in a Cox model on the original data; 1 on the
-  /// data that fitted it). Calibration at each horizon within follow-up: fifths of predicted risk against
-  /// Kaplan-Meier, and a smoothed curve — the observed risk from a Cox model on a restricted cubic spline (3 knots)
-  /// of log(−log Ŝ), as Austin, Harrell & van Klaveren propose — apparent and corrected by the same bootstrap.
+  /// Fits a Cox model (Efron ties) of `covariates` — or, with a cause, a Fine-Gray model of that cause (as
+  /// `cmprsk::crr`) — and validates it internally as `rms::validate` and `rms::calibrate` do: the apparent indexes on
+  /// the data, then for each bootstrap resample a model fitted on the resample and its indexes on the resample and on
+  /// the original data; the mean difference is the optimism, and apparent − optimism the corrected index
+  /// (Efron-Gong). Indexes: Harrell's C and Uno's C at the last horizon (Cox), or the competing-risks C of Wolbers
+  /// et al. (Fine-Gray); and the calibration slope (the coefficient of the linear predictor in a model of the same
+  /// kind on the original data; 1 on the data that fitted it). Calibration at each horizon within follow-up: fifths
+  /// of predicted risk against Kaplan-Meier (or Aalen-Johansen for a cause), and a smoothed curve — the observed risk
+  /// from a model of the same kind on a restricted cubic spline (3 knots) of log(−log(1 − predicted risk)), as
+  /// Austin, Harrell & van Klaveren propose (and Austin, Putter et al. for competing risks) — apparent and corrected
+  /// by the same bootstrap.
   /// - Source: Harrell FE. Regression Modeling Strategies, 2nd ed. Springer 2015, §5.3 (validation), §20.12
-  ///   (calibration). Austin PC, Harrell FE, van Klaveren D. Stat Med 2020;39:2714–42. Uno H et al. Stat Med
-  ///   2011;30:1105–17.
+  ///   (calibration). Austin PC, Harrell FE, van Klaveren D. Stat Med 2020;39:2714–42. Austin PC, Putter H, Giardiello
+  ///   D, van Klaveren D. Diagn Progn Res 2022;6:2. Uno H et al. Stat Med 2011;30:1105–17. Wolbers M et al.
+  ///   Epidemiology 2009;20:555–61.
   public static func fit(table: SurvivalTable, covariates: [String], options: Options) throws -> PrognosisModel {
     let design = try CoxDesign(table: table, covariates: covariates)
     guard let horizon = options.horizons.max(), horizon > 0 else {
       throw PrognosisModelError.data("give at least one horizon > 0.")
     }
-    let model = try CoxProportionalHazards.fit(
-      time: design.time, event: design.event, covariates: design.rows, names: design.names, nDropped: design.dropped)
-    let beta = model.coefficients.map(\.coef)
+    let endpoint = Endpoint(time: design.time, status: table.status, cause: options.cause)
+    let varianceMatrix: [Double]
+    let beta: [Double]
+    let events: Int
+    if let cause = options.cause {
+      let model = try FineGray.fit(
+        time: design.time, status: table.status, cause: cause, covariates: design.rows, names: design.names,
+        nDropped: design.dropped)
+      (beta, varianceMatrix, events) = (model.coefficients.map(\.coef), model.variance, model.nEvents)
+    } else {
+      let model = try CoxProportionalHazards.fit(
+        time: design.time, event: design.event, covariates: design.rows, names: design.names, nDropped: design.dropped)
+      (beta, varianceMatrix, events) = (model.coefficients.map(\.coef), model.variance, model.nEvents)
+    }
     let p = beta.count
     let n = design.time.count
     let means = (0..<p).map { j in design.rows.reduce(0) { $0 + $1[j] } / Double(n) }
@@ -66,13 +83,11 @@ extension PrognosisModel {
         "no horizon is within the follow-up (the longest is \(SurvivalPlot.format(maximumTime)) \(options.timeUnit)).")
     }
     let uno = min(horizon, maximumTime)
-    let apparent = Resample.indexes(
-      time: design.time, event: design.event, rows: design.rows, beta: beta, horizon: uno, slope: 1)
-    let calibration = try CalibrationFit.all(
-      time: design.time, event: design.event, rows: design.rows, beta: beta, horizons: horizons)
+    let apparent = Resample.indexes(endpoint, rows: design.rows, beta: beta, horizon: uno, slope: 1)
+    let calibration = try CalibrationFit.all(endpoint, rows: design.rows, beta: beta, horizons: horizons)
     var validation = Validation(
       bootstrap: options.bootstrap, failed: 0, seed: options.seed, horizon: uno,
-      indexes: zip(["harrellC", "unoC", "calibrationSlope"], apparent).map {
+      indexes: zip(endpoint.concordanceNames + ["calibrationSlope"], apparent).map {
         Index(name: $0.0, apparent: $0.1, optimism: 0, corrected: $0.1)
       })
     var curveOptimism = calibration.map { Array(repeating: 0.0, count: $0.grid.count) }
@@ -82,7 +97,7 @@ extension PrognosisModel {
       let draw = (0..<n).map { _ in random.below(n) }
       guard
         let resample = try? Resample(
-          design: design, draw: draw, horizon: uno, calibration: calibration, horizons: horizons)
+          endpoint, design: design, draw: draw, horizon: uno, calibration: calibration, horizons: horizons)
       else {
         validation.failed += 1
         continue
@@ -102,13 +117,18 @@ extension PrognosisModel {
     let calibrations = zip(calibration, curveOptimism).map { fit, optimism in
       fit.summary(optimism: used > 0 ? optimism.map { $0 / Double(used) } : optimism)
     }
+    let baseline =
+      options.cause.map { cause in
+        Baseline(
+          fineGray: FineGray.Problem(time: design.time, status: table.status, cause: cause, covariates: design.rows),
+          beta: beta)
+      } ?? Baseline(time: design.time, event: design.event, rows: design.rows, beta: beta, means: means)
     return PrognosisModel(
-      schemaVersion: currentSchemaVersion, kind: "cox", time: options.time, timeUnit: options.timeUnit,
-      event: options.event, terms: terms, names: design.names, coefficients: beta, variance: model.variance,
-      means: means,
-      baseline: Baseline(time: design.time, event: design.event, rows: design.rows, beta: beta, means: means),
+      schemaVersion: currentSchemaVersion, kind: options.cause == nil ? "cox" : "finegray", cause: options.cause,
+      time: options.time, timeUnit: options.timeUnit, event: options.event, terms: terms, names: design.names,
+      coefficients: beta, variance: varianceMatrix, means: means, baseline: baseline,
       data: DataSummary(
-        n: n, events: model.nEvents, dropped: design.dropped, maximumTime: maximumTime, years: options.years),
+        n: n, events: events, dropped: design.dropped, maximumTime: maximumTime, years: options.years),
       validation: validation, calibration: calibrations)
   }
 
@@ -117,44 +137,58 @@ extension PrognosisModel {
     var optimism: [Double]
     var curveOptimism: [[Double]]
 
-    init(design: CoxDesign, draw: [Int], horizon: Double, calibration: [CalibrationFit], horizons: [Double]) throws {
-      let time = draw.map { design.time[$0] }
-      let event = draw.map { design.event[$0] }
+    init(
+      _ endpoint: Endpoint, design: CoxDesign, draw: [Int], horizon: Double, calibration: [CalibrationFit],
+      horizons: [Double]
+    ) throws {
+      let sample = endpoint.resampled(draw)
       let rows = draw.map { design.rows[$0] }
-      let beta = try CoxProportionalHazards.fit(time: time, event: event, covariates: rows, names: design.names)
-        .coefficients.map(\.coef)
+      let beta = try sample.fit(rows, names: design.names)
       let original = design.rows.map { row in zip(row, beta).reduce(0) { $0 + $1.0 * $1.1 } }
-      let slope = try CoxProportionalHazards.fit(
-        time: design.time, event: design.event, covariates: original.map { [$0] }, names: ["lp"]
-      ).coefficients[0].coef
-      let train = Self.indexes(time: time, event: event, rows: rows, beta: beta, horizon: horizon, slope: 1)
-      let test = Self.indexes(
-        time: design.time, event: design.event, rows: design.rows, beta: beta, horizon: horizon, slope: slope)
+      let slope = try endpoint.fit(original.map { [$0] }, names: ["lp"])[0]
+      let train = Self.indexes(sample, rows: rows, beta: beta, horizon: horizon, slope: 1)
+      let test = Self.indexes(endpoint, rows: design.rows, beta: beta, horizon: horizon, slope: slope)
       optimism = zip(train, test).map { $0 - $1 }
       let grids = calibration.map(\.grid)
-      let onResample = try CalibrationFit.all(
-        time: time, event: event, rows: rows, beta: beta, horizons: horizons, grids: grids)
+      let onResample = try CalibrationFit.all(sample, rows: rows, beta: beta, horizons: horizons, grids: grids)
       let onOriginal = try CalibrationFit.all(
-        time: design.time, event: design.event, rows: design.rows, beta: beta, horizons: horizons, grids: grids)
+        endpoint, rows: design.rows, beta: beta, horizons: horizons, grids: grids)
       curveOptimism = zip(onResample, onOriginal).map { train, test in
         zip(train.observedAtGrid, test.observedAtGrid).map { $0 - $1 }
       }
     }
 
-    /// Harrell's C, Uno's C at `horizon`, and the calibration slope given.
-    static func indexes(
-      time: [Double], event: [Bool], rows: [[Double]], beta: [Double], horizon: Double, slope: Double
-    ) -> [Double] {
+    /// The concordance indexes of the endpoint, and the calibration slope given.
+    static func indexes(_ endpoint: Endpoint, rows: [[Double]], beta: [Double], horizon: Double, slope: Double)
+      -> [Double]
+    {
       let risk = rows.map { row in zip(row, beta).reduce(0) { $0 + $1.0 * $1.1 } }
-      return [
-        Concordance.harrell(time: time, event: event, risk: risk).concordance,
-        Concordance.uno(time: time, event: event, risk: risk, horizon: horizon).concordance, slope,
-      ]
+      return endpoint.concordance(risk, horizon: horizon) + [slope]
     }
   }
 }
 
 extension PrognosisModel.Baseline {
+  /// The baseline cumulative subdistribution hazard of a Fine-Gray fit at the design means, with the same variance
+  /// terms as the Cox baseline (the censoring weights taken as known).
+  init(fineGray problem: FineGray.Problem, beta: [Double]) {
+    let p = beta.count
+    let fit = problem.evaluate(beta)
+    var (hazard, variance) = (0.0, 0.0)
+    var mean = Array(repeating: 0.0, count: p)
+    self.init(time: [], cumulativeHazard: [], hazardVariance: [], meanHazard: [])
+    for (k, failure) in problem.failures.enumerated() {
+      let (d, s0) = (Double(failure.count), fit.s0[k])
+      hazard += d / s0
+      variance += d / (s0 * s0)
+      for j in 0..<p { mean[j] += fit.s1[k * p + j] / s0 * d / s0 }
+      time.append(problem.time[failure.first])
+      cumulativeHazard.append(hazard)
+      hazardVariance.append(variance)
+      meanHazard.append(contentsOf: mean)
+    }
+  }
+
   /// The Breslow baseline at `means` and its variance terms, from the fitted coefficients.
   init(time: [Double], event: [Bool], rows: [[Double]], beta: [Double], means: [Double]) {
     let n = time.count

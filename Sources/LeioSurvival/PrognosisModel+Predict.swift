@@ -1,12 +1,14 @@
 public import Foundation
 
-/// What a prognosis model says about a covariate profile: the survival of similar patients in the model's data at
-/// each horizon with a 95 % interval, in words with the data it comes from, the model's validation figures, and the
-/// caveat that goes with it.
+/// What a prognosis model says about a covariate profile: the survival (Cox) or the cumulative incidence of the
+/// cause (Fine-Gray) of similar patients in the model's data at each horizon with a 95 % interval, in words with the
+/// data it comes from, the model's validation figures, and the caveat that goes with it.
 public struct PrognosisPrediction: Encodable, Sendable, Equatable {
   /// The covariate values used.
   public var profile: [String: String]
-  /// Survival at each horizon.
+  /// `survival` (Cox) or `cumulativeIncidence` (Fine-Gray: of the model's cause, other causes competing).
+  public var measure: String
+  /// The estimate at each horizon.
   public var horizons: [Point]
   /// The statement, in words.
   public var statement: String
@@ -15,13 +17,13 @@ public struct PrognosisPrediction: Encodable, Sendable, Equatable {
   /// What the figure is and is not.
   public var caveat: String
 
-  /// Survival at one horizon.
+  /// The estimate at one horizon.
   public struct Point: Encodable, Sendable, Equatable {
     /// The horizon.
     public var time: Double
-    /// Predicted survival.
-    public var survival: Double
-    /// Lower 95 % limit (log scale, as R's `survfit` default).
+    /// Survival, or the cumulative incidence of the cause.
+    public var estimate: Double
+    /// Lower 95 % limit (from H ± 1.96·se(H) for the cumulative hazard H: R's `survfit` "log" interval for survival).
     public var lower: Double
     /// Upper 95 % limit.
     public var upper: Double
@@ -94,15 +96,18 @@ extension PrognosisModel {
     return row
   }
 
-  /// The survival of `profile` at `times` (the calibration horizons when empty), with 95 % intervals from the
-  /// variance of the predicted cumulative hazard (Tsiatis 1981: the baseline's variance plus the coefficients'),
-  /// as R's `survfit(coxph, newdata)` with Breslow's estimator. A time past the data's longest follow-up is refused.
+  /// The survival (Cox) or cumulative incidence of the cause (Fine-Gray) of `profile` at `times` (the calibration
+  /// horizons when empty), with 95 % intervals from the variance of the predicted cumulative hazard H (Tsiatis 1981:
+  /// the baseline's variance plus the coefficients', as R's `survfit(coxph, newdata)` with Breslow's estimator; for
+  /// Fine-Gray the same form with crr's robust variance of the coefficients and the censoring weights taken as known).
+  /// The interval is H ± 1.96·se(H), mapped to exp(−H) or 1 − exp(−H). A time past the longest follow-up is refused.
   public func predict(_ profile: [String: String], at times: [Double] = []) throws -> PrognosisPrediction {
     let x = try row(for: profile)
     let p = coefficients.count
     let z = (0..<p).map { x[$0] - means[$0] }
     let scale = exp(zip(z, coefficients).reduce(0) { $0 + $1.0 * $1.1 })
     let horizons = times.isEmpty ? calibration.map(\.horizon) : times
+    let incidence = kind == "finegray"
     let points = try horizons.map { t -> PrognosisPrediction.Point in
       guard t <= data.maximumTime else {
         throw PrognosisModelError.outOfRange(
@@ -110,34 +115,45 @@ extension PrognosisModel {
         )
       }
       guard let k = baseline.time.lastIndex(where: { $0 <= t }) else {
-        return PrognosisPrediction.Point(time: t, survival: 1, lower: 1, upper: 1)
+        return PrognosisPrediction.Point(
+          time: t, estimate: incidence ? 0 : 1, lower: incidence ? 0 : 1, upper: incidence ? 0 : 1)
       }
       let hazard = scale * baseline.cumulativeHazard[k]
       let d = (0..<p).map { j in scale * (z[j] * baseline.cumulativeHazard[k] - baseline.meanHazard[k * p + j]) }
       var variance = scale * scale * baseline.hazardVariance[k]
       for a in 0..<p { for b in 0..<p { variance += d[a] * self.variance[a * p + b] * d[b] } }
-      let survival = exp(-hazard)
       let width = 1.959963984540054 * variance.squareRoot()
-      return PrognosisPrediction.Point(
-        time: t, survival: survival, lower: survival * exp(-width), upper: min(1, survival * exp(width)))
+      let (low, high) = (max(0, hazard - width), hazard + width)
+      return incidence
+        ? PrognosisPrediction.Point(time: t, estimate: 1 - exp(-hazard), lower: 1 - exp(-low), upper: 1 - exp(-high))
+        : PrognosisPrediction.Point(time: t, estimate: exp(-hazard), lower: exp(-high), upper: min(1, exp(-low)))
     }
     let corrected = { (name: String) in validation.indexes.first { $0.name == name }?.corrected ?? .nan }
     let years =
       data.years.map { $0.count == 2 && $0[0] != $0[1] ? ", diagnosed \($0[0])–\($0[1])" : ", diagnosed \($0[0])" }
       ?? ""
     var statement =
-      "In this registry's data (\(data.n) patients\(years), \(data.events) events), patients like this one had "
+      "In this registry's data (\(data.n) patients\(years), \(data.events) events\(incidence ? " of cause \(cause ?? 0)" : "")), patients like this one had "
     statement += points.map {
       String(
-        format: "%.0f %% (95 %% CI %.0f–%.0f %%) survival at %@ %@", $0.survival * 100, $0.lower * 100, $0.upper * 100,
-        SurvivalPlot.format($0.time), timeUnit)
+        format: "%.0f %% (95 %% CI %.0f–%.0f %%) %@ at %@ %@", $0.estimate * 100, $0.lower * 100, $0.upper * 100,
+        incidence ? "cumulative incidence of \(event) = \(cause ?? 0)" : "survival", SurvivalPlot.format($0.time),
+        timeUnit)
     }.joined(separator: "; ")
-    statement += String(
-      format:
-        ". The model's optimism-corrected Harrell's C is %.3f (Uno's C %.3f; calibration slope %.2f; %d bootstrap resamples).",
-      corrected("harrellC"), corrected("unoC"), corrected("calibrationSlope"), validation.bootstrap - validation.failed)
+    if incidence {
+      statement += String(
+        format:
+          ", other causes competing. The model's optimism-corrected competing-risks C is %.3f (calibration slope %.2f; %d bootstrap resamples).",
+        corrected("competingC"), corrected("calibrationSlope"), validation.bootstrap - validation.failed)
+    } else {
+      statement += String(
+        format:
+          ". The model's optimism-corrected Harrell's C is %.3f (Uno's C %.3f; calibration slope %.2f; %d bootstrap resamples).",
+        corrected("harrellC"), corrected("unoC"), corrected("calibrationSlope"),
+        validation.bootstrap - validation.failed)
+    }
     return PrognosisPrediction(
-      profile: profile, horizons: points, statement: statement, validation: validation,
-      caveat: PrognosisPrediction.caveat)
+      profile: profile, measure: incidence ? "cumulativeIncidence" : "survival", horizons: points,
+      statement: statement, validation: validation, caveat: PrognosisPrediction.caveat)
   }
 }

@@ -10,8 +10,11 @@ public struct PrognosisModel: Codable, Sendable, Equatable {
 
   /// The model file's schema version.
   public var schemaVersion: Int
-  /// The model: `cox` (proportional hazards, Efron ties, Breslow baseline).
+  /// The model: `cox` (proportional hazards, Efron ties, Breslow baseline), or `finegray` (subdistribution hazards
+  /// of ``cause``, as `cmprsk::crr`).
   public var kind: String
+  /// The cause a `finegray` model predicts (a status code of the event column); nil for `cox`.
+  public var cause: Int?
   /// The time column, and what one unit of it is (`days`, `months`…), as given when fitting.
   public var time: String
   /// The unit of time.
@@ -79,7 +82,7 @@ public struct PrognosisModel: Codable, Sendable, Equatable {
   /// One validation index: apparent (on the data that fitted the model), the bootstrap optimism, and the corrected
   /// value (apparent − optimism), as `rms::validate` reports them.
   public struct Index: Codable, Sendable, Equatable {
-    /// `harrellC`, `unoC` or `calibrationSlope`.
+    /// `harrellC`, `unoC` (Cox), `competingC` (Fine-Gray) or `calibrationSlope`.
     public var name: String
     /// On the fitting data.
     public var apparent: Double
@@ -99,7 +102,7 @@ public struct PrognosisModel: Codable, Sendable, Equatable {
     public var seed: UInt64
     /// The horizon of Uno's C.
     public var horizon: Double
-    /// Harrell's C, Uno's C at the horizon, the calibration slope.
+    /// Harrell's C and Uno's C at the horizon (Cox) or the competing-risks C (Fine-Gray), and the calibration slope.
     public var indexes: [Index]
   }
 

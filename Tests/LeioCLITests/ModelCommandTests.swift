@@ -51,6 +51,31 @@ struct ModelCommandTests {
     #expect(serve.status == 65 && serve.stderr.contains("not columns of `leio export outcomes`"), "\(serve.stderr)")
   }
 
+  @Test("a Fine-Gray model of one cause: fit with --cause, predict the cumulative incidence with others competing")
+  func fineGray() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leio-model-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let model = directory.appendingPathComponent("fg.json").path
+    let fit = try CLIRunner.run([
+      "model", "fit", "--data", IncidenceCommandTests.mgus2, "--time", "etime", "--event", "event", "--cause", "1",
+      "--covariates", "sex,age", "--bootstrap", "5", "--horizons", "60,120", "--time-unit", "months", "--output", model,
+    ])
+    #expect(fit.status == 0, "\(fit.stderr)")
+    #expect(fit.stdout.contains("Fine-Gray model of event = 1") && fit.stdout.contains("competingC"))
+    #expect(fit.stdout.contains("observed (Aalen-Johansen)"))
+    let predict = try CLIRunner.run(
+      ["model", "predict", model, "--input", "-", "--at", "120"], stdin: #"{"sex": "M", "age": 70}"#)
+    // predict.crr(crr(etime, event, cbind(sexM, age)), c(1, 70)) at 118 months (the last event ≤ 120): 0.0554.
+    #expect(predict.status == 0 && predict.stdout.contains("6 % (95 % CI"), "\(predict.stdout)")
+    #expect(predict.stdout.contains("cumulative incidence of event = 1 at 120 months, other causes competing"))
+    let zero = try CLIRunner.run([
+      "model", "fit", "--data", IncidenceCommandTests.mgus2, "--time", "etime", "--event", "event", "--cause", "0",
+      "--covariates", "age", "--output", model,
+    ])
+    #expect(zero.status == 64)
+  }
+
   @Test("fit refuses: no covariates, horizons past follow-up, a bad bootstrap count; no file is left")
   func refusals() throws {
     let output = FileManager.default.temporaryDirectory.appendingPathComponent("leio-model-\(UUID().uuidString).json")

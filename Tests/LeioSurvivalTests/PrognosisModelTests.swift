@@ -69,7 +69,8 @@ struct PrognosisModelTests {
     let time = test.map { design.time[$0] }
     let event = test.map { design.event[$0] }
     let indexes = PrognosisModel.Resample.indexes(
-      time: time, event: event, rows: test.map { design.rows[$0] }, beta: beta, horizon: 365, slope: .nan)
+      PrognosisModel.Endpoint(time: time, status: event.map { $0 ? 1 : 0 }, cause: nil),
+      rows: test.map { design.rows[$0] }, beta: beta, horizon: 365, slope: .nan)
     #expect(Self.close(indexes[0], Self.reference["testHarrellC"]), "\(indexes)")
     #expect(Self.close(indexes[1], Self.reference["testUnoC"]), "\(indexes)")
     let lp = test.map { i in zip(design.rows[i], beta).reduce(0) { $0 + $1.0 * $1.1 } }
@@ -91,10 +92,10 @@ struct PrognosisModelTests {
     for (k, point) in prediction.horizons.enumerated() {
       // Coefficients converge to 1e-9 in ℓ, so predictions agree to about 1e-7; 1e-6 is asked.
       let tolerance = 1e-6
-      #expect(abs(point.survival - (survival[k] as? Double ?? .nan)) <= tolerance, "S(\(point.time))")
+      #expect(abs(point.estimate - (survival[k] as? Double ?? .nan)) <= tolerance, "S(\(point.time))")
       #expect(abs(point.lower - (lower[k] as? Double ?? .nan)) <= tolerance, "lower(\(point.time))")
       #expect(abs(point.upper - (upper[k] as? Double ?? .nan)) <= tolerance, "upper(\(point.time))")
-      let se = point.survival * log(point.upper / point.survival) / 1.959963984540054
+      let se = point.estimate * log(point.upper / point.estimate) / 1.959963984540054
       #expect(abs(se - (stdErr[k] as? Double ?? .nan)) <= tolerance, "se(\(point.time))")
     }
     #expect(prediction.statement.contains("In this registry's data (137 patients, 128 events)"))
@@ -160,6 +161,70 @@ struct PrognosisModelTests {
     var model = try Self.model()
     model.baseline.meanHazard.removeLast()
     #expect(throws: PrognosisModelError.self) { try PrognosisModel.read(try JSONEncoder().encode(model)) }
+  }
+
+  @Test("Fine-Gray model: coefficients, held-out calibration slope and predicted incidence as crr and predict.crr")
+  func fineGray() throws {
+    let reference = Self.reference
+    let table = try SurvivalTable(
+      csv: Array(try Data(contentsOf: Self.directory.appendingPathComponent("competing/mgus2.csv"))), time: "etime",
+      event: "event", columns: ["sex", "age"], causes: true)
+    let times = AgreementWithRTests.numbers(reference["fineGrayTimes"]).compactMap { $0 as? Double }
+    let model = try PrognosisModel.fit(
+      table: table, covariates: ["sex", "age"],
+      options: .init(
+        time: "etime", timeUnit: "months", event: "event", horizons: times, bootstrap: 4, seed: 3, cause: 1))
+    #expect(model.kind == "finegray" && model.cause == 1)
+    for (value, expected) in zip(model.coefficients, AgreementWithRTests.numbers(reference["fineGrayCoef"])) {
+      #expect(Self.close(value, expected), "\(value)")
+    }
+    #expect(model.validation.indexes.map(\.name) == ["competingC", "calibrationSlope"])
+    let prediction = try model.predict(["sex": "M", "age": "70"], at: times)
+    #expect(prediction.measure == "cumulativeIncidence")
+    for (point, expected) in zip(prediction.horizons, AgreementWithRTests.numbers(reference["fineGrayIncidence"])) {
+      #expect(abs(point.estimate - (expected as? Double ?? .nan)) <= 1e-9, "\(point.time)")
+      #expect(point.lower < point.estimate && point.estimate < point.upper)
+    }
+    #expect(prediction.statement.contains("other causes competing"))
+    // The held-out half: crr on the odd rows, its linear predictor in crr on the even rows.
+    let design = try CoxDesign(table: table, covariates: ["sex", "age"])
+    let train = stride(from: 0, to: design.time.count, by: 2).map { $0 }
+    let test = stride(from: 1, to: design.time.count, by: 2).map { $0 }
+    let half = PrognosisModel.Endpoint(time: design.time, status: table.status, cause: 1).resampled(train)
+    let beta = try half.fit(train.map { design.rows[$0] }, names: design.names)
+    for (value, expected) in zip(beta, AgreementWithRTests.numbers(reference["fineGrayHalfCoef"])) {
+      #expect(Self.close(value, expected), "\(value)")
+    }
+    let held = PrognosisModel.Endpoint(time: design.time, status: table.status, cause: 1).resampled(test)
+    let lp = test.map { i in zip(design.rows[i], beta).reduce(0) { $0 + $1.0 * $1.1 } }
+    let slope = try held.fit(lp.map { [$0] }, names: ["lp"])[0]
+    #expect(Self.close(slope, reference["fineGraySlope"]), "\(slope)")
+  }
+
+  @Test("the competing-risks C equals a pair-by-pair count, and Harrell's C without competing events")
+  func competingConcordance() {
+    var random = BootstrapGenerator(seed: 11)
+    for round in 0..<20 {
+      let n = 5 + random.below(40)
+      let time = (0..<n).map { _ in Double(1 + random.below(12)) }
+      let status = (0..<n).map { _ in round % 4 == 0 ? random.below(2) : random.below(3) }
+      let risk = (0..<n).map { _ in Double(random.below(6)) }
+      var (concordant, discordant, tied) = (0.0, 0.0, 0.0)
+      for i in 0..<n where status[i] == 1 {
+        for j in 0..<n where j != i {
+          let comparable =
+            time[j] > time[i] || (time[j] == time[i] && status[j] == 0) || (status[j] == 2 && time[j] <= time[i])
+          guard comparable else { continue }
+          if risk[i] > risk[j] { concordant += 1 } else if risk[i] < risk[j] { discordant += 1 } else { tied += 1 }
+        }
+      }
+      let counts = Concordance.competing(time: time, status: status, cause: 1, risk: risk)
+      #expect(counts.concordant == concordant && counts.discordant == discordant && counts.tiedRisk == tied, "\(round)")
+      if !status.contains(2) {
+        let harrell = Concordance.harrell(time: time, event: status.map { $0 == 1 }, risk: risk)
+        #expect(harrell == counts)
+      }
+    }
   }
 
   @Test("Uno's C: with no censoring it is Harrell's C; pairs after the horizon are left out")

@@ -25,10 +25,13 @@ enum PrognosisSection {
       return html + "<p>No statement from the registry's model: \(escape("\(error)"))</p>" + about(model) + "</div>"
     }
     html += "<p class=\"statement\">\(escape(prediction.statement))</p>"
+    let measure =
+      prediction.measure == "survival"
+      ? "Survival" : "Cumulative incidence of \(model.event) = \(model.cause ?? 0) (other causes competing)"
     html +=
-      "<table><caption>Survival of patients like this one in the model's data</caption><thead><tr><th scope=\"col\">At</th><th scope=\"col\">Survival</th><th scope=\"col\">95 % CI</th></tr></thead><tbody>"
+      "<table><caption>\(escape(measure)) of patients like this one in the model's data</caption><thead><tr><th scope=\"col\">At</th><th scope=\"col\">\(prediction.measure == "survival" ? "Survival" : "Cumulative incidence")</th><th scope=\"col\">95 % CI</th></tr></thead><tbody>"
     for point in prediction.horizons {
-      html += "<tr><td>\(format(point.time)) \(escape(model.timeUnit))</td><td>\(percent(point.survival))</td>"
+      html += "<tr><td>\(format(point.time)) \(escape(model.timeUnit))</td><td>\(percent(point.estimate))</td>"
       html += "<td>\(percent(point.lower)) – \(percent(point.upper))</td></tr>"
     }
     html += "</tbody></table>"
@@ -36,7 +39,7 @@ enum PrognosisSection {
       "<table><caption>The model's validation (\(model.validation.bootstrap - model.validation.failed) bootstrap resamples, seed \(model.validation.seed))</caption><thead><tr><th scope=\"col\">Index</th><th scope=\"col\">Apparent</th><th scope=\"col\">Optimism</th><th scope=\"col\">Corrected</th></tr></thead><tbody>"
     let labels = [
       "harrellC": "Harrell's C", "unoC": "Uno's C at \(format(model.validation.horizon)) \(model.timeUnit)",
-      "calibrationSlope": "Calibration slope",
+      "calibrationSlope": "Calibration slope", "competingC": "C for competing risks (Wolbers)",
     ]
     for index in model.validation.indexes {
       html += "<tr><td>\(escape(labels[index.name] ?? index.name))</td>"
@@ -57,7 +60,7 @@ enum PrognosisSection {
   static func about(_ model: PrognosisModel) -> String {
     let years = model.data.years.map { " diagnosed \($0.map(String.init).joined(separator: "–"))," } ?? ""
     return
-      "<p class=\"hint\">Cox model of \(escape(model.event)) over \(escape(model.time)) on \(escape(model.terms.map(\.name).joined(separator: ", "))), fitted on \(model.data.n) patients,\(escape(years)) \(model.data.events) events (model file schema \(model.schemaVersion)). It speaks only for patients like those: values outside its data get no statement.</p>"
+      "<p class=\"hint\">\(model.kind == "finegray" ? "Fine-Gray model of \(escape(model.event)) = \(model.cause ?? 0)" : "Cox model of \(escape(model.event))") over \(escape(model.time)) on \(escape(model.terms.map(\.name).joined(separator: ", "))), fitted on \(model.data.n) patients,\(escape(years)) \(model.data.events) events (model file schema \(model.schemaVersion)). It speaks only for patients like those: values outside its data get no statement.</p>"
   }
 
   static func format(_ value: Double) -> String { String(format: "%g", value) }
