@@ -185,6 +185,9 @@ paths = {
  "/api/v1/openapi.json": {"get": {"operationId": "openapi", "summary": "This document",
    "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}}}}},
  "/healthz": {"get": {"operationId": "health", "summary": "Liveness", "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": ref("Health")}}}}}},
+ "/readyz": {"get": {"operationId": "ready", "summary": "Readiness: the registry's database answers a query", "responses": {
+   "200": {"description": "Ready", "content": {"application/json": {"schema": ref("Health")}}},
+   "503": {"description": "The database does not answer", "content": {"application/json": {"schema": ref("Health")}}}}}},
 }
 # Registry routes: every one needs a signed-in account with the role's permission (x-leio-permission).
 def ok(schema, code="200"):

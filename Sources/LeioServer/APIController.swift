@@ -13,6 +13,7 @@ public struct APIController<Context: RequestContext>: Sendable {
       ("POST", "/api/v1/\($0)")
     }
       + [("GET", "/api/v1/facts"), ("GET", "/api/v1/facts/{id}"), ("GET", "/api/v1/openapi.json"), ("GET", "/healthz")]
+      + [("GET", "/readyz")]
   }
 
   /// Adds the routes to `group`.

@@ -6,7 +6,8 @@ public import LeioStore
 public import LeioSurvival
 public import Logging
 
-/// Builds Leio's router: `/healthz`, the JSON API under `/api/v1`, and the web pages.
+/// Builds Leio's router: `/healthz` (liveness), `/readyz` (readiness: the registry's database answers), the JSON API
+/// under `/api/v1`, and the web pages.
 ///
 /// With `baselineRoute`, also `POST /bench/baseline`: it reads the body within the same limit and answers a fixed
 /// JSON document through the same middleware, so `Benchmarks/load.sh` can compare the stage endpoint with the
@@ -26,6 +27,14 @@ public func buildRouter(
     Response(
       status: .ok, headers: [.contentType: "application/json"],
       body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+  }
+  // Readiness, distinct from liveness: with a registry, the database must answer (503 while it does not), so a load
+  // balancer stops sending requests to a process whose database is gone.
+  router.get("readyz") { _, _ in
+    let ready = await registry?.ready() ?? true
+    return Response(
+      status: ready ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
+      body: .init(byteBuffer: ByteBuffer(string: ready ? #"{"status":"ready"}"# : #"{"status":"unavailable"}"#)))
   }
   if baselineRoute {
     router.post("bench/baseline") { request, context in

@@ -116,6 +116,7 @@ struct OpenAPITests {
     try await sample(.get, "/api/v1/facts/{id}", "/api/v1/facts/survival-sts", nil)
     try await sample(.get, "/api/v1/facts/{id}", "/api/v1/facts/nope", nil)
     try await sample(.get, "/healthz", "/healthz", nil)
+    try await sample(.get, "/readyz", "/readyz", nil)
 
     // The registry, signed in with API tokens: successes, conflicts, field errors, 401 and 403.
     try await RegistryHarness.with { harness in

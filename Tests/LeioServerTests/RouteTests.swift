@@ -31,6 +31,7 @@ struct RouteTests {
     "good requests",
     arguments: [
       (HTTPRequest.Method.get, "/healthz", nil as String?, "application/json", "\"status\":\"ok\""),
+      (.get, "/readyz", nil, "application/json", "\"status\":\"ready\""),
       (.post, "/api/v1/stage", extremity, "application/json", "\"results\""),
       (
         .post, "/api/v1/stage", #"{"system":"ajcc7","t":"T2b","n":"N0","m":"M0","grade":"G3"}"#, "application/json",

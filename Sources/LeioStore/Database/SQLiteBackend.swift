@@ -67,7 +67,7 @@ public final class SQLiteBackend: SQLBackend {
   }
 
   public func read<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
-    let connection = await readers.acquire()
+    let connection = try await readers.acquire(location: location)
     let executor = SQLiteExecutor(connection: connection, location: location)
     do {
       try await executor.execute("BEGIN")
@@ -95,23 +95,39 @@ public final class SQLiteBackend: SQLBackend {
   }
 }
 
-/// Idle reader connections; a read waits when all are busy.
+/// Idle reader connections; a read waits when all are busy. Once closed, a read fails at once (it would otherwise
+/// wait for a connection that never comes back).
 private actor ReaderPool {
   private var idle: [SQLiteConnection]
-  private var waiting: [CheckedContinuation<SQLiteConnection, Never>] = []
+  private var waiting: [CheckedContinuation<SQLiteConnection?, Never>] = []
+  private var closed = false
 
   init(_ connections: [SQLiteConnection]) { idle = connections }
 
-  func acquire() async -> SQLiteConnection {
+  func acquire(location: String) async throws -> SQLiteConnection {
+    guard !closed else { throw RegistryError.unavailable(location: location, reason: "the registry is closed") }
     if let connection = idle.popLast() { return connection }
-    return await withCheckedContinuation { waiting.append($0) }
+    guard let connection = await withCheckedContinuation({ waiting.append($0) }) else {
+      throw RegistryError.unavailable(location: location, reason: "the registry is closed")
+    }
+    return connection
   }
 
-  func release(_ connection: SQLiteConnection) {
-    if waiting.isEmpty { idle.append(connection) } else { waiting.removeFirst().resume(returning: connection) }
+  func release(_ connection: SQLiteConnection) async {
+    if closed {
+      try? await connection.close()
+    } else if waiting.isEmpty {
+      idle.append(connection)
+    } else {
+      waiting.removeFirst().resume(returning: connection)
+    }
   }
 
+  /// Closes the pool: the idle connections are returned (to be closed), waiting reads fail, later reads fail.
   func drain() -> [SQLiteConnection] {
+    closed = true
+    for reader in waiting { reader.resume(returning: nil) }
+    waiting.removeAll()
     defer { idle.removeAll() }
     return idle
   }

@@ -70,6 +70,24 @@ extension Registry {
     }
   }
 
+  /// Whether the database answers a query within `timeout` (`GET /readyz`): one trivial read, no table scanned; a
+  /// database that hangs counts as not ready (the probe answers after `timeout` and leaves the read behind).
+  public func ready(timeout: Duration = .seconds(2)) async -> Bool {
+    let backend = self.backend
+    let answer = ReadinessAnswer()
+    return await withCheckedContinuation { continuation in
+      Task {
+        let ok =
+          (try? await backend.read { db in try await db.query("SELECT 1 AS one", []).first?.integer("one") }) == 1
+        await answer.give(ok, to: continuation)
+      }
+      Task {
+        try? await Task.sleep(for: timeout)
+        await answer.give(false, to: continuation)
+      }
+    }
+  }
+
   /// How many live and deleted records of each kind there are.
   public func counts() async throws -> [String: Int64] {
     try await backend.read { db in
@@ -79,5 +97,16 @@ extension Registry {
       }
       return counts
     }
+  }
+}
+
+/// The first of the readiness probe's two answers (the query's or the timeout's); the other is dropped.
+private actor ReadinessAnswer {
+  private var given = false
+
+  func give(_ value: Bool, to continuation: CheckedContinuation<Bool, Never>) {
+    guard !given else { return }
+    given = true
+    continuation.resume(returning: value)
   }
 }
