@@ -22,31 +22,10 @@ public enum IncidencePlot {
     func y(_ p: Double) -> Double { plotBottom - p / top * (plotBottom - plotTop) }
     func f(_ value: Double) -> String { String(format: "%.1f", value) }
     let escape = SurvivalPlot.escape
-    var svg =
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"12\">"
-    svg += "<title>\(escape(title))</title><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
-    svg += "<text x=\"\(f(plotLeft))\" y=\"28\" font-size=\"16\" font-weight=\"bold\">\(escape(title))</text>"
-    for fraction in stride(from: 0.0, through: 1.0 + 1e-9, by: 0.2) {
-      let p = fraction * top
-      svg +=
-        "<line x1=\"\(f(plotLeft))\" y1=\"\(f(y(p)))\" x2=\"\(f(plotRight))\" y2=\"\(f(y(p)))\" stroke=\"#e0e0e0\"/>"
-      svg +=
-        "<text x=\"\(f(plotLeft - 8))\" y=\"\(f(y(p) + 4))\" text-anchor=\"end\">\(Int((p * 100).rounded())) %</text>"
-    }
-    for t in ticks {
-      svg +=
-        "<line x1=\"\(f(x(t)))\" y1=\"\(f(plotBottom))\" x2=\"\(f(x(t)))\" y2=\"\(f(plotBottom + 5))\" stroke=\"#333\"/>"
-      svg +=
-        "<text x=\"\(f(x(t)))\" y=\"\(f(plotBottom + 20))\" text-anchor=\"middle\">\(SurvivalPlot.format(t))</text>"
-    }
-    svg +=
-      "<line x1=\"\(f(plotLeft))\" y1=\"\(f(plotBottom))\" x2=\"\(f(plotRight))\" y2=\"\(f(plotBottom))\" stroke=\"#333\"/>"
-    svg +=
-      "<line x1=\"\(f(plotLeft))\" y1=\"\(f(plotTop))\" x2=\"\(f(plotLeft))\" y2=\"\(f(plotBottom))\" stroke=\"#333\"/>"
-    svg +=
-      "<text x=\"\(f((plotLeft + plotRight) / 2))\" y=\"\(f(plotBottom + 38))\" text-anchor=\"middle\">\(escape(timeLabel))</text>"
-    svg +=
-      "<text transform=\"translate(16 \(f((plotTop + plotBottom) / 2))) rotate(-90)\" text-anchor=\"middle\">Cumulative incidence</text>"
+    var svg = SurvivalPlot.frame(
+      size: (width, height), plot: (plotLeft, plotRight, plotTop, plotBottom), title: title, timeLabel: timeLabel,
+      valueLabel: "Cumulative incidence", ticks: ticks.map { ($0, x($0)) },
+      grid: stride(from: 0.0, through: 1.0 + 1e-9, by: 0.2).map { (Int(($0 * top * 100).rounded()), y($0 * top)) })
     if let note { svg += "<text x=\"\(f(plotLeft + 10))\" y=\"\(f(plotTop + 16))\">\(escape(note))</text>" }
     for (index, item) in curves.enumerated() {
       let colour = SurvivalPlot.palette[index % SurvivalPlot.palette.count]

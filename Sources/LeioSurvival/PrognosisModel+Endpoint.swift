@@ -9,8 +9,14 @@ extension PrognosisModel {
     let status: [Int]
     /// The cause of a Fine-Gray model; nil for a Cox model.
     let cause: Int?
+    /// Whether each row ends in the event (of the cause), computed once: the bootstrap reads it several times per
+    /// resample.
+    let event: [Bool]
 
-    var event: [Bool] { cause.map { cause in status.map { $0 == cause } } ?? status.map { $0 != 0 } }
+    init(time: [Double], status: [Int], cause: Int?) {
+      (self.time, self.status, self.cause) = (time, status, cause)
+      event = cause.map { cause in status.map { $0 == cause } } ?? status.map { $0 != 0 }
+    }
 
     /// The endpoint of the resampled rows.
     func resampled(_ draw: [Int]) -> Endpoint {

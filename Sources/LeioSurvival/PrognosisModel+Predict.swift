@@ -60,7 +60,7 @@ extension PrognosisModel {
     let baselineLengths = [baseline.cumulativeHazard.count, baseline.hazardVariance.count]
     guard coefficients.count == p, means.count == p, variance.count == p * p, columns == p,
       baselineLengths.allSatisfy({ $0 == baseline.time.count }), baseline.meanHazard.count == baseline.time.count * p,
-      terms.allSatisfy({ ($0.levels?.isEmpty ?? false) == false || ($0.levels == nil) }),
+      terms.allSatisfy({ $0.levels?.isEmpty != true }),
       (coefficients + means + variance + baseline.time + baseline.cumulativeHazard + baseline.hazardVariance
         + baseline.meanHazard).allSatisfy(\.isFinite), data.maximumTime.isFinite
     else { throw PrognosisModelError.data("the model file is damaged: its parts do not fit together.") }

@@ -25,30 +25,10 @@ public enum SurvivalPlot {
     func x(_ t: Double) -> Double { plotLeft + t / axisMax * (plotRight - plotLeft) }
     func y(_ s: Double) -> Double { plotBottom - s * (plotBottom - plotTop) }
     func f(_ value: Double) -> String { String(format: "%.1f", value) }
-    var svg =
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"12\">"
-    svg += "<title>\(escape(title))</title><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
-    svg += "<text x=\"\(f(plotLeft))\" y=\"28\" font-size=\"16\" font-weight=\"bold\">\(escape(title))</text>"
-    // Axes and grid.
-    for s in stride(from: 0.0, through: 1.0, by: 0.2) {
-      svg +=
-        "<line x1=\"\(f(plotLeft))\" y1=\"\(f(y(s)))\" x2=\"\(f(plotRight))\" y2=\"\(f(y(s)))\" stroke=\"#e0e0e0\"/>"
-      svg +=
-        "<text x=\"\(f(plotLeft - 8))\" y=\"\(f(y(s) + 4))\" text-anchor=\"end\">\(Int((s * 100).rounded())) %</text>"
-    }
-    for t in ticks {
-      svg +=
-        "<line x1=\"\(f(x(t)))\" y1=\"\(f(plotBottom))\" x2=\"\(f(x(t)))\" y2=\"\(f(plotBottom + 5))\" stroke=\"#333\"/>"
-      svg += "<text x=\"\(f(x(t)))\" y=\"\(f(plotBottom + 20))\" text-anchor=\"middle\">\(format(t))</text>"
-    }
-    svg +=
-      "<line x1=\"\(f(plotLeft))\" y1=\"\(f(plotBottom))\" x2=\"\(f(plotRight))\" y2=\"\(f(plotBottom))\" stroke=\"#333\"/>"
-    svg +=
-      "<line x1=\"\(f(plotLeft))\" y1=\"\(f(plotTop))\" x2=\"\(f(plotLeft))\" y2=\"\(f(plotBottom))\" stroke=\"#333\"/>"
-    svg +=
-      "<text x=\"\(f((plotLeft + plotRight) / 2))\" y=\"\(f(plotBottom + 38))\" text-anchor=\"middle\">\(escape(timeLabel))</text>"
-    svg +=
-      "<text transform=\"translate(16 \(f((plotTop + plotBottom) / 2))) rotate(-90)\" text-anchor=\"middle\">Survival probability</text>"
+    var svg = frame(
+      size: (width, height), plot: (plotLeft, plotRight, plotTop, plotBottom), title: title, timeLabel: timeLabel,
+      valueLabel: "Survival probability", ticks: ticks.map { ($0, x($0)) },
+      grid: stride(from: 0.0, through: 1.0, by: 0.2).map { (Int(($0 * 100).rounded()), y($0)) })
     if let note {
       svg += "<text x=\"\(f(plotLeft + 10))\" y=\"\(f(plotBottom - 10))\">\(escape(note))</text>"
     }
@@ -104,6 +84,39 @@ public enum SurvivalPlot {
   }
 
   /// 1, 2, 2.5 or 5 × a power of ten.
+  /// What both plots share, from the `<svg>` element to the axis labels: the title, horizontal grid lines labelled
+  /// in percent (`grid`: label and vertical position), the time ticks (`ticks`: time and horizontal position), the
+  /// two axes and their labels.
+  static func frame(
+    size: (width: Double, height: Double), plot: (left: Double, right: Double, top: Double, bottom: Double),
+    title: String, timeLabel: String, valueLabel: String, ticks: [(time: Double, x: Double)],
+    grid: [(percent: Int, y: Double)]
+  ) -> String {
+    func f(_ value: Double) -> String { String(format: "%.1f", value) }
+    var svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(size.width)) \(Int(size.height))\" width=\"\(Int(size.width))\" height=\"\(Int(size.height))\" role=\"img\" aria-label=\"\(escape(title))\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"12\">"
+    svg += "<title>\(escape(title))</title><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
+    svg += "<text x=\"\(f(plot.left))\" y=\"28\" font-size=\"16\" font-weight=\"bold\">\(escape(title))</text>"
+    for line in grid {
+      svg +=
+        "<line x1=\"\(f(plot.left))\" y1=\"\(f(line.y))\" x2=\"\(f(plot.right))\" y2=\"\(f(line.y))\" stroke=\"#e0e0e0\"/>"
+      svg += "<text x=\"\(f(plot.left - 8))\" y=\"\(f(line.y + 4))\" text-anchor=\"end\">\(line.percent) %</text>"
+    }
+    for tick in ticks {
+      svg +=
+        "<line x1=\"\(f(tick.x))\" y1=\"\(f(plot.bottom))\" x2=\"\(f(tick.x))\" y2=\"\(f(plot.bottom + 5))\" stroke=\"#333\"/>"
+      svg += "<text x=\"\(f(tick.x))\" y=\"\(f(plot.bottom + 20))\" text-anchor=\"middle\">\(format(tick.time))</text>"
+    }
+    svg +=
+      "<line x1=\"\(f(plot.left))\" y1=\"\(f(plot.bottom))\" x2=\"\(f(plot.right))\" y2=\"\(f(plot.bottom))\" stroke=\"#333\"/>"
+    svg +=
+      "<line x1=\"\(f(plot.left))\" y1=\"\(f(plot.top))\" x2=\"\(f(plot.left))\" y2=\"\(f(plot.bottom))\" stroke=\"#333\"/>"
+    svg +=
+      "<text x=\"\(f((plot.left + plot.right) / 2))\" y=\"\(f(plot.bottom + 38))\" text-anchor=\"middle\">\(escape(timeLabel))</text>"
+    return svg
+      + "<text transform=\"translate(16 \(f((plot.top + plot.bottom) / 2))) rotate(-90)\" text-anchor=\"middle\">\(escape(valueLabel))</text>"
+  }
+
   static func niceStep(_ raw: Double) -> Double {
     let power = pow(10, floor(log10(max(raw, 1e-9))))
     let fraction = raw / power
