@@ -72,6 +72,7 @@ let package = Package(
         .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -154,7 +155,10 @@ let package = Package(
     ),
     .testTarget(
       name: "LeioStoreTests",
-      dependencies: ["LeioStore", "LeioCore", "LeioServer", "LeioNAACCR", "LeioFHIR"],
+      dependencies: [
+        "LeioStore", "LeioCore", "LeioServer", "LeioNAACCR", "LeioFHIR",
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+      ],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -35,6 +35,11 @@ struct ServeCommand: AsyncParsableCommand {
       "Open connections allowed; more are answered 503 and closed (keep it below the file-descriptor limit, ulimit -n)."
   )
   var maxConnections = 1024
+  @Option(
+    help: ArgumentHelp(
+      "How writes reach the disk: grouped (requests that arrive while one commits share the next commit; each is answered only once its rows, audit rows included, are durable) or each (one commit per request, as before group commit: for comparison).",
+      valueName: "grouped|each"))
+  var commit = CommitOption.grouped
   @Flag(help: .hidden) var benchmarkBaseline = false
   @Option(
     help:
@@ -59,7 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
     let prognosis = try prognosisModel.map { path in try Self.loadModel(path) }
     var logger = Logger(label: "leio")
     logger.logLevel = .info
-    try await store.withRegistry { registry in
+    try await store.withRegistry(commitMode: commit.mode) { registry in
       if demo {
         let added = try await DemoRegistry.seed(registry, patients: demoPatients, today: CalendarDate.today())
         let note =
@@ -124,4 +129,10 @@ struct ServeCommand: AsyncParsableCommand {
   }
 
   static func say(_ line: String) { FileHandle.standardError.write(Data("leio: \(line)\n".utf8)) }
+}
+
+/// `--commit`: LeioStore's ``CommitMode``, as an argument.
+enum CommitOption: String, ExpressibleByArgument, CaseIterable {
+  case grouped, each
+  var mode: CommitMode { self == .grouped ? .grouped : .each }
 }

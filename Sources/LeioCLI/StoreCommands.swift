@@ -14,9 +14,9 @@ struct StoreOptions: ParsableArguments {
 
   /// Opens the registry, runs `body` and closes it again whatever happens; registry errors become messages and
   /// exit codes.
-  func withRegistry<T>(_ body: (Registry) async throws -> T) async throws -> T {
+  func withRegistry<T>(commitMode: CommitMode = .grouped, _ body: (Registry) async throws -> T) async throws -> T {
     try await reportingStoreErrors {
-      let registry = try await Registry.open(try DatabaseLocation(database))
+      let registry = try await Registry.open(try DatabaseLocation(database), commitMode: commitMode)
       do {
         let result = try await body(registry)
         try? await registry.close()

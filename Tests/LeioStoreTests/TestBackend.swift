@@ -13,12 +13,13 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
   var testDescription: String { rawValue }
 
   /// A new, empty database of this kind (its own file, or its own PostgreSQL schema), opened raw.
-  func makeBackend() async throws -> TestDatabase {
+  func makeBackend(commitMode: CommitMode = .grouped) async throws -> TestDatabase {
     switch self {
     case .sqlite:
       let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leio-store-\(UUID().uuidString)")
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-      let backend = try await SQLiteBackend.open(path: directory.appendingPathComponent("registry.sqlite").path)
+      let backend = try await SQLiteBackend.open(
+        path: directory.appendingPathComponent("registry.sqlite").path, commitMode: commitMode)
       return TestDatabase(backend: backend) {
         try? await backend.close()
         try? FileManager.default.removeItem(at: directory)
@@ -30,7 +31,7 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
       let schema = "leio_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
       let admin = try await PostgresBackend.connect(url: url)
       _ = try await admin.write { try await $0.query("CREATE SCHEMA \(schema)", []) }
-      let backend = try await PostgresBackend.connect(url: url, searchPath: schema)
+      let backend = try await PostgresBackend.connect(url: url, searchPath: schema, commitMode: commitMode)
       return TestDatabase(backend: backend) {
         try? await backend.close()
         _ = try? await admin.write { try await $0.query("DROP SCHEMA \(schema) CASCADE", []) }
@@ -40,8 +41,10 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
   }
 
   /// A new registry (migrated) on a new database.
-  func makeRegistry(now: (@Sendable () -> Int64)? = nil) async throws -> (Registry, TestDatabase) {
-    let database = try await makeBackend()
+  func makeRegistry(now: (@Sendable () -> Int64)? = nil, commitMode: CommitMode = .grouped) async throws -> (
+    Registry, TestDatabase
+  ) {
+    let database = try await makeBackend(commitMode: commitMode)
     do {
       // the lowest bcrypt cost: the tests check the rules, not the hash's strength
       let fast = SecurityPolicy(bcryptCost: 4)
@@ -63,8 +66,10 @@ struct TestDatabase: Sendable {
 }
 
 /// Runs `body` with a fresh registry and always cleans up.
-func withRegistry(_ kind: TestBackend, _ body: (Registry) async throws -> Void) async throws {
-  let (registry, database) = try await kind.makeRegistry()
+func withRegistry(
+  _ kind: TestBackend, commitMode: CommitMode = .grouped, _ body: (Registry) async throws -> Void
+) async throws {
+  let (registry, database) = try await kind.makeRegistry(commitMode: commitMode)
   do {
     try await body(registry)
     await database.cleanup()

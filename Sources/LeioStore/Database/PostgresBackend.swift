@@ -6,8 +6,10 @@ import PostgresNIO
 
 /// PostgreSQL through a PostgresNIO connection pool (`--database postgres://user:password@host:port/database`).
 ///
-/// Writes run in `withTransaction` (BEGIN … COMMIT, ROLLBACK when the body throws); the pool runs in a task of its
-/// own for the backend's lifetime.
+/// Writes run in `withTransaction` (BEGIN … COMMIT, ROLLBACK when the body throws) on the pool's connections, where
+/// PostgreSQL shares one WAL flush among the commits that wait at once. With ``CommitMode/grouped`` the audit rows of
+/// reads are appended by an ``AuditAppender``: the rows of all requests that arrive while one flush commits go in
+/// the next, in one statement. The pool runs in a task of its own for the backend's lifetime.
 /// Related documentation: <https://www.postgresql.org/docs/15/transaction-iso.html>.
 public final class PostgresBackend: SQLBackend {
   public let dialect = SQLDialect.postgres
@@ -15,11 +17,17 @@ public final class PostgresBackend: SQLBackend {
   private let client: PostgresClient
   private let runner: Task<Void, Never>
   private let logger: Logger
+  private let appender: AuditAppender
+  public let commitMode: CommitMode
+  /// Each write transaction commits on its own (PostgreSQL groups the WAL flushes of concurrent commits itself).
+  public let commitStatistics = CommitStatistics()
+  public var appendStatistics: CommitStatistics { appender.statistics }
 
   /// Connects to the database `url` names; `searchPath` puts Leio's tables in that schema (tests use one each).
-  public static func connect(url: String, searchPath: String? = nil, logger: Logger = Logger(label: "leio.store"))
-    async throws -> PostgresBackend
-  {
+  public static func connect(
+    url: String, searchPath: String? = nil, commitMode: CommitMode = .grouped,
+    logger: Logger = Logger(label: "leio.store")
+  ) async throws -> PostgresBackend {
     guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
       let host = components.host, !host.isEmpty, let user = components.user
     else {
@@ -42,14 +50,16 @@ public final class PostgresBackend: SQLBackend {
     }
     let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
     let location = "\(host):\(components.port ?? 5432)/\(database)"
+    var direct = PostgresConnection.Configuration(
+      host: host, port: components.port ?? 5432, username: user, password: components.password,
+      database: database.isEmpty ? nil : database, tls: probeTLS)
+    if let searchPath { direct.options.additionalStartupParameters = [("search_path", searchPath)] }
     // One direct connection first: a wrong password or an unknown database is reported as the server says it,
     // where the pool would only report that it gave up.
     do {
       let probe = try await PostgresConnection.connect(
-        configuration: PostgresConnection.Configuration(
-          host: host, port: components.port ?? 5432, username: user, password: components.password,
-          database: database.isEmpty ? nil : database, tls: probeTLS),
-        id: 0, logger: Logger(label: "leio.store.probe", factory: { _ in SwiftLogNoOpLogHandler() }))
+        configuration: direct, id: 0,
+        logger: Logger(label: "leio.store.probe", factory: { _ in SwiftLogNoOpLogHandler() }))
       try await probe.close()
     } catch let error as PSQLError {
       throw RegistryError.unavailable(location: location, reason: error.serverInfo?[.message] ?? "\(error.code)")
@@ -65,7 +75,8 @@ public final class PostgresBackend: SQLBackend {
     quiet.logLevel = .error  // statements are never logged: they carry patient data in their binds
     let client = PostgresClient(configuration: configuration, backgroundLogger: quiet)
     let runner = Task { await client.run() }
-    let backend = PostgresBackend(location: location, client: client, runner: runner, logger: quiet)
+    let backend = PostgresBackend(
+      location: location, client: client, runner: runner, logger: quiet, commitMode: commitMode)
     do {
       _ = try await backend.read { try await $0.query("SELECT 1 AS ok", []) }
     } catch {
@@ -75,11 +86,23 @@ public final class PostgresBackend: SQLBackend {
     return backend
   }
 
-  private init(location: String, client: PostgresClient, runner: Task<Void, Never>, logger: Logger) {
+  private init(
+    location: String, client: PostgresClient, runner: Task<Void, Never>, logger: Logger, commitMode: CommitMode
+  ) {
     self.location = location
     self.client = client
     self.runner = runner
     self.logger = logger
+    self.commitMode = commitMode
+    appender = AuditAppender { [client, logger] body in
+      do {
+        try await client.withTransaction(logger: logger) { connection in
+          try await body(PostgresExecutor(connection: connection, logger: logger))
+        }
+      } catch let error as PostgresTransactionError {
+        throw Self.translate(error.closureError ?? error.beginError ?? error.commitError ?? error)
+      }
+    }
   }
 
   public func write<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
@@ -90,6 +113,10 @@ public final class PostgresBackend: SQLBackend {
     } catch let error as PostgresTransactionError {
       throw Self.translate(error.closureError ?? error.beginError ?? error.commitError ?? error)
     }
+  }
+
+  public func appendAudit(_ rows: [[SQLValue]]) async throws {
+    try await appender.append(rows)
   }
 
   public func read<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {

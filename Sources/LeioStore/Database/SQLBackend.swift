@@ -25,8 +25,17 @@ public protocol SQLBackend: Sendable {
   var dialect: SQLDialect { get }
   /// Where the data is, for messages (a file path, or host/database — never a password).
   var location: String { get }
+  /// Whether commits are shared (``CommitMode/grouped``) or one per transaction.
+  var commitMode: CommitMode { get }
+  /// Commits of write transactions and how many each carried (SQLite's shared commits; PostgreSQL commits each).
+  var commitStatistics: CommitStatistics { get }
+  /// Flushes of audit rows and how many requests' rows each carried.
+  var appendStatistics: CommitStatistics { get }
   func write<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T
   func read<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T
+  /// Appends audit rows (each the values of ``AuditAppender/columns``) with ``CommitMode/grouped``: the rows of every
+  /// request that arrives meanwhile share one statement and one commit; returns once that commit is durable.
+  func appendAudit(_ rows: [[SQLValue]]) async throws
   /// Runs `body` outside any transaction (for steps that manage their own, such as `VACUUM` or a check).
   func withoutTransaction<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T
   func close() async throws

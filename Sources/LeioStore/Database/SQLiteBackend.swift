@@ -8,29 +8,37 @@ import SQLiteNIO
 /// arrival order) and a few reader connections that read consistent snapshots while a write is in progress.
 ///
 /// `synchronous = FULL`: a transaction is on disk when its commit returns, so an acknowledged write survives a
-/// killed process or a power cut. Foreign keys are enforced.
+/// killed process or a power cut. Foreign keys are enforced. With ``CommitMode/grouped`` (the default) the writes
+/// that queue for the writer while it is busy share one transaction, each in a savepoint, and one commit
+/// (``GroupCommit``): one flush for many requests, each still acknowledged only after it.
 /// Related SQLite documentation: <https://www.sqlite.org/wal.html>, <https://www.sqlite.org/pragma.html#pragma_synchronous>.
 public final class SQLiteBackend: SQLBackend {
   public let dialect = SQLDialect.sqlite
   public let location: String
   private let writer: SQLiteConnection
-  private let writeLock = AsyncLock()
+  private let commits: GroupCommit
   private let readers: ReaderPool
+  public var commitMode: CommitMode { commits.mode }
+  public var commitStatistics: CommitStatistics { commits.statistics }
+  public var appendStatistics: CommitStatistics { appender.statistics }
+  private let appender: AuditAppender
 
   /// How long a statement waits for a lock held by another process (another `leio` on the same file) before the
   /// request is answered "busy" (503 with Retry-After; exit 69) rather than held open.
   public static let busyTimeoutMilliseconds = 2000
 
   /// Opens (creating if needed) the database file at `path`.
-  public static func open(path: String, readers: Int = 4, logger: Logger = Logger(label: "leio.store")) async throws
-    -> SQLiteBackend
-  {
+  public static func open(
+    path: String, readers: Int = 4, commitMode: CommitMode = .grouped, logger: Logger = Logger(label: "leio.store")
+  ) async throws -> SQLiteBackend {
     var quiet = logger
     quiet.logLevel = .warning  // statements are never logged: they carry patient data in their binds
     let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: quiet)
+    // The busy timeout first: another process opening the same new file at once may hold the lock that switching
+    // to WAL needs.
     for pragma in [
-      "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
-      "PRAGMA busy_timeout = \(busyTimeoutMilliseconds)",
+      "PRAGMA busy_timeout = \(busyTimeoutMilliseconds)", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
+      "PRAGMA foreign_keys = ON",
     ] {
       _ = try await writer.query(pragma, [])
     }
@@ -42,28 +50,25 @@ public final class SQLiteBackend: SQLBackend {
       ] { _ = try await reader.query(pragma, []) }
       pool.append(reader)
     }
-    return SQLiteBackend(location: path, writer: writer, readers: ReaderPool(pool))
+    return SQLiteBackend(location: path, writer: writer, readers: ReaderPool(pool), commitMode: commitMode)
   }
 
-  private init(location: String, writer: SQLiteConnection, readers: ReaderPool) {
+  private init(location: String, writer: SQLiteConnection, readers: ReaderPool, commitMode: CommitMode) {
     self.location = location
     self.writer = writer
     self.readers = readers
+    let executor = SQLiteExecutor(connection: writer, location: location)
+    let commits = GroupCommit(mode: commitMode, begin: "BEGIN IMMEDIATE", connect: { executor })
+    self.commits = commits
+    appender = AuditAppender { body in try await commits.run(isolated: false, body) }
   }
 
   public func write<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
-    let executor = SQLiteExecutor(connection: writer, location: location)
-    return try await writeLock.withLock {
-      try await executor.execute("BEGIN IMMEDIATE")
-      do {
-        let result = try await body(executor)
-        try await executor.execute("COMMIT")
-        return result
-      } catch {
-        try? await executor.execute("ROLLBACK")
-        throw error
-      }
-    }
+    try await commits.run(isolated: true, body)
+  }
+
+  public func appendAudit(_ rows: [[SQLValue]]) async throws {
+    try await appender.append(rows)
   }
 
   public func read<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
@@ -83,12 +88,11 @@ public final class SQLiteBackend: SQLBackend {
   }
 
   public func withoutTransaction<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
-    let executor = SQLiteExecutor(connection: writer, location: location)
-    return try await writeLock.withLock { try await body(executor) }
+    try await commits.exclusive { try await body(SQLiteExecutor(connection: writer, location: location)) }
   }
 
   public func close() async throws {
-    try await writeLock.withLock {
+    try await commits.exclusive { [readers, writer] in
       for reader in await readers.drain() { try await reader.close() }
       try await writer.close()
     }

@@ -10,14 +10,51 @@ struct Migration: Sendable {
 }
 
 /// Applies the steps a database has not had yet, each in its own transaction with its row in `schema_migration`.
+///
+/// Several servers may start at once on one PostgreSQL database: every migration transaction first takes one
+/// transaction-level advisory lock (``advisoryLock``), so one process applies each step while the others wait, then
+/// find it applied and go on. (Without it two concurrent `CREATE TABLE IF NOT EXISTS` can both try to create the
+/// table and one fails.) On SQLite the file's write lock serialises them; while migrating, a process waits for it up
+/// to ``startupBusyMilliseconds`` (not the usual 2 s a request waits), since the others may hold it step after step.
 enum Migrator {
+  static let startupBusyMilliseconds = 60_000
+
+  /// The advisory lock's key: "LEIO" in ASCII.
+  static let advisoryLock: Int64 = 0x4C45_494F
+
+  /// Serialises this transaction with every other process's migration (PostgreSQL; released at commit).
+  static func serialise(_ db: any SQLExecutor, _ dialect: SQLDialect) async throws {
+    guard dialect == .postgres else { return }
+    try await db.execute("SELECT pg_advisory_xact_lock($1)", [.integer(advisoryLock)])
+  }
+
   /// Brings the database up to date (or up to the first `count` steps, for the migration tests).
   /// - Returns: the ids of the steps applied now.
   /// - Throws: ``RegistryError/schemaTooNew(found:)`` when the database has a step this program does not know.
   @discardableResult
   static func migrate(_ backend: any SQLBackend, steps count: Int? = nil) async throws -> [String] {
+    let dialect = backend.dialect
+    guard dialect == .sqlite else { return try await apply(backend, steps: count) }
+    try await backend.withoutTransaction { try await $0.execute("PRAGMA busy_timeout = \(startupBusyMilliseconds)") }
+    do {
+      let applied = try await apply(backend, steps: count)
+      try await backend.withoutTransaction {
+        try await $0.execute("PRAGMA busy_timeout = \(SQLiteBackend.busyTimeoutMilliseconds)")
+      }
+      return applied
+    } catch {
+      _ = try? await backend.withoutTransaction {
+        try await $0.execute("PRAGMA busy_timeout = \(SQLiteBackend.busyTimeoutMilliseconds)")
+      }
+      throw error
+    }
+  }
+
+  private static func apply(_ backend: any SQLBackend, steps count: Int?) async throws -> [String] {
     let steps = Array(Schema.migrations.prefix(count ?? Schema.migrations.count))
+    let dialect = backend.dialect
     try await backend.write { db in
+      try await serialise(db, dialect)
       try await db.execute(
         "CREATE TABLE IF NOT EXISTS schema_migration (id TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)")
     }
@@ -28,11 +65,10 @@ enum Migrator {
     if let unknown = applied.first(where: { !known.contains($0) }) { throw RegistryError.schemaTooNew(found: unknown) }
     var done: [String] = []
     for step in steps where !applied.contains(step.id) {
-      let dialect = backend.dialect
       let ran: Bool
       do {
         ran = try await backend.write { db -> Bool in
-          if dialect == .postgres { try await db.execute("LOCK TABLE schema_migration IN EXCLUSIVE MODE") }
+          try await serialise(db, dialect)
           // Another process may have applied it meanwhile: the check and the step share the transaction.
           guard try await db.query("SELECT id FROM schema_migration WHERE id = $1", [.text(step.id)]).isEmpty else {
             return false

@@ -54,7 +54,7 @@ extension Registry {
   }
 
   public func accounts(by actor: AuditContext) async throws -> [AccountSummary] {
-    try await backend.write { db in
+    try await auditedRead { db in
       let rows = try await db.query(
         "SELECT \(Account.allColumns.joined(separator: ", ")) FROM account ORDER BY username", [])
       try await audit(db, actor, "list", Account.entity, nil, detail: "\(rows.count) rows")
@@ -127,7 +127,7 @@ extension Registry {
     let hash = account?.passwordHash ?? Self.dummyHash
     let verified = try await Self.offload { Bcrypt.verify(password, hash: hash) }
     guard verified, password.utf8.count <= Account.maximumPasswordBytes, let account, account.deletedAt == nil else {
-      try await backend.write { db in try await audit(db, actor, "loginFailed", Account.entity, account?.id) }
+      try await appendAudit(actor, "loginFailed", Account.entity, account?.id)
       throw RegistryError.badCredentials
     }
     let token = Self.randomToken()
@@ -164,11 +164,9 @@ extension Registry {
   /// Records a refused request (401 unauthenticated, 403 forbidden, 429 throttled) in the audit log: who (if
   /// known), which route (its template, never query values or bodies), which status.
   public func recordRefusal(_ actor: AuditContext, status: Int, route: String, entityID: String? = nil) async throws {
-    try await backend.write { db in
-      try await audit(
-        db, actor, "refused", "request", entityID.map { $0.excerpt(limit: 64) },
-        detail: "\(status) \(route.excerpt(limit: 120))")
-    }
+    try await appendAudit(
+      actor, "refused", "request", entityID.map { $0.excerpt(limit: 64) },
+      detail: "\(status) \(route.excerpt(limit: 120))")
   }
 
   /// The identity of a session cookie, or nil when it is unknown, expired, idle too long, or its account disabled.

@@ -167,7 +167,7 @@ extension Registry {
   public func auditLog(limit: Int = 100, beforeSeq: Int64? = nil, entityID: String? = nil, by actor: AuditContext)
     async throws -> [AuditEvent]
   {
-    try await backend.write { db in
+    try await auditedRead { db in
       var conditions: [String] = []
       var binds: [SQLValue] = []
       if let beforeSeq {

@@ -28,7 +28,7 @@ extension Registry {
   }
 
   public func tumour(_ id: String, by actor: AuditContext) async throws -> Tumour {
-    try await backend.write { db in
+    try await auditedRead { db in
       let tumour = try await fetch(Tumour.self, id, db)
       try await audit(db, actor, "read", Tumour.entity, id)
       return tumour
@@ -77,7 +77,7 @@ extension Registry {
   }
 
   public func treatment(_ id: String, by actor: AuditContext) async throws -> Treatment {
-    try await backend.write { db in
+    try await auditedRead { db in
       let treatment = try await fetch(Treatment.self, id, db)
       try await audit(db, actor, "read", Treatment.entity, id)
       return treatment
@@ -127,7 +127,7 @@ extension Registry {
   }
 
   public func event(_ id: String, by actor: AuditContext) async throws -> FollowUpEvent {
-    try await backend.write { db in
+    try await auditedRead { db in
       let event = try await fetch(FollowUpEvent.self, id, db)
       try await audit(db, actor, "read", FollowUpEvent.entity, id)
       return event
@@ -179,7 +179,7 @@ extension Registry {
 
   /// The patient with their live tumours, treatments and events, in date order; the read is audited.
   public func file(_ patientID: String, by actor: AuditContext) async throws -> PatientFile {
-    try await backend.write { db in
+    try await auditedRead { db in
       let patient = try await fetch(Patient.self, patientID, db)
       let tumours = try await db.query(
         "SELECT \(Tumour.allColumns.joined(separator: ", ")) FROM tumour WHERE patient_id = $1 AND deleted_at IS NULL ORDER BY diagnosis_date, created_at",

@@ -71,7 +71,7 @@ extension Registry {
 
   /// The patient (a deleted one only with `includeDeleted`); the read is audited.
   public func patient(_ id: String, includeDeleted: Bool = false, by actor: AuditContext) async throws -> Patient {
-    try await backend.write { db in
+    try await auditedRead { db in
       let patient = try await fetch(Patient.self, id, db, includeDeleted: includeDeleted)
       try await audit(db, actor, "read", Patient.entity, id)
       return patient
@@ -147,7 +147,7 @@ extension Registry {
       query.overdueOn.map { _ in "overdue" }, query.dueWithin30DaysOf.map { _ in "due" },
     ].compactMap { $0 }
     let bound = binds
-    return try await backend.write { db in
+    return try await auditedRead { db in
       let patients = try await db.query(sql, bound).map(Patient.init(row:))
       var listings: [PatientListing] = []
       listings.reserveCapacity(patients.count)

@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 
 // The generic record statements: insert, read, versioned update, soft delete and restore, each with its audit row
 // in the same transaction. Built from each type's column list.
@@ -109,17 +110,61 @@ extension Registry {
     if patient.deletedAt != nil { throw RegistryError.patientDeleted(id: patientID) }
   }
 
-  /// Appends one audit row (in the caller's transaction).
+  /// Appends one audit row: in the caller's transaction, or — in an ``auditedRead(_:)`` with grouped commits — to
+  /// the rows that read appends once it has read.
   func audit(
     _ db: any SQLExecutor, _ actor: AuditContext, _ action: String, _ entity: String, _ entityID: String?,
     detail: String? = nil, at time: Int64? = nil
   ) async throws {
-    try await db.execute(
-      "INSERT INTO audit_event (at, account_id, username, action, entity, entity_id, remote, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-      [
-        .integer(time ?? now()), .optional(actor.accountID), .text(actor.username), .text(action), .text(entity),
-        .optional(entityID),
-        .optional(actor.remote), .optional(detail),
-      ])
+    let binds: [SQLValue] = [
+      .integer(time ?? now()), .optional(actor.accountID), .text(actor.username), .text(action), .text(entity),
+      .optional(entityID), .optional(actor.remote), .optional(detail),
+    ]
+    if let read = db as? AuditedReadExecutor {
+      read.rows.withLockedValue { $0.append(binds) }
+    } else {
+      try await db.execute(Self.insertAuditSQL, binds)
+    }
   }
+
+  static let insertAuditSQL =
+    "INSERT INTO audit_event (\(AuditAppender.columns)) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+
+  /// A read that writes audit rows (``audit(_:_:_:_:_:detail:at:)``), returning only once they are durable.
+  ///
+  /// With ``CommitMode/grouped`` the read runs on a snapshot (SQLite: a reader connection, beside the writer) and its
+  /// rows are then appended in the next shared commit (``SQLBackend/append(_:)``); if that commit fails, the read
+  /// fails too — nothing is shown that the log does not hold. With ``CommitMode/each`` read and rows share one
+  /// write transaction, as before group commit.
+  func auditedRead<T: Sendable>(_ body: @escaping @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
+    guard backend.commitMode == .grouped else { return try await backend.write(body) }
+    let rows = NIOLockedValueBox<[[SQLValue]]>([])
+    let value = try await backend.read { db in try await body(AuditedReadExecutor(base: db, rows: rows)) }
+    try await backend.appendAudit(rows.withLockedValue { $0 })
+    return value
+  }
+
+  /// Appends one audit row in a commit of its own (``CommitMode/each``) or with others (grouped): for events that
+  /// change nothing else (a refused request, a failed sign-in).
+  func appendAudit(
+    _ actor: AuditContext, _ action: String, _ entity: String, _ entityID: String?, detail: String? = nil
+  ) async throws {
+    guard backend.commitMode == .grouped else {
+      return try await backend.write { db in try await audit(db, actor, action, entity, entityID, detail: detail) }
+    }
+    try await backend.appendAudit([
+      [
+        .integer(now()), .optional(actor.accountID), .text(actor.username), .text(action), .text(entity),
+        .optional(entityID), .optional(actor.remote), .optional(detail),
+      ]
+    ])
+  }
+}
+
+/// The executor of an ``Registry/auditedRead(_:)``: statements go to the snapshot, audit rows are kept for after.
+struct AuditedReadExecutor: SQLExecutor {
+  let base: any SQLExecutor
+  let rows: NIOLockedValueBox<[[SQLValue]]>
+
+  func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] { try await base.query(sql, binds) }
 }

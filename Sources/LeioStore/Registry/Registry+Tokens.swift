@@ -34,7 +34,7 @@ extension Registry {
 
   /// Every API token (never its secret), newest first; with `accountID`, that account's only.
   public func apiTokens(accountID: String? = nil, by actor: AuditContext) async throws -> [APITokenSummary] {
-    try await backend.write { db in
+    try await auditedRead { db in
       let rows = try await db.query(
         """
         SELECT t.id, t.account_id, a.username, t.name, t.created_at, t.revoked_at, t.last_used_at FROM api_token t JOIN account a ON a.id = t.account_id

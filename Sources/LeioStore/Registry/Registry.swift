@@ -19,14 +19,16 @@ public struct Registry: Sendable {
   public let security: SecurityPolicy
 
   /// Opens the database at `location`, creating and migrating it as needed.
+  /// - Parameter commitMode: whether concurrent transactions share commits (the default) or commit one by one.
   public static func open(
-    _ location: DatabaseLocation, security: SecurityPolicy = SecurityPolicy(),
+    _ location: DatabaseLocation, security: SecurityPolicy = SecurityPolicy(), commitMode: CommitMode = .grouped,
     logger: Logger = Logger(label: "leio.store")
   ) async throws -> Registry {
     let backend: any SQLBackend
     switch location {
-    case .sqlite(let path): backend = try await SQLiteBackend.open(path: path, logger: logger)
-    case .postgres(let url): backend = try await PostgresBackend.connect(url: url, logger: logger)
+    case .sqlite(let path): backend = try await SQLiteBackend.open(path: path, commitMode: commitMode, logger: logger)
+    case .postgres(let url):
+      backend = try await PostgresBackend.connect(url: url, commitMode: commitMode, logger: logger)
     }
     do {
       return try await Registry(backend: backend, security: security)
@@ -52,6 +54,12 @@ public struct Registry: Sendable {
   public var dialect: SQLDialect { backend.dialect }
 
   public func close() async throws { try await backend.close() }
+
+  /// How commits reach the disk, and how many units each has carried so far (for `GET /metrics`).
+  public var commitMode: CommitMode { backend.commitMode }
+  public var commitStatistics: CommitStatistics.Snapshot { backend.commitStatistics.snapshot }
+  /// Flushes of audit rows (``CommitMode/grouped``) and how many requests' rows each carried.
+  public var appendStatistics: CommitStatistics.Snapshot { backend.appendStatistics.snapshot }
 
   /// The schema steps applied to this database, oldest first.
   public func appliedMigrations() async throws -> [String] {

@@ -1,0 +1,317 @@
+import NIOConcurrencyHelpers
+
+/// How write transactions reach the disk (`leio serve --commit`).
+public enum CommitMode: String, Sendable, CaseIterable {
+  /// Every transaction commits on its own (one durable flush each), and an audited read writes its audit row in a
+  /// write transaction of its own: Leio's behaviour before group commit, kept to measure against.
+  case each
+  /// Transactions that arrive while another commits share the next commit (one flush carries them all); each still
+  /// returns only after that commit is durable. Audited reads read a snapshot, then append their audit rows to the
+  /// shared commit. The default.
+  case grouped
+}
+
+/// Group commit over one connection: the units of work that queue for the connection while it is busy run one after
+/// another in one transaction, and the last of them commits it for all (the leader/follower scheme of database
+/// logs).
+///
+/// A unit runs in its caller's task, holding the connection. When it finishes and nobody is queued behind it — or
+/// the transaction holds ``maximumUnits`` units or is ``maximumDuration`` old — it commits, then wakes every unit
+/// that waits for that commit; otherwise it leaves the transaction open to the next unit and waits. No unit returns
+/// before the commit that carries its rows is durable, so the guarantee of a commit per request is kept while the
+/// flushes are shared. A unit that throws is undone alone (`ROLLBACK TO` its savepoint) and fails alone; a failed
+/// commit fails every unit of its transaction.
+///
+/// Related: PostgreSQL's `commit_delay` (<https://www.postgresql.org/docs/15/wal-configuration.html>), SQLite's
+/// savepoints (<https://www.sqlite.org/lang_savepoint.html>).
+final class GroupCommit: Sendable {
+  let mode: CommitMode
+  /// Units in one transaction at most: the commit is not put off for ever under a steady stream.
+  let maximumUnits: Int
+  /// Age of a transaction after which the next unit to finish commits it.
+  let maximumDuration: Duration
+  let statistics = CommitStatistics()
+  private let gate = CommitGate()
+  private let beginStatement: String
+  /// The connection for the next transaction (reconnecting if the last one failed).
+  private let connect: @Sendable () async throws -> any SQLExecutor
+  /// Called after a transaction failed: its connection may be broken.
+  private let discard: @Sendable () async -> Void
+
+  init(
+    mode: CommitMode, begin: String, maximumUnits: Int = 256, maximumDuration: Duration = .milliseconds(8),
+    connect: @escaping @Sendable () async throws -> any SQLExecutor,
+    discard: @escaping @Sendable () async -> Void = {}
+  ) {
+    (self.mode, beginStatement, self.maximumUnits, self.maximumDuration) = (mode, begin, maximumUnits, maximumDuration)
+    (self.connect, self.discard) = (connect, discard)
+  }
+
+  /// Runs `body` in the shared transaction and returns once that transaction is committed.
+  /// - Parameter isolated: `true` for a unit that may throw after writing (it runs in a savepoint, undone alone);
+  ///   `false` for appends whose failure means the connection failed (no savepoint: one statement fewer each).
+  func run<T: Sendable>(isolated: Bool, _ body: (any SQLExecutor) async throws -> T) async throws -> T {
+    await gate.lock()
+    let db: any SQLExecutor
+    do {
+      db = try await openTransaction()
+    } catch {
+      await gate.unlock()
+      throw error
+    }
+    let savepoint = mode == .grouped && isolated
+    var outcome: Result<T, any Error>
+    var broken: (any Error)?
+    do {
+      if savepoint { try await db.execute("SAVEPOINT leio_unit") }
+      outcome = .success(try await body(db))
+      if savepoint { try await db.execute("RELEASE leio_unit") }
+    } catch {
+      outcome = .failure(error)
+      if savepoint {
+        do {
+          try await db.execute("ROLLBACK TO leio_unit")
+          try await db.execute("RELEASE leio_unit")
+        } catch { broken = error }
+      } else {
+        broken = error
+      }
+    }
+    let (units, age) = await gate.joined()
+    let queued = await gate.hasQueue
+    if broken != nil || mode == .each || !queued || units >= maximumUnits || age >= maximumDuration {
+      let failure = await finish(db, broken: broken)
+      if case .success = outcome, let failure { throw failure }
+      return try outcome.get()
+    }
+    // Someone is queued: they continue this transaction, and the last of them commits it.
+    guard case .success(let value) = outcome else {
+      await gate.unlock()  // a failed unit was undone alone; it need not wait
+      return try outcome.get()
+    }
+    try await gate.awaitCommitAndUnlock()
+    return value
+  }
+
+  /// Runs `body` holding the connection outside any transaction (a schema check, `VACUUM`, closing), after
+  /// committing the open transaction if there is one.
+  func exclusive<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+    await gate.lock()
+    do {
+      if let open = await gate.openExecutor, let failure = await finish(open, broken: nil, unlock: false) {
+        throw failure
+      }
+      let result = try await body()
+      await gate.unlock()
+      return result
+    } catch {
+      await gate.unlock()
+      throw error
+    }
+  }
+
+  private func openTransaction() async throws -> any SQLExecutor {
+    if let open = await gate.openExecutor { return open }
+    let db = try await connect()
+    do {
+      try await db.execute(beginStatement)
+    } catch {
+      await discard()
+      throw error
+    }
+    await gate.opened(db)
+    return db
+  }
+
+  /// Commits (or, when a unit broke the transaction, rolls back) and wakes the units that waited for it.
+  /// - Returns: why the transaction did not commit, if it did not.
+  private func finish(_ db: any SQLExecutor, broken: (any Error)?, unlock: Bool = true) async -> (any Error)? {
+    var failure = broken
+    if failure == nil {
+      do { try await db.execute("COMMIT") } catch { failure = error }
+    }
+    if failure != nil {
+      try? await db.execute("ROLLBACK")
+      await discard()
+    }
+    let waiting = await gate.closed()
+    statistics.record(units: waiting.count + 1, committed: failure == nil)
+    for unit in waiting {
+      if let failure { unit.resume(throwing: failure) } else { unit.resume() }
+    }
+    if unlock { await gate.unlock() }
+    return failure
+  }
+}
+
+/// The connection's lock (first come, first served) and its open transaction: who waits for its commit, how many
+/// units it holds, since when.
+private actor CommitGate {
+  private var isLocked = false
+  private var queue: [CheckedContinuation<Void, Never>] = []
+  private var head = 0
+  private(set) var openExecutor: (any SQLExecutor)?
+  private var openedAt = ContinuousClock.now
+  private var units = 0
+  private var waiting: [CheckedContinuation<Void, any Error>] = []
+
+  var isOpen: Bool { openExecutor != nil }
+  var hasQueue: Bool { head < queue.count }
+
+  func lock() async {
+    guard isLocked else {
+      isLocked = true
+      return
+    }
+    await withCheckedContinuation { queue.append($0) }
+  }
+
+  func unlock() {
+    guard head < queue.count else {
+      isLocked = false
+      queue.removeAll(keepingCapacity: true)
+      head = 0
+      return
+    }
+    let next = queue[head]
+    head += 1
+    next.resume()  // ownership passes to the next in line; the lock stays held
+  }
+
+  func opened(_ executor: any SQLExecutor) {
+    (openExecutor, openedAt, units) = (executor, .now, 0)
+  }
+
+  /// Counts a unit into the open transaction. - Returns: its units so far and its age.
+  func joined() -> (units: Int, age: Duration) {
+    units += 1
+    return (units, ContinuousClock.now - openedAt)
+  }
+
+  /// Leaves the transaction open for the next in line and waits until someone commits it.
+  func awaitCommitAndUnlock() async throws {
+    try await withCheckedThrowingContinuation { continuation in
+      waiting.append(continuation)
+      unlock()
+    }
+  }
+
+  /// The transaction is over: who waited for it.
+  func closed() -> [CheckedContinuation<Void, any Error>] {
+    openExecutor = nil
+    defer { waiting.removeAll(keepingCapacity: true) }
+    return waiting
+  }
+}
+
+/// Audit rows of concurrent requests, written together: while one flush is under way the rows that arrive wait, and
+/// the next flush inserts all of them with one multi-row `INSERT` in one transaction — one commit, one round trip to
+/// PostgreSQL, however many requests. Each `append` returns only once the flush that carried its rows has committed
+/// (or fails with the flush's error).
+final class AuditAppender: Sendable {
+  /// Rows per `INSERT` statement (8 parameters each: within SQLite's and PostgreSQL's limits on parameters).
+  static let rowsPerStatement = 500
+  static let columns = "at, account_id, username, action, entity, entity_id, remote, detail"
+  static let width = 8
+
+  let statistics = CommitStatistics()
+  private let state = NIOLockedValueBox(State())
+  /// Runs a transaction (the backend's write) that inserts the rows.
+  private let transaction: @Sendable (@escaping @Sendable (any SQLExecutor) async throws -> Void) async throws -> Void
+
+  private struct State {
+    var pending: [(rows: [[SQLValue]], continuation: CheckedContinuation<Void, any Error>)] = []
+    var flushing = false
+  }
+
+  init(
+    transaction: @escaping @Sendable (@escaping @Sendable (any SQLExecutor) async throws -> Void) async throws -> Void
+  ) {
+    self.transaction = transaction
+  }
+
+  /// Appends `rows` (each the 8 values of ``columns``) and returns once they are committed.
+  func append(_ rows: [[SQLValue]]) async throws {
+    guard !rows.isEmpty else { return }
+    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+      let start = state.withLockedValue { state in
+        state.pending.append((rows, continuation))
+        defer { state.flushing = true }
+        return !state.flushing
+      }
+      if start { Task { await self.drain() } }
+    }
+  }
+
+  private func drain() async {
+    while true {
+      let batch = state.withLockedValue { state in
+        defer { state.pending.removeAll(keepingCapacity: true) }
+        if state.pending.isEmpty { state.flushing = false }
+        return state.pending
+      }
+      guard !batch.isEmpty else { return }
+      let rows = batch.flatMap(\.rows)
+      do {
+        try await transaction { db in try await Self.insert(rows, db) }
+        statistics.record(units: batch.count, committed: true)
+        for waiting in batch { waiting.continuation.resume() }
+      } catch {
+        statistics.record(units: batch.count, committed: false)
+        for waiting in batch { waiting.continuation.resume(throwing: error) }
+      }
+    }
+  }
+
+  static func insert(_ rows: [[SQLValue]], _ db: any SQLExecutor) async throws {
+    var start = 0
+    while start < rows.count {
+      let chunk = rows[start..<min(rows.count, start + rowsPerStatement)]
+      var sql = "INSERT INTO audit_event (\(columns)) VALUES "
+      var binds: [SQLValue] = []
+      binds.reserveCapacity(chunk.count * width)
+      for (index, row) in chunk.enumerated() {
+        let base = index * width
+        sql += (index == 0 ? "(" : ", (") + (1...width).map { "$\(base + $0)" }.joined(separator: ", ") + ")"
+        binds.append(contentsOf: row)
+      }
+      try await db.execute(sql, binds)
+      start += chunk.count
+    }
+  }
+}
+
+/// Counts of commits and of how many units each carried, for `GET /metrics`.
+public final class CommitStatistics: Sendable {
+  /// Upper bounds of the batch-size histogram's buckets (units per commit).
+  public static let bounds = [1, 2, 4, 8, 16, 32, 64, 128, 256]
+
+  /// A copy of the counts.
+  public struct Snapshot: Sendable, Hashable {
+    /// Transactions committed (and failed).
+    public var commits = 0
+    public var failures = 0
+    /// Units carried by committed transactions.
+    public var units = 0
+    /// Committed transactions of at most `bounds[i]` units, cumulative (Prometheus buckets); the last entry counts
+    /// all.
+    public var buckets = [Int](repeating: 0, count: CommitStatistics.bounds.count + 1)
+  }
+
+  private let counts = NIOLockedValueBox(Snapshot())
+
+  func record(units: Int, committed: Bool) {
+    counts.withLockedValue { counts in
+      guard committed else {
+        counts.failures += 1
+        return
+      }
+      counts.commits += 1
+      counts.units += units
+      for (index, bound) in Self.bounds.enumerated() where units <= bound { counts.buckets[index] += 1 }
+      counts.buckets[Self.bounds.count] += 1
+    }
+  }
+
+  public var snapshot: Snapshot { counts.withLockedValue { $0 } }
+}
