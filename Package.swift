@@ -102,6 +102,7 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
       ],
       resources: [.copy("Resources/openapi.json")],
       swiftSettings: swiftSettings
@@ -165,6 +166,7 @@ let package = Package(
       name: "LeioServerTests",
       dependencies: [
         "LeioServer", "LeioCore", "LeioStore", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: swiftSettings
     ),

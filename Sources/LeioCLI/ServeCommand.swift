@@ -40,6 +40,17 @@ struct ServeCommand: AsyncParsableCommand {
       "How writes reach the disk: grouped (requests that arrive while one commits share the next commit; each is answered only once its rows, audit rows included, are durable) or each (one commit per request, as before group commit: for comparison).",
       valueName: "grouped|each"))
   var commit = CommitOption.grouped
+  @Option(
+    help:
+      "Serve GET /metrics (Prometheus text format) on this port, apart from the application (off unless given).")
+  var metricsPort: Int?
+  @Option(help: "Address the metrics port listens on (keep it private: loopback or an internal network).")
+  var metricsHost = "127.0.0.1"
+  @Option(
+    help: ArgumentHelp(
+      "Log lines as text or as one JSON object each (request id, method, route, status, duration; never bodies or patient data).",
+      valueName: "text|json"))
+  var logFormat = LogFormat.text
   @Flag(help: .hidden) var benchmarkBaseline = false
   @Option(
     help:
@@ -58,9 +69,15 @@ struct ServeCommand: AsyncParsableCommand {
     guard (1...1_000_000).contains(maxConnections) else {
       throw ValidationError("--max-connections must be between 1 and 1,000,000.")
     }
+    if let metricsPort {
+      guard (1...65535).contains(metricsPort), metricsPort != port else {
+        throw ValidationError("--metrics-port must be between 1 and 65535 and differ from --port.")
+      }
+    }
   }
 
   func run() async throws {
+    if logFormat == .json { LoggingSystem.bootstrap { JSONLogHandler(label: $0) } }
     let prognosis = try prognosisModel.map { path in try Self.loadModel(path) }
     var logger = Logger(label: "leio")
     logger.logLevel = .info
@@ -82,13 +99,24 @@ struct ServeCommand: AsyncParsableCommand {
       let limits = ConnectionLimits(
         requestTimeout: .milliseconds(Int64(requestTimeout * 1000)),
         maximumConnections: Self.connectionCap(maxConnections))
+      let metrics = metricsPort.map { _ in ServerMetrics() }
       let app = buildApplication(
         host: host, port: port, logger: logger, baselineRoute: benchmarkBaseline, registry: registry, limits: limits,
-        prognosis: prognosis)
+        prognosis: prognosis, metrics: metrics)
       Self.say(
         "serving on http://\(host):\(port) — registry \(registry.location) (educational software, not a medical device)"
       )
-      try await app.runService()
+      guard let metrics, let metricsPort else { return try await app.runService() }
+      Self.say("metrics on http://\(metricsHost):\(metricsPort)/metrics")
+      let operations = buildMetricsApplication(
+        host: metricsHost, port: metricsPort, logger: logger, metrics: metrics, registry: registry)
+      // Both stop on SIGINT/SIGTERM; either one failing (a port in use) stops the other.
+      try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask { try await app.runService() }
+        group.addTask { try await operations.runService() }
+        try await group.next()
+        group.cancelAll()
+      }
     }
   }
 
@@ -129,6 +157,11 @@ struct ServeCommand: AsyncParsableCommand {
   }
 
   static func say(_ line: String) { FileHandle.standardError.write(Data("leio: \(line)\n".utf8)) }
+}
+
+/// `--log-format`.
+enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json
 }
 
 /// `--commit`: LeioStore's ``CommitMode``, as an argument.

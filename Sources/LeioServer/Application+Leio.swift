@@ -18,11 +18,11 @@ public import Logging
 /// `prognosis` model (`leio model fit` on `leio export outcomes` data) is shown on the case pages.
 public func buildRouter(
   baselineRoute: Bool = false, registry: Registry? = nil, secureCookies: Bool = true,
-  prognosis: PrognosisModel? = nil
+  prognosis: PrognosisModel? = nil, metrics: ServerMetrics? = nil
 ) -> Router<LeioRequestContext> {
   let router = Router(context: LeioRequestContext.self)
   router.add(middleware: SecurityHeadersMiddleware())
-  router.add(middleware: ProblemMiddleware())
+  router.add(middleware: ProblemMiddleware(metrics: metrics))
   router.get("healthz") { _, _ in
     Response(
       status: .ok, headers: [.contentType: "application/json"],
@@ -60,7 +60,7 @@ public func buildRouter(
 /// keep-alive idle timeout), and connections past the cap get a 503 and are closed (``ConnectionGuard``).
 public func buildApplication(
   host: String, port: Int, logger: Logger, baselineRoute: Bool = false, registry: Registry? = nil,
-  limits: ConnectionLimits = ConnectionLimits(), prognosis: PrognosisModel? = nil
+  limits: ConnectionLimits = ConnectionLimits(), prognosis: PrognosisModel? = nil, metrics: ServerMetrics? = nil
 ) -> some ApplicationProtocol {
   let loopback = ["127.0.0.1", "localhost", "::1"].contains(host)
   let counter = ConnectionCounter()
@@ -68,7 +68,32 @@ public func buildApplication(
     additionalChannelHandlers: [ConnectionGuard(limits: limits, counter: counter)], idleTimeout: limits.requestTimeout)
   return Application(
     router: buildRouter(
-      baselineRoute: baselineRoute, registry: registry, secureCookies: !loopback, prognosis: prognosis),
+      baselineRoute: baselineRoute, registry: registry, secureCookies: !loopback, prognosis: prognosis,
+      metrics: metrics),
     server: .http1(configuration: http1),
     configuration: .init(address: .hostname(host, port: port), serverName: "Leio", backlog: 1024), logger: logger)
+}
+
+/// The router of the operations port (`leio serve --metrics-port`): `GET /metrics` only, in the Prometheus text
+/// format. It listens on its own address (loopback unless told otherwise), apart from the application's port, so a
+/// reverse proxy that publishes Leio does not publish its metrics.
+public func buildMetricsRouter(metrics: ServerMetrics, registry: Registry?) -> Router<LeioRequestContext> {
+  let router = Router(context: LeioRequestContext.self)
+  router.get("metrics") { _, _ in
+    Response(
+      status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+      body: .init(byteBuffer: ByteBuffer(string: await metrics.render(registry: registry))))
+  }
+  return router
+}
+
+/// The operations server: ``buildMetricsRouter(metrics:registry:)`` on `host:port`.
+public func buildMetricsApplication(
+  host: String, port: Int, logger: Logger, metrics: ServerMetrics, registry: Registry?
+)
+  -> some ApplicationProtocol
+{
+  Application(
+    router: buildMetricsRouter(metrics: metrics, registry: registry),
+    configuration: .init(address: .hostname(host, port: port), serverName: "Leio"), logger: logger)
 }

@@ -10,7 +10,10 @@ import NIOHTTP1
 /// problems with their status, and anything else into a 500 without detail.
 /// Logs the request id, route, status and duration — never bodies or patient data.
 public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
-  public init() {}
+  /// Where answered requests are counted for `GET /metrics` (route template, method, status, duration).
+  let metrics: ServerMetrics?
+
+  public init(metrics: ServerMetrics? = nil) { self.metrics = metrics }
 
   public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
     async throws -> Response
@@ -40,10 +43,13 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     }
     let elapsed = ContinuousClock.now - start
     let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+    let route = context.endpointPath ?? "unmatched"
+    metrics?.record(
+      method: request.method.rawValue, route: route, status: response.status.code, seconds: milliseconds / 1000)
     context.logger.info(
       "request",
       metadata: [
-        "method": "\(request.method.rawValue)", "route": "\(context.endpointPath ?? "unmatched")",
+        "method": "\(request.method.rawValue)", "route": "\(route)",
         "status": "\(response.status.code)", "duration_ms": "\(String(format: "%.3f", milliseconds))",
       ])
     return response

@@ -315,3 +315,21 @@ public final class CommitStatistics: Sendable {
 
   public var snapshot: Snapshot { counts.withLockedValue { $0 } }
 }
+
+/// The connections a backend has and the transactions that use or wait for them, for `GET /metrics`.
+public final class PoolGauge: Sendable {
+  /// Connections: SQLite's readers and its writer; PostgreSQL's pool size.
+  public let size: Int
+  private let active = NIOLockedValueBox(0)
+
+  init(size: Int) { self.size = size }
+
+  /// Transactions running or waiting for a connection now.
+  public var inFlight: Int { active.withLockedValue { $0 } }
+
+  func track<T>(_ body: () async throws -> T) async throws -> T {
+    active.withLockedValue { $0 += 1 }
+    defer { active.withLockedValue { $0 -= 1 } }
+    return try await body()
+  }
+}

@@ -22,6 +22,7 @@ public final class PostgresBackend: SQLBackend {
   /// Each write transaction commits on its own (PostgreSQL groups the WAL flushes of concurrent commits itself).
   public let commitStatistics = CommitStatistics()
   public var appendStatistics: CommitStatistics { appender.statistics }
+  public let pool: PoolGauge
 
   /// Connects to the database `url` names; `searchPath` puts Leio's tables in that schema (tests use one each).
   public static func connect(
@@ -76,7 +77,8 @@ public final class PostgresBackend: SQLBackend {
     let client = PostgresClient(configuration: configuration, backgroundLogger: quiet)
     let runner = Task { await client.run() }
     let backend = PostgresBackend(
-      location: location, client: client, runner: runner, logger: quiet, commitMode: commitMode)
+      location: location, client: client, runner: runner, logger: quiet, commitMode: commitMode,
+      poolSize: configuration.options.maximumConnections)
     do {
       _ = try await backend.read { try await $0.query("SELECT 1 AS ok", []) }
     } catch {
@@ -87,8 +89,10 @@ public final class PostgresBackend: SQLBackend {
   }
 
   private init(
-    location: String, client: PostgresClient, runner: Task<Void, Never>, logger: Logger, commitMode: CommitMode
+    location: String, client: PostgresClient, runner: Task<Void, Never>, logger: Logger, commitMode: CommitMode,
+    poolSize: Int
   ) {
+    pool = PoolGauge(size: poolSize)
     self.location = location
     self.client = client
     self.runner = runner
@@ -106,12 +110,14 @@ public final class PostgresBackend: SQLBackend {
   }
 
   public func write<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
-    do {
-      return try await client.withTransaction(logger: logger) { connection in
-        try await body(PostgresExecutor(connection: connection, logger: logger))
+    try await pool.track {
+      do {
+        return try await client.withTransaction(logger: logger) { connection in
+          try await body(PostgresExecutor(connection: connection, logger: logger))
+        }
+      } catch let error as PostgresTransactionError {
+        throw Self.translate(error.closureError ?? error.beginError ?? error.commitError ?? error)
       }
-    } catch let error as PostgresTransactionError {
-      throw Self.translate(error.closureError ?? error.beginError ?? error.commitError ?? error)
     }
   }
 

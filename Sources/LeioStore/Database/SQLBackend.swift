@@ -31,6 +31,8 @@ public protocol SQLBackend: Sendable {
   var commitStatistics: CommitStatistics { get }
   /// Flushes of audit rows and how many requests' rows each carried.
   var appendStatistics: CommitStatistics { get }
+  /// Connections and the transactions using them.
+  var pool: PoolGauge { get }
   func write<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T
   func read<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T
   /// Appends audit rows (each the values of ``AuditAppender/columns``) with ``CommitMode/grouped``: the rows of every

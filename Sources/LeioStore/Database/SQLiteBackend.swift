@@ -22,6 +22,7 @@ public final class SQLiteBackend: SQLBackend {
   public var commitStatistics: CommitStatistics { commits.statistics }
   public var appendStatistics: CommitStatistics { appender.statistics }
   private let appender: AuditAppender
+  public let pool: PoolGauge
 
   /// How long a statement waits for a lock held by another process (another `leio` on the same file) before the
   /// request is answered "busy" (503 with Retry-After; exit 69) rather than held open.
@@ -57,6 +58,7 @@ public final class SQLiteBackend: SQLBackend {
     self.location = location
     self.writer = writer
     self.readers = readers
+    pool = PoolGauge(size: readers.size + 1)
     let executor = SQLiteExecutor(connection: writer, location: location)
     let commits = GroupCommit(mode: commitMode, begin: "BEGIN IMMEDIATE", connect: { executor })
     self.commits = commits
@@ -64,7 +66,7 @@ public final class SQLiteBackend: SQLBackend {
   }
 
   public func write<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
-    try await commits.run(isolated: true, body)
+    try await pool.track { try await commits.run(isolated: true, body) }
   }
 
   public func appendAudit(_ rows: [[SQLValue]]) async throws {
@@ -72,6 +74,10 @@ public final class SQLiteBackend: SQLBackend {
   }
 
   public func read<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
+    try await pool.track { try await snapshot(body) }
+  }
+
+  private func snapshot<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
     let connection = try await readers.acquire(location: location)
     let executor = SQLiteExecutor(connection: connection, location: location)
     do {
@@ -105,8 +111,12 @@ private actor ReaderPool {
   private var idle: [SQLiteConnection]
   private var waiting: [CheckedContinuation<SQLiteConnection?, Never>] = []
   private var closed = false
+  nonisolated let size: Int
 
-  init(_ connections: [SQLiteConnection]) { idle = connections }
+  init(_ connections: [SQLiteConnection]) {
+    idle = connections
+    size = connections.count
+  }
 
   func acquire(location: String) async throws -> SQLiteConnection {
     guard !closed else { throw RegistryError.unavailable(location: location, reason: "the registry is closed") }

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import HummingbirdBcrypt
 import LeioCore
+import NIOConcurrencyHelpers
 import NIOPosix
 
 /// Password hashing, lock-out and session rules.
@@ -122,11 +123,15 @@ extension Registry {
       }
       return claim
     }
-    if case .locked(let until) = claim { throw RegistryError.locked(retryAfterSeconds: (until - time + 999) / 1000) }
+    if case .locked(let until) = claim {
+      signInFailures.withLockedValue { $0["locked", default: 0] += 1 }
+      throw RegistryError.locked(retryAfterSeconds: (until - time + 999) / 1000)
+    }
     // Without an account, verify against a fixed hash anyway, so the time taken does not reveal which names exist.
     let hash = account?.passwordHash ?? Self.dummyHash
     let verified = try await Self.offload { Bcrypt.verify(password, hash: hash) }
     guard verified, password.utf8.count <= Account.maximumPasswordBytes, let account, account.deletedAt == nil else {
+      signInFailures.withLockedValue { $0["password", default: 0] += 1 }
       try await appendAudit(actor, "loginFailed", Account.entity, account?.id)
       throw RegistryError.badCredentials
     }

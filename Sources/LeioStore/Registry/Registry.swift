@@ -1,5 +1,6 @@
 import Foundation
 public import Logging
+import NIOConcurrencyHelpers
 
 /// The registry: patients, tumours, treatments and follow-up events in a SQL database, with optimistic
 /// concurrency, soft deletes and an audit row for every read and change, written in the same transaction.
@@ -17,6 +18,8 @@ public struct Registry: Sendable {
   let now: @Sendable () -> Int64
   /// Password hashing cost, lock-out and session lifetimes.
   public let security: SecurityPolicy
+  /// Sign-in failures in this process (for `GET /metrics`).
+  let signInFailures = NIOLockedValueBox<[String: Int]>([:])
 
   /// Opens the database at `location`, creating and migrating it as needed.
   /// - Parameter commitMode: whether concurrent transactions share commits (the default) or commit one by one.
@@ -60,6 +63,18 @@ public struct Registry: Sendable {
   public var commitStatistics: CommitStatistics.Snapshot { backend.commitStatistics.snapshot }
   /// Flushes of audit rows (``CommitMode/grouped``) and how many requests' rows each carried.
   public var appendStatistics: CommitStatistics.Snapshot { backend.appendStatistics.snapshot }
+  /// The database connections and the transactions using or waiting for them now.
+  public var pool: (size: Int, inFlight: Int) { (backend.pool.size, backend.pool.inFlight) }
+  /// Sign-ins refused by this process since it started, by reason (`password`: wrong name or password; `locked`:
+  /// refused during a lock-out).
+  public var signInFailureCounts: [String: Int] { signInFailures.withLockedValue { $0 } }
+
+  /// Rows in the audit log (written by every server on this database): its highest sequence number.
+  public func auditRowCount() async throws -> Int64 {
+    try await backend.read { db in
+      try await db.query("SELECT COALESCE(max(seq), 0) AS n FROM audit_event", []).first?.integer("n") ?? 0
+    }
+  }
 
   /// The schema steps applied to this database, oldest first.
   public func appliedMigrations() async throws -> [String] {
