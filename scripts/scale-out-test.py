@@ -153,7 +153,7 @@ try:
 
     # One version, two servers: one update wins, the other gets 409.
     def put(port, name):
-        update = dict(patient, name=name)
+        update = {"identifier": patient["identifier"], "name": name, "version": patient["version"]}
         return request(port, "PUT", f"/api/v1/patients/{patient['id']}", update, headers=api)[0]
 
     with concurrent.futures.ThreadPoolExecutor(2) as pool:

@@ -81,18 +81,20 @@ struct ServeCommand: AsyncParsableCommand {
     let prognosis = try prognosisModel.map { path in try Self.loadModel(path) }
     var logger = Logger(label: "leio")
     logger.logLevel = .info
+    // The start-up lines go where the log goes: JSON objects with --log-format json, plain lines otherwise.
+    let say: (String) -> Void = logFormat == .json ? { [logger] in logger.info("\($0)") } : { Self.say($0) }
     try await store.withRegistry(commitMode: commit.mode) { registry in
       if demo {
         let added = try await DemoRegistry.seed(registry, patients: demoPatients, today: CalendarDate.today())
         let note =
           added > 0 ? "seeded \(added) fictional patients" : "the registry already had patients; nothing seeded"
-        Self.say("demo registry in \(registry.location): \(note)")
-        Self.say(
+        say("demo registry in \(registry.location): \(note)")
+        say(
           "demo sign-in (fictional data only): "
             + DemoRegistry.accounts.map { "\($0.username) (\($0.role.rawValue))" }.joined(separator: ", ")
             + " — password: \(DemoRegistry.password)")
       } else if try await registry.accounts(by: .system("serve")).isEmpty {
-        Self.say(
+        say(
           "no registry accounts yet: create the first admin with `leio user create --username NAME --role admin` (or start with --demo)"
         )
       }
@@ -103,11 +105,11 @@ struct ServeCommand: AsyncParsableCommand {
       let app = buildApplication(
         host: host, port: port, logger: logger, baselineRoute: benchmarkBaseline, registry: registry, limits: limits,
         prognosis: prognosis, metrics: metrics)
-      Self.say(
+      say(
         "serving on http://\(host):\(port) — registry \(registry.location) (educational software, not a medical device)"
       )
       guard let metrics, let metricsPort else { return try await app.runService() }
-      Self.say("metrics on http://\(metricsHost):\(metricsPort)/metrics")
+      say("metrics on http://\(metricsHost):\(metricsPort)/metrics")
       let operations = buildMetricsApplication(
         host: metricsHost, port: metricsPort, logger: logger, metrics: metrics, registry: registry)
       // Both stop on SIGINT/SIGTERM; either one failing (a port in use) stops the other.
