@@ -51,6 +51,11 @@ struct ServeCommand: AsyncParsableCommand {
       "Log lines as text or as one JSON object each (request id, method, route, status, duration; never bodies or patient data).",
       valueName: "text|json"))
   var logFormat = LogFormat.text
+  @Option(
+    help: ArgumentHelp(
+      "The address of a reverse proxy in front of Leio (repeatable): from it, X-Forwarded-For names the client and X-Forwarded-Proto: https makes cookies Secure. See docs/deployment.md.",
+      valueName: "address"))
+  var trustedProxy: [String] = []
   @Flag(help: .hidden) var benchmarkBaseline = false
   @Option(
     help:
@@ -68,6 +73,9 @@ struct ServeCommand: AsyncParsableCommand {
     }
     guard (1...1_000_000).contains(maxConnections) else {
       throw ValidationError("--max-connections must be between 1 and 1,000,000.")
+    }
+    for address in trustedProxy where !ProxyMiddleware.isAddress(address) {
+      throw ValidationError("--trusted-proxy '\(address.excerpt())' is not an IPv4 or IPv6 address.")
     }
     if let metricsPort {
       guard (1...65535).contains(metricsPort), metricsPort != port else {
@@ -104,7 +112,7 @@ struct ServeCommand: AsyncParsableCommand {
       let metrics = metricsPort.map { _ in ServerMetrics() }
       let app = buildApplication(
         host: host, port: port, logger: logger, baselineRoute: benchmarkBaseline, registry: registry, limits: limits,
-        prognosis: prognosis, metrics: metrics)
+        prognosis: prognosis, metrics: metrics, trustedProxies: Set(trustedProxy))
       say(
         "serving on http://\(host):\(port) — registry \(registry.location) (educational software, not a medical device)"
       )

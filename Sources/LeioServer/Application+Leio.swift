@@ -14,13 +14,15 @@ public import Logging
 /// cost of Hummingbird alone, in one binary. Off unless asked for (`leio serve --benchmark-baseline`).
 ///
 /// With a `registry`, also the registry: `/login`, the patient pages and `/api/v1/patients…`, each behind its
-/// permission. `secureCookies` marks the session cookie `Secure` (off only for plain HTTP on loopback). A
+/// permission. `secureCookies` marks the session cookie `Secure` (off only for plain HTTP on loopback; behind a
+/// proxy in `trustedProxies`, on when the proxy forwards HTTPS: ``ProxyMiddleware``). A
 /// `prognosis` model (`leio model fit` on `leio export outcomes` data) is shown on the case pages.
 public func buildRouter(
   baselineRoute: Bool = false, registry: Registry? = nil, secureCookies: Bool = true,
-  prognosis: PrognosisModel? = nil, metrics: ServerMetrics? = nil
+  prognosis: PrognosisModel? = nil, metrics: ServerMetrics? = nil, trustedProxies: Set<String> = []
 ) -> Router<LeioRequestContext> {
   let router = Router(context: LeioRequestContext.self)
+  if !trustedProxies.isEmpty { router.add(middleware: ProxyMiddleware(trusted: trustedProxies)) }
   router.add(middleware: SecurityHeadersMiddleware())
   router.add(middleware: ProblemMiddleware(metrics: metrics))
   router.get("healthz") { _, _ in
@@ -60,7 +62,8 @@ public func buildRouter(
 /// keep-alive idle timeout), and connections past the cap get a 503 and are closed (``ConnectionGuard``).
 public func buildApplication(
   host: String, port: Int, logger: Logger, baselineRoute: Bool = false, registry: Registry? = nil,
-  limits: ConnectionLimits = ConnectionLimits(), prognosis: PrognosisModel? = nil, metrics: ServerMetrics? = nil
+  limits: ConnectionLimits = ConnectionLimits(), prognosis: PrognosisModel? = nil, metrics: ServerMetrics? = nil,
+  trustedProxies: Set<String> = []
 ) -> some ApplicationProtocol {
   let loopback = ["127.0.0.1", "localhost", "::1"].contains(host)
   let counter = ConnectionCounter()
@@ -69,7 +72,7 @@ public func buildApplication(
   return Application(
     router: buildRouter(
       baselineRoute: baselineRoute, registry: registry, secureCookies: !loopback, prognosis: prognosis,
-      metrics: metrics),
+      metrics: metrics, trustedProxies: trustedProxies),
     server: .http1(configuration: http1),
     configuration: .init(address: .hostname(host, port: port), serverName: "Leio", backlog: 1024), logger: logger)
 }

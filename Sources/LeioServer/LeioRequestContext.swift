@@ -16,12 +16,18 @@ public struct LeioRequestContext: RequestContext {
   /// For a cookie-authenticated file upload: the CSRF token the handler must find in the form before using it.
   public var csrfToVerify: String?
 
-  /// The client's address, recorded in the audit log (never in the access log).
-  let remoteAddress: String?
+  /// The client's address, recorded in the audit log (never in the access log) and keying sign-in lock-outs: the
+  /// connection's peer, or — from a trusted proxy — the address the proxy saw (``ProxyMiddleware``).
+  var remoteAddress: String?
+  /// A trusted proxy said the client connected with HTTPS.
+  var forwardedHTTPS = false
+  /// The connection's own peer, whatever a proxy says.
+  let peerAddress: String?
 
   public init(source: Source) {
     coreContext = .init(source: source)
-    remoteAddress = source.channel.remoteAddress.map { $0.ipAddress ?? "\($0)" }
+    peerAddress = source.channel.remoteAddress.map { $0.ipAddress ?? "\($0)" }
+    remoteAddress = peerAddress
   }
 
   public var maxUploadSize: Int { Self.maximumBody }

@@ -6,15 +6,20 @@ import LeioStore
 /// `/login` and `/logout`: the session cookie is set and cleared here.
 struct LoginPage: Sendable {
   let registry: Registry
-  /// Whether cookies carry `Secure` (off only when serving plain HTTP on loopback).
+  /// Whether cookies carry `Secure` (off only when serving plain HTTP on loopback); behind a trusted proxy they do
+  /// whenever the proxy says the client used HTTPS (`X-Forwarded-Proto: https`, ``ProxyMiddleware``).
   let secureCookies: Bool
+
+  func secure(_ context: LeioRequestContext) -> Bool { secureCookies || context.forwardedHTTPS }
 
   /// The sign-in form's own CSRF defence (there is no session yet): a random token in a cookie (`HttpOnly`,
   /// `SameSite=Strict`, path `/login`) and the same token in the form; a POST must carry both, equal, and any
   /// `Origin` must be this server. Another site can neither read the cookie nor make the browser send it.
   static let csrfCookie = "leio_login_csrf"
 
-  func form(next: String?, error: String?, username: String = "", status: HTTPResponse.Status = .ok) -> Response {
+  func form(
+    next: String?, error: String?, username: String = "", status: HTTPResponse.Status = .ok, secure: Bool
+  ) -> Response {
     let token = Registry.randomToken()
     var body =
       "<p class=\"banner\">The registry holds patient data. Sign in with your own account; every record you open or change is recorded with your name.</p>"
@@ -32,7 +37,7 @@ struct LoginPage: Sendable {
     var response = RegistryPages.page(title: "Sign in to the registry", body: body, status: status)
     response.setCookie(
       Cookie(
-        name: Self.csrfCookie, value: token, maxAge: 3600, path: "/login", secure: secureCookies, httpOnly: true,
+        name: Self.csrfCookie, value: token, maxAge: 3600, path: "/login", secure: secure, httpOnly: true,
         sameSite: .strict))
     return response
   }
@@ -46,22 +51,26 @@ struct LoginPage: Sendable {
       return self.form(
         next: form["next"],
         error: "The sign-in form has expired or came from another site; it has been loaded again — please sign in.",
-        status: .forbidden)
+        status: .forbidden, secure: secure(context))
     }
     do {
       let grant = try await registry.login(
         username: username, password: form.values["password"]?.first ?? "", remote: context.remoteAddress)
       var response = RegistryPages.redirect(Self.safeNext(form["next"]))
       response.setCookie(
-        SessionCookie.set(grant.token, maxAge: Int(registry.security.absoluteSessionSeconds), secure: secureCookies))
+        SessionCookie.set(
+          grant.token, maxAge: Int(registry.security.absoluteSessionSeconds), secure: secure(context)))
       return response
     } catch let error as RegistryError {
       switch error {
       case .badCredentials:
-        return self.form(next: form["next"], error: error.description, username: username, status: .unauthorized)
+        return self.form(
+          next: form["next"], error: error.description, username: username, status: .unauthorized,
+          secure: secure(context))
       case .locked(let seconds):
         var response = self.form(
-          next: form["next"], error: error.description, username: username, status: .tooManyRequests)
+          next: form["next"], error: error.description, username: username, status: .tooManyRequests,
+          secure: secure(context))
         response.headers[.retryAfter] = "\(seconds)"
         return response
       default: throw error
@@ -72,7 +81,7 @@ struct LoginPage: Sendable {
   func logout(_ context: LeioRequestContext) async throws -> Response {
     if let token = context.sessionToken { try await registry.logout(sessionToken: token, by: context.auditContext) }
     var response = RegistryPages.redirect("/login")
-    response.setCookie(SessionCookie.clear(secure: secureCookies))
+    response.setCookie(SessionCookie.clear(secure: secure(context)))
     return response
   }
 

@@ -12,7 +12,9 @@ enum RegistryWeb {
     to router: Router<LeioRequestContext>, registry: Registry, secureCookies: Bool, prognosis: PrognosisModel? = nil
   ) {
     let login = LoginPage(registry: registry, secureCookies: secureCookies)
-    router.get("login") { request, _ in login.form(next: request.uri.queryParameters.get("next"), error: nil) }
+    router.get("login") { request, context in
+      login.form(next: request.uri.queryParameters.get("next"), error: nil, secure: login.secure(context))
+    }
     router.post("login") { request, context in
       try await login.submit(try await WebController<LeioRequestContext>.form(request, context), request, context)
     }
