@@ -34,7 +34,6 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-    .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
@@ -60,14 +59,14 @@ let package = Package(
     .target(name: "LeioReport", dependencies: ["LeioCore"], swiftSettings: swiftSettings),
     // Survival statistics (Kaplan-Meier, log-rank, Cox): Foundation only, and not LeioCore — usable on any data.
     .target(name: "LeioSurvival", dependencies: ["LeioCSV"], swiftSettings: swiftSettings + fuzzFlags),
-    // The registry: patients, tumours, treatments, follow-up and the audit log in SQLite (vendored by sqlite-nio,
-    // the embedded default) or PostgreSQL (postgres-nio). Both drivers are async, so one repository implementation
-    // serves both through the SQLBackend interface.
+    // The registry: patients, tumours, treatments, follow-up and the audit log in SQLite (the system library, CSQLite,
+    // called directly: the embedded default) or PostgreSQL (postgres-nio); one repository implementation serves both
+    // through the SQLBackend interface.
     .target(
       name: "LeioStore",
       dependencies: [
         "LeioCore",
-        .product(name: "SQLiteNIO", package: "sqlite-nio"),
+        "CSQLite",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
         .product(name: "Crypto", package: "swift-crypto"),
@@ -80,6 +79,9 @@ let package = Package(
     ),
     // zlib, the system library (Debian zlib1g-dev): gzip streams for NAACCR XML files.
     .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    // SQLite, the system library (Debian libsqlite3-dev): the registry's embedded database (LeioStore).
+    .systemLibrary(
+      name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     // NAACCR XML 1.x: a streaming reader and writer of registry files (bytes in, tumours out; no DOM, no per-item
     // strings), gzip or plain, and the staging of each tumour with LeioCore. Foundation, LeioCore and zlib only.
     .target(name: "LeioNAACCR", dependencies: ["LeioCore", "CZlib"], swiftSettings: swiftSettings + fuzzFlags),

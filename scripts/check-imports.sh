@@ -17,7 +17,7 @@ check() {
 }
 
 check LeioCore 'Foundation|LeioCSV'
-check LeioStore 'Foundation|LeioCore|SQLiteNIO|PostgresNIO|NIOCore|NIOPosix|NIOSSL|NIOConcurrencyHelpers|Logging|HummingbirdBcrypt|Crypto'
+check LeioStore 'Foundation|LeioCore|CSQLite|PostgresNIO|NIOCore|NIOPosix|NIOSSL|NIOConcurrencyHelpers|Logging|HummingbirdBcrypt|Crypto'
 check LeioSurvival 'Foundation|LeioCSV'
 check LeioCSV 'Foundation'
 check LeioReport 'Foundation|LeioCore'

@@ -28,7 +28,7 @@ struct ScaleOutTests {
         }
       )
     case .postgres:
-      let url = try #require(TestBackend.postgresURL)
+      let url = try #require(TestBackend.pooledURL)
       let schema = "leio_scale_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
       let admin = try await PostgresBackend.connect(url: url)
       _ = try await admin.write { try await $0.query("CREATE SCHEMA \(schema)", []) }

@@ -9,6 +9,9 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
   case sqlite, postgres
 
   static let postgresURL = ProcessInfo.processInfo.environment["LEIO_TEST_POSTGRES_URL"]
+  /// The test database with a pool of 4 connections per backend: the suites run in parallel, and PostgreSQL's
+  /// default 100 connections must hold them all.
+  static let pooledURL = postgresURL.map { $0 + ($0.contains("?") ? "&" : "?") + "pool=4" }
   static var available: [TestBackend] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
   var testDescription: String { rawValue }
 
@@ -25,7 +28,7 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         try? FileManager.default.removeItem(at: directory)
       }
     case .postgres:
-      guard let url = Self.postgresURL else {
+      guard let url = Self.pooledURL else {
         throw RegistryError.unavailable(location: "LEIO_TEST_POSTGRES_URL", reason: "not set")
       }
       let schema = "leio_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")

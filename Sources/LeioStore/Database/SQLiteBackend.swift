@@ -1,8 +1,6 @@
 import Foundation
 import LeioCore
 public import Logging
-import NIOCore
-import SQLiteNIO
 
 /// The embedded default: one SQLite file in write-ahead-log mode, with one writer connection (transactions in
 /// arrival order) and a few reader connections that read consistent snapshots while a write is in progress.
@@ -32,9 +30,8 @@ public final class SQLiteBackend: SQLBackend {
   public static func open(
     path: String, readers: Int = 4, commitMode: CommitMode = .grouped, logger: Logger = Logger(label: "leio.store")
   ) async throws -> SQLiteBackend {
-    var quiet = logger
-    quiet.logLevel = .warning  // statements are never logged: they carry patient data in their binds
-    let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: quiet)
+    // Statements are never logged: they carry patient data in their binds.
+    let writer = try SQLiteConnection.open(path: path)
     // The busy timeout first: another process opening the same new file at once may hold the lock that switching
     // to WAL needs.
     for pragma in [
@@ -45,7 +42,7 @@ public final class SQLiteBackend: SQLBackend {
     }
     var pool: [SQLiteConnection] = []
     for _ in 0..<max(1, readers) {
-      let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: quiet)
+      let reader = try SQLiteConnection.open(path: path)
       for pragma in [
         "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = \(busyTimeoutMilliseconds)", "PRAGMA query_only = ON",
       ] { _ = try await reader.query(pragma, []) }
@@ -153,59 +150,6 @@ struct SQLiteExecutor: SQLExecutor {
   var location = ""
 
   func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
-    let rows: [SQLiteRow]
-    do {
-      rows = try await connection.query(Self.sqliteParameters(sql), binds.map(\.sqliteData))
-    } catch let error as SQLiteError {
-      throw Self.translate(error, location: location)
-    }
-    return try rows.map { row in
-      var values: [String: SQLValue] = [:]
-      for column in row.columns {
-        switch column.data {
-        case .integer(let value): values[column.name.lowercased()] = .integer(Int64(value))
-        case .float(let value): values[column.name.lowercased()] = .real(value)
-        case .text(let value): values[column.name.lowercased()] = .text(value)
-        case .null: values[column.name.lowercased()] = .null
-        case .blob: throw RegistryError.corrupt(column: column.name)
-        }
-      }
-      return SQLRow(values)
-    }
-  }
-
-  /// Constraint violations become registry errors; anything else passes through.
-  static func translate(_ error: SQLiteError, location: String = "") -> any Error {
-    // The message names the columns: "UNIQUE constraint failed: patient.identifier".
-    let detail =
-      error.message.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) }
-      ?? error.message
-    switch error.reason {
-    case .constraintUniqueFailed, .constraintPrimaryKeyFailed: return RegistryError.duplicate(constraint: detail)
-    case .constraintForeignKeyFailed: return RegistryError.missingReference(constraint: detail)
-    case .constraintCheckFailed, .constraintNotNullFailed:
-      return RegistryError.invalid(
-        field: detail.excerpt(limit: 80),
-        message: "the database refused the value (constraint \(detail.excerpt(limit: 80))).")
-    case .busy, .locked, .busyTimeout, .busyInRecovery, .busyInSnapshot: return RegistryError.busy(location: location)
-    default: return error
-    }
-  }
-
-  /// `$1` → `?1` (SQLite's numbered parameters); Leio's statements hold no `$` elsewhere.
-  static func sqliteParameters(_ sql: String) -> String {
-    guard sql.contains("$") else { return sql }
-    return sql.replacingOccurrences(of: "$", with: "?")
-  }
-}
-
-extension SQLValue {
-  var sqliteData: SQLiteData {
-    switch self {
-    case .null: .null
-    case .integer(let value): .integer(Int(value))
-    case .real(let value): .float(value)
-    case .text(let value): .text(value)
-    }
+    try await connection.query(sql, binds)
   }
 }

@@ -68,11 +68,15 @@ extension Registry {
   /// (with its own audit row first, which names the scope).
   public func export(scope: ExportScope = .full, by actor: AuditContext) async throws -> RegistryBackup {
     let time = now()
+    // Records made in the same millisecond follow their ids byte by byte on both databases (PostgreSQL's default
+    // collation would order the ids' dashes and digits by language rules: a backup of the same records would differ).
+    let byID = backend.dialect == .postgres ? "id COLLATE \"C\"" : "id"
     return try await backend.write { db in
       try await audit(db, actor, "export", "registry", nil, detail: "scope \(scope.rawValue)", at: time)
       func all<R: StoredRecord>(_ type: R.Type) async throws -> [R] {
-        try await db.query("SELECT \(R.allColumns.joined(separator: ", ")) FROM \(R.table) ORDER BY created_at, id", [])
-          .map(R.init(row:))
+        try await db.query(
+          "SELECT \(R.allColumns.joined(separator: ", ")) FROM \(R.table) ORDER BY created_at, \(byID)", []
+        ).map(R.init(row:))
       }
       let full = scope == .full
       let audit =

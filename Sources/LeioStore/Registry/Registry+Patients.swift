@@ -131,8 +131,10 @@ extension Registry {
       )
     }
     if !tumourConditions.isEmpty {
+      // Driven from the tumours (their site, stage or due-date index), not by probing every patient: the follow-up
+      // board stays fast however many patients the registry holds.
       conditions.append(
-        "EXISTS (SELECT 1 FROM tumour t WHERE t.patient_id = p.id AND t.deleted_at IS NULL AND \(tumourConditions.joined(separator: " AND ")))"
+        "p.id IN (SELECT t.patient_id FROM tumour t WHERE t.deleted_at IS NULL AND \(tumourConditions.joined(separator: " AND ")))"
       )
     }
     let limit = bind(.integer(Int64(max(1, min(query.limit, 1000)))))
