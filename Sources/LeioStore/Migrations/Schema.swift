@@ -126,5 +126,54 @@ enum Schema {
         "INSERT INTO registry_setting (key, value) VALUES ('identifierSystem', 'urn:uuid:\(UUID().uuidString.lowercased())')",
       ]
     },
+    // Patient search at registry scale (issue 17): "words in the name or identifier" is a substring search, which no
+    // ordinary index serves, so it read every patient. Trigram indexes serve it: on SQLite an FTS5 table with the
+    // trigram tokenizer, kept by triggers (it only narrows the candidates: the query still applies its own LIKE); on
+    // PostgreSQL pg_trgm GIN indexes, which LIKE uses by itself — where the extension cannot be created (no contrib,
+    // no privilege), the search stays correct and reads every patient as before.
+    Migration(id: "2026-12-01 patient search by trigrams") { dialect in
+      switch dialect {
+      case .sqlite:
+        [
+          "CREATE VIRTUAL TABLE patient_search USING fts5(id UNINDEXED, name, identifier, tokenize = 'trigram')",
+          "INSERT INTO patient_search (id, name, identifier) SELECT id, name, identifier FROM patient",
+          """
+          CREATE TRIGGER patient_search_insert AFTER INSERT ON patient BEGIN
+            INSERT INTO patient_search (id, name, identifier) VALUES (new.id, new.name, new.identifier);
+          END
+          """,
+          """
+          CREATE TRIGGER patient_search_update AFTER UPDATE OF id, name, identifier ON patient
+          WHEN old.id IS NOT new.id OR old.name IS NOT new.name OR old.identifier IS NOT new.identifier BEGIN
+            DELETE FROM patient_search WHERE id = old.id;
+            INSERT INTO patient_search (id, name, identifier) VALUES (new.id, new.name, new.identifier);
+          END
+          """,
+          """
+          CREATE TRIGGER patient_search_delete AFTER DELETE ON patient BEGIN
+            DELETE FROM patient_search WHERE id = old.id;
+          END
+          """,
+        ]
+      case .postgres:
+        [
+          """
+          DO $$ BEGIN
+            CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
+          EXCEPTION WHEN OTHERS THEN
+            RAISE NOTICE 'pg_trgm is not available: patient search reads every patient';
+          END $$
+          """,
+          """
+          DO $$ BEGIN
+            IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+              EXECUTE 'CREATE INDEX patient_name_trgm ON patient USING gin (lower(name) public.gin_trgm_ops)';
+              EXECUTE 'CREATE INDEX patient_identifier_trgm ON patient USING gin (lower(identifier) public.gin_trgm_ops)';
+            END IF;
+          END $$
+          """,
+        ]
+      }
+    },
   ]
 }

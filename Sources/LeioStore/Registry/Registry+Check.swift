@@ -47,6 +47,18 @@ extension Registry {
         let count = try await db.query(sql, []).first?.integer("n") ?? 0
         if count > 0 { problems.append("\(label): \(count)") }
       }
+      if dialect == .sqlite {
+        // The search index (trigrams) holds each patient once, under its current name and identifier.
+        let stale =
+          try await db.query(
+            """
+            WITH matched AS (SELECT count(*) AS m FROM patient_search s JOIN patient p ON p.id = s.id
+              AND p.name = s.name AND p.identifier = s.identifier)
+            SELECT (SELECT count(*) FROM patient) - m + (SELECT count(*) FROM patient_search) - m AS n FROM matched
+            """, []
+          ).first?.integer("n") ?? 0
+        if stale != 0 { problems.append("patient search index out of step with the patients: \(stale)") }
+      }
       let audit = try await db.query("SELECT count(*) AS n, COALESCE(max(seq), 0) AS top FROM audit_event", []).first
       if let audit, try audit.integer("top") < (try audit.integer("n")) {
         problems.append("audit_event sequence has gaps below its count")

@@ -118,6 +118,11 @@ extension Registry {
             .replacingOccurrences(of: "_", with: "\\_") + "%"))
       conditions.append(
         "(lower(p.name) LIKE \(pattern) ESCAPE '\\' OR lower(p.identifier) LIKE \(pattern) ESCAPE '\\')")
+      // SQLite: the trigram index narrows the candidates first (3 characters or more; a phrase, quotes doubled).
+      if backend.dialect == .sqlite, text.count >= 3 {
+        let phrase = bind(.text("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""))
+        conditions.append("p.id IN (SELECT id FROM patient_search WHERE patient_search MATCH \(phrase))")
+      }
     }
     var tumourConditions: [String] = []
     if let site = query.siteGroup { tumourConditions.append("t.site_group = \(bind(.text(site.rawValue)))") }
