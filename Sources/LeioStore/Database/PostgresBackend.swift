@@ -129,6 +129,14 @@ public final class PostgresBackend: SQLBackend {
     try await write(body)  // a read is a transaction too: one snapshot, and its audit row commits with it
   }
 
+  public func readStatement(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
+    try await pool.track {
+      try await client.withConnection { [logger] connection in
+        try await PostgresExecutor(connection: connection, logger: logger).query(sql, binds)
+      }
+    }
+  }
+
   public func withoutTransaction<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
     try await client.withConnection { connection in
       try await body(PostgresExecutor(connection: connection, logger: logger))

@@ -35,6 +35,9 @@ public protocol SQLBackend: Sendable {
   var pool: PoolGauge { get }
   func write<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T
   func read<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T
+  /// One statement outside an explicit transaction: it is its own consistent snapshot, and costs no `BEGIN` and
+  /// `COMMIT` (on PostgreSQL, one round trip instead of three). For the lookups every request makes (its identity).
+  func readStatement(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow]
   /// Appends audit rows (each the values of ``AuditAppender/columns``) with ``CommitMode/grouped``: the rows of every
   /// request that arrives meanwhile share one statement and one commit; returns once that commit is durable.
   func appendAudit(_ rows: [[SQLValue]]) async throws

@@ -74,6 +74,20 @@ public final class SQLiteBackend: SQLBackend {
     try await pool.track { try await snapshot(body) }
   }
 
+  public func readStatement(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
+    try await pool.track {
+      let connection = try await readers.acquire(location: location)
+      do {
+        let rows = try await connection.query(sql, binds)
+        await readers.release(connection)
+        return rows
+      } catch {
+        await readers.release(connection)
+        throw error
+      }
+    }
+  }
+
   private func snapshot<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
     let connection = try await readers.acquire(location: location)
     let executor = SQLiteExecutor(connection: connection, location: location)

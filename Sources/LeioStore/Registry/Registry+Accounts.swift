@@ -179,20 +179,18 @@ extension Registry {
   public func identity(sessionToken token: String) async throws -> Identity? {
     let time = now()
     let hash = Self.digest(token)
-    let found = try await backend.read { db -> (Account, String, Int64)? in
-      guard
-        let row = try await db.query(
-          """
-          SELECT s.csrf_token, s.last_seen_at, s.expires_at, \(Account.allColumns.map { "a.\($0)" }.joined(separator: ", "))
-          FROM session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = $1
-          """, [.text(hash)]
-        ).first
-      else { return nil }
-      guard try row.integer("expires_at") > time,
+    let row = try await backend.readStatement(
+      """
+      SELECT s.csrf_token, s.last_seen_at, s.expires_at, \(Account.allColumns.map { "a.\($0)" }.joined(separator: ", "))
+      FROM session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = $1
+      """, [.text(hash)]
+    ).first
+    let found: (Account, String, Int64)? =
+      if let row, try row.integer("expires_at") > time,
         try row.integer("last_seen_at") > time - security.idleSessionSeconds * 1000
-      else { return nil }
-      return (try Account(row: row), try row.text("csrf_token"), try row.integer("last_seen_at"))
-    }
+      {
+        (try Account(row: row), try row.text("csrf_token"), try row.integer("last_seen_at"))
+      } else { nil }
     guard let (account, csrf, lastSeen) = found, account.deletedAt == nil else { return nil }
     if time - lastSeen > 60_000 {
       try await backend.write { db in
