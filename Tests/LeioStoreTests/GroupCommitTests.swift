@@ -129,7 +129,7 @@ struct GroupCommitTests {
     for failCommit in [false, true] {
       let log = NIOLockedValueBox<[String]>([])
       let executor = ScriptedExecutor(log: log, failCommit: failCommit)
-      let commits = GroupCommit(mode: .grouped, begin: "BEGIN", connect: { executor })
+      let commits = GroupCommit(mode: .grouped, begin: "BEGIN", executor: executor)
       let results = await withTaskGroup(of: Bool.self) { group in
         for index in 0..<50 {
           group.addTask {

@@ -34,11 +34,13 @@ public final class ServerMetrics: Sendable {
   /// Counts one answered request.
   public func record(method: String, route: String, status: Int, seconds: Double) {
     let bucket = Self.latencyBounds.firstIndex { seconds <= $0 } ?? Self.latencyBounds.count
+    let key = Key(method: method, route: route, status: status)
     series.withLockedValue { all in
-      let key = Key(method: method, route: route, status: status)
-      all[key, default: Series()].count += 1
-      all[key, default: Series()].sum += seconds
-      all[key, default: Series()].buckets[bucket] += 1
+      var series = all.removeValue(forKey: key) ?? Series()
+      series.count += 1
+      series.sum += seconds
+      series.buckets[bucket] += 1
+      all[key] = series
     }
   }
 

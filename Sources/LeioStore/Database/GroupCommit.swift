@@ -31,18 +31,15 @@ final class GroupCommit: Sendable {
   let statistics = CommitStatistics()
   private let gate = CommitGate()
   private let beginStatement: String
-  /// The connection for the next transaction (reconnecting if the last one failed).
-  private let connect: @Sendable () async throws -> any SQLExecutor
-  /// Called after a transaction failed: its connection may be broken.
-  private let discard: @Sendable () async -> Void
+  /// The connection the transactions run on.
+  private let db: any SQLExecutor
 
   init(
-    mode: CommitMode, begin: String, maximumUnits: Int = 256, maximumDuration: Duration = .milliseconds(8),
-    connect: @escaping @Sendable () async throws -> any SQLExecutor,
-    discard: @escaping @Sendable () async -> Void = {}
+    mode: CommitMode, begin: String, executor: any SQLExecutor, maximumUnits: Int = 256,
+    maximumDuration: Duration = .milliseconds(8)
   ) {
-    (self.mode, beginStatement, self.maximumUnits, self.maximumDuration) = (mode, begin, maximumUnits, maximumDuration)
-    (self.connect, self.discard) = (connect, discard)
+    (self.mode, beginStatement, db) = (mode, begin, executor)
+    (self.maximumUnits, self.maximumDuration) = (maximumUnits, maximumDuration)
   }
 
   /// Runs `body` in the shared transaction and returns once that transaction is committed.
@@ -50,9 +47,11 @@ final class GroupCommit: Sendable {
   ///   `false` for appends whose failure means the connection failed (no savepoint: one statement fewer each).
   func run<T: Sendable>(isolated: Bool, _ body: (any SQLExecutor) async throws -> T) async throws -> T {
     await gate.lock()
-    let db: any SQLExecutor
     do {
-      db = try await openTransaction()
+      if await !gate.isOpen {
+        try await db.execute(beginStatement)
+        await gate.opened()
+      }
     } catch {
       await gate.unlock()
       throw error
@@ -75,10 +74,9 @@ final class GroupCommit: Sendable {
         broken = error
       }
     }
-    let (units, age) = await gate.joined()
-    let queued = await gate.hasQueue
+    let (units, age, queued) = await gate.joined()
     if broken != nil || mode == .each || !queued || units >= maximumUnits || age >= maximumDuration {
-      let failure = await finish(db, broken: broken)
+      let failure = await finish(broken: broken)
       if case .success = outcome, let failure { throw failure }
       return try outcome.get()
     }
@@ -96,9 +94,7 @@ final class GroupCommit: Sendable {
   func exclusive<T: Sendable>(_ body: () async throws -> T) async throws -> T {
     await gate.lock()
     do {
-      if let open = await gate.openExecutor, let failure = await finish(open, broken: nil, unlock: false) {
-        throw failure
-      }
+      if await gate.isOpen, let failure = await finish(broken: nil, unlock: false) { throw failure }
       let result = try await body()
       await gate.unlock()
       return result
@@ -108,32 +104,16 @@ final class GroupCommit: Sendable {
     }
   }
 
-  private func openTransaction() async throws -> any SQLExecutor {
-    if let open = await gate.openExecutor { return open }
-    let db = try await connect()
-    do {
-      try await db.execute(beginStatement)
-    } catch {
-      await discard()
-      throw error
-    }
-    await gate.opened(db)
-    return db
-  }
-
   /// Commits (or, when a unit broke the transaction, rolls back) and wakes the units that waited for it.
   /// - Returns: why the transaction did not commit, if it did not.
-  private func finish(_ db: any SQLExecutor, broken: (any Error)?, unlock: Bool = true) async -> (any Error)? {
+  private func finish(broken: (any Error)?, unlock: Bool = true) async -> (any Error)? {
     var failure = broken
     if failure == nil {
       do { try await db.execute("COMMIT") } catch { failure = error }
     }
-    if failure != nil {
-      try? await db.execute("ROLLBACK")
-      await discard()
-    }
-    let waiting = await gate.closed()
-    statistics.record(units: waiting.count + 1, committed: failure == nil)
+    if failure != nil { try? await db.execute("ROLLBACK") }
+    let (waiting, units) = await gate.closed()
+    statistics.record(units: units, committed: failure == nil)
     for unit in waiting {
       if let failure { unit.resume(throwing: failure) } else { unit.resume() }
     }
@@ -148,13 +128,10 @@ private actor CommitGate {
   private var isLocked = false
   private var queue: [CheckedContinuation<Void, Never>] = []
   private var head = 0
-  private(set) var openExecutor: (any SQLExecutor)?
+  private(set) var isOpen = false
   private var openedAt = ContinuousClock.now
   private var units = 0
   private var waiting: [CheckedContinuation<Void, any Error>] = []
-
-  var isOpen: Bool { openExecutor != nil }
-  var hasQueue: Bool { head < queue.count }
 
   func lock() async {
     guard isLocked else {
@@ -176,14 +153,15 @@ private actor CommitGate {
     next.resume()  // ownership passes to the next in line; the lock stays held
   }
 
-  func opened(_ executor: any SQLExecutor) {
-    (openExecutor, openedAt, units) = (executor, .now, 0)
+  func opened() {
+    (isOpen, openedAt, units) = (true, .now, 0)
   }
 
-  /// Counts a unit into the open transaction. - Returns: its units so far and its age.
-  func joined() -> (units: Int, age: Duration) {
+  /// Counts a unit into the open transaction.
+  /// - Returns: its units so far, its age, and whether anyone is queued for the connection.
+  func joined() -> (units: Int, age: Duration, queued: Bool) {
     units += 1
-    return (units, ContinuousClock.now - openedAt)
+    return (units, ContinuousClock.now - openedAt, head < queue.count)
   }
 
   /// Leaves the transaction open for the next in line and waits until someone commits it.
@@ -194,10 +172,10 @@ private actor CommitGate {
     }
   }
 
-  /// The transaction is over: who waited for it.
-  func closed() -> [CheckedContinuation<Void, any Error>] {
-    openExecutor = nil
+  /// The transaction is over. - Returns: who waited for it, and how many units it carried.
+  func closed() -> (waiting: [CheckedContinuation<Void, any Error>], units: Int) {
+    isOpen = false
     defer { waiting.removeAll(keepingCapacity: true) }
-    return waiting
+    return (waiting, units)
   }
 }

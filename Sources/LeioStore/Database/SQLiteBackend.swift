@@ -56,8 +56,8 @@ public final class SQLiteBackend: SQLBackend {
     self.writer = writer
     self.readers = readers
     pool = PoolGauge(size: readers.size + 1)
-    let executor = SQLiteExecutor(connection: writer, location: location)
-    let commits = GroupCommit(mode: commitMode, begin: "BEGIN IMMEDIATE", connect: { executor })
+    let commits = GroupCommit(
+      mode: commitMode, begin: "BEGIN IMMEDIATE", executor: SQLiteExecutor(connection: writer))
     self.commits = commits
     appender = AuditAppender { body in try await commits.run(isolated: false, body) }
   }
@@ -90,7 +90,7 @@ public final class SQLiteBackend: SQLBackend {
 
   private func snapshot<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
     let connection = try await readers.acquire(location: location)
-    let executor = SQLiteExecutor(connection: connection, location: location)
+    let executor = SQLiteExecutor(connection: connection)
     do {
       try await executor.execute("BEGIN")
       let result = try await body(executor)
@@ -105,7 +105,7 @@ public final class SQLiteBackend: SQLBackend {
   }
 
   public func withoutTransaction<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
-    try await commits.exclusive { try await body(SQLiteExecutor(connection: writer, location: location)) }
+    try await commits.exclusive { try await body(SQLiteExecutor(connection: writer)) }
   }
 
   public func close() async throws {
@@ -160,8 +160,6 @@ private actor ReaderPool {
 
 struct SQLiteExecutor: SQLExecutor {
   let connection: SQLiteConnection
-  /// The file, for the "busy" message.
-  var location = ""
 
   func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
     try await connection.query(sql, binds)
