@@ -64,3 +64,80 @@ struct JSONOutputTests {
     #expect(try JSONDecoder().decode(StagingReport.self, from: Data(report.jsonBytes)) == report)
   }
 }
+
+/// The case document's writer (the registry API's case files carry one per tumour) against `JSONEncoder`.
+@Suite("JSON output: case documents")
+struct CaseInputJSONOutputTests {
+  static func written(_ value: some JSONWritable) -> String { String(decoding: value.jsonBytes, as: UTF8.self) }
+
+  /// A document with every field of the schema given (the fnclcc members too), by each field's kind.
+  static var everyField: CaseInput {
+    var input = CaseInput()
+    for field in CaseField.allCases {
+      switch field.spec.kind {
+      case .code(let choices, _, _): input[text: field] = choices.first ?? "x"
+      case .text(let example, _): input[text: field] = example + " \"quoted\" é\n"
+      case .number(_, let example, _, _, _): input[number: field] = Double(example) ?? 1.5
+      case .whole(let example, _, _): input[whole: field] = Int(example) ?? 7
+      case .date: input[text: field] = "2024-02-29"
+      case .flag: input[flag: field] = field.rawValue % 2 == 0
+      case .list(let choices, _): input[list: field] = Array(choices.prefix(3)) + ["", "a/b"]
+      }
+    }
+    return input
+  }
+
+  @Test("every worked example's document matches JSONEncoder byte for byte", arguments: WorkedExample.all)
+  func workedExamples(_ example: WorkedExample) throws {
+    #expect(Self.written(example.input) == (try JSONOutputTests.encoded(example.input)), "\(example.id)")
+  }
+
+  @Test("a document with every field (nested fnclcc members too), one with an empty fnclcc object, an empty one")
+  func shapes() throws {
+    let empty = try JSONDecoder().decode(CaseInput.self, from: Data(#"{"site":"uterus","fnclcc":{}}"#.utf8))
+    for input in [Self.everyField, empty, CaseInput()] {
+      #expect(Self.written(input) == (try JSONOutputTests.encoded(input)))
+    }
+    #expect(Self.written(Self.everyField).contains(#""fnclcc":{"#))
+  }
+
+  @Test("numbers are written as JSONEncoder writes a Double: a table of awkward ones and 3,000 random bit patterns")
+  func numbers() throws {
+    var numbers: [Double] = [
+      0, -0.0, 5, 5.5, 0.1, 0.1 + 0.2, 1e-7, 1e-5, 1e15, 1e16, 1e20, 1e21, 1e22, 123_456_789.125, -2.5e-10,
+      .leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
+      9_007_199_254_740_992, 4.35, 2.675,
+    ]
+    var state: UInt64 = 20_261_201
+    while numbers.count < 3000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let number = Double(bitPattern: state)
+      if number.isFinite { numbers.append(number) }
+    }
+    for number in numbers {
+      var input = CaseInput()
+      input[number: .sizeCm] = number
+      #expect(Self.written(input) == (try JSONOutputTests.encoded(input)), "\(number)")
+    }
+  }
+
+  @Test("NaN and infinity are flagged (JSONEncoder refuses them), never written as a number")
+  func invalidNumbers() {
+    for number in [Double.nan, .infinity, -.infinity] {
+      var output = JSONOutput()
+      var input = CaseInput()
+      input[number: .sizeCm] = number
+      input.write(to: &output)
+      #expect(output.hasInvalidNumber && output.text == #"{"sizeCm":null}"#)
+    }
+    var output = JSONOutput()
+    CaseInput().write(to: &output)
+    #expect(!output.hasInvalidNumber)
+  }
+
+  @Test("calendar dates are written as their YYYY-MM-DD string")
+  func dates() throws {
+    let date = try CalendarDate(parsing: "2024-02-29", field: "date")
+    #expect(Self.written([date]) == (try JSONOutputTests.encoded([date])))
+  }
+}

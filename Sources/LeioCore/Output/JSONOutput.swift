@@ -20,27 +20,31 @@ public struct JSONOutput: Sendable {
   /// The document as text.
   public var text: String { String(decoding: bytes, as: UTF8.self) }
 
-  mutating func beginObject() {
+  /// `{` (after a comma when a value came before).
+  public mutating func beginObject() {
     separate()
     bytes.append(UInt8(ascii: "{"))
     commaDue = false
   }
-  mutating func endObject() {
+  /// `}`.
+  public mutating func endObject() {
     bytes.append(UInt8(ascii: "}"))
     commaDue = true
   }
-  mutating func beginArray() {
+  /// `[` (after a comma when a value came before).
+  public mutating func beginArray() {
     separate()
     bytes.append(UInt8(ascii: "["))
     commaDue = false
   }
-  mutating func endArray() {
+  /// `]`.
+  public mutating func endArray() {
     bytes.append(UInt8(ascii: "]"))
     commaDue = true
   }
 
   /// `"name":` — keys are ASCII identifiers, written by the caller in sorted order.
-  mutating func key(_ name: StaticString) {
+  public mutating func key(_ name: StaticString) {
     separate()
     bytes.append(UInt8(ascii: "\""))
     name.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -49,7 +53,8 @@ public struct JSONOutput: Sendable {
     commaDue = false
   }
 
-  mutating func value(_ flag: Bool) {
+  /// `true` or `false`.
+  public mutating func value(_ flag: Bool) {
     separate()
     let literal: StaticString = flag ? "true" : "false"
     literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -57,7 +62,7 @@ public struct JSONOutput: Sendable {
   }
 
   /// A string, escaped as `JSONEncoder` escapes it: `"`, `\` and control characters; `/` and non-ASCII as is.
-  mutating func value(_ text: String) {
+  public mutating func value(_ text: String) {
     separate()
     bytes.append(UInt8(ascii: "\""))
     var text = text
@@ -118,23 +123,82 @@ public struct JSONOutput: Sendable {
     return false
   }
 
-  mutating func value(_ strings: [String]) {
+  /// An array of strings.
+  public mutating func value(_ strings: [String]) {
     beginArray()
     for string in strings { value(string) }
     endArray()
   }
 
-  mutating func value(_ items: [some JSONWritable]) {
+  /// An array of values.
+  public mutating func value(_ items: [some JSONWritable]) {
     beginArray()
     for item in items { item.write(to: &self) }
     endArray()
   }
 
   /// `"name":value`, or nothing when `value` is `nil` (as `encodeIfPresent` does).
-  mutating func field(_ name: StaticString, _ text: String?) {
+  public mutating func field(_ name: StaticString, _ text: String?) {
     guard let text else { return }
     key(name)
     value(text)
+  }
+
+  /// `"name":` for a key known only at run time; `name` must be an ASCII identifier (a schema field name), which
+  /// needs no escape.
+  public mutating func key(identifier name: String) {
+    separate()
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(contentsOf: name.utf8)
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(UInt8(ascii: ":"))
+    commaDue = false
+  }
+
+  /// A whole number.
+  public mutating func value(_ number: Int64) {
+    separate()
+    if number >= 0 && number < 10 {
+      bytes.append(0x30 + UInt8(number))
+    } else {
+      bytes.append(contentsOf: String(number).utf8)
+    }
+    commaDue = true
+  }
+
+  /// A whole number.
+  public mutating func value(_ number: Int) { value(Int64(number)) }
+
+  /// A number as `JSONEncoder` writes a `Double`: its shortest round-trip form (Swift's `description`) without a
+  /// trailing `.0` (`5`, `5.5`, `1e+20`, `1e-07`). JSON has no NaN or infinity: one is written as `null` and
+  /// ``hasInvalidNumber`` is set, so the caller can refuse the document as `JSONEncoder` would.
+  public mutating func value(_ number: Double) {
+    separate()
+    if number.isFinite {
+      let text = number.description
+      bytes.append(contentsOf: text.hasSuffix(".0") ? text.utf8.dropLast(2) : text.utf8[...])
+    } else {
+      hasInvalidNumber = true
+      bytes.append(contentsOf: "null".utf8)
+    }
+    commaDue = true
+  }
+
+  /// Whether a number could not be written (NaN or infinite): `JSONEncoder` refuses such a document.
+  public private(set) var hasInvalidNumber = false
+
+  /// `"name":value`, or nothing when `value` is `nil`.
+  public mutating func field(_ name: StaticString, _ number: Int64?) {
+    guard let number else { return }
+    key(name)
+    value(number)
+  }
+
+  /// `"name":value`, or nothing when `value` is `nil`.
+  public mutating func field(_ name: StaticString, _ item: (some JSONWritable)?) {
+    guard let item else { return }
+    key(name)
+    item.write(to: &self)
   }
 
   private mutating func separate() {
@@ -145,6 +209,11 @@ public struct JSONOutput: Sendable {
 /// A value ``JSONOutput`` can write: the same document as its `Encodable` conformance.
 public protocol JSONWritable {
   func write(to output: inout JSONOutput)
+}
+
+extension Array: JSONWritable where Element: JSONWritable {
+  /// Writes the elements as a JSON array.
+  public func write(to output: inout JSONOutput) { output.value(self) }
 }
 
 extension JSONWritable {

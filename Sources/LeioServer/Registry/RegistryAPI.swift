@@ -120,6 +120,10 @@ public enum RegistryAPI {
       try RegistryAPI.json(value, status: status)
     }
 
+    func json(_ value: some Encodable & JSONWritable, status: HTTPResponse.Status = .ok) throws -> Response {
+      try RegistryAPI.json(value, status: status)
+    }
+
     func decode<T: StrictBody>(_ type: T.Type, _ request: Request, _ context: LeioRequestContext) async throws -> T {
       try await RegistryAPI.decode(type, request, context)
     }
@@ -159,11 +163,38 @@ public enum RegistryAPI {
     response.status = status
     return response
   }
+
+  /// The hot paths' responses (case files, patient lists, the follow-up board), written without `JSONEncoder`:
+  /// the same bytes (LeioStoreTests and LeioServerTests compare them). A document `JSONEncoder` would refuse (a NaN)
+  /// goes to it, and its error stands.
+  static func json(_ value: some Encodable & JSONWritable, status: HTTPResponse.Status = .ok) throws -> Response {
+    var output = JSONOutput()
+    value.write(to: &output)
+    guard !output.hasInvalidNumber else {
+      var response = try APIController<LeioRequestContext>.json(value)
+      response.status = status
+      return response
+    }
+    return Response(
+      status: status, headers: [.contentType: "application/json"],
+      body: .init(byteBuffer: ByteBuffer(bytes: output.bytes)))
+  }
 }
 
 /// The follow-up dashboard: who is overdue, who is due in the next 30 days.
-struct FollowUpBoard: Codable, Sendable {
+struct FollowUpBoard: Codable, Sendable, JSONWritable {
   let today: CalendarDate
   let overdue: [PatientListing]
   let dueWithin30Days: [PatientListing]
+
+  func write(to output: inout JSONOutput) {
+    output.beginObject()
+    output.key("dueWithin30Days")
+    output.value(dueWithin30Days)
+    output.key("overdue")
+    output.value(overdue)
+    output.key("today")
+    today.write(to: &output)
+    output.endObject()
+  }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LeioCore
 public import Logging
+import NIOConcurrencyHelpers
 
 /// The embedded default: one SQLite file in write-ahead-log mode, with one writer connection (transactions in
 /// arrival order) and a few reader connections that read consistent snapshots while a write is in progress.
@@ -110,50 +111,84 @@ public final class SQLiteBackend: SQLBackend {
 
   public func close() async throws {
     try await commits.exclusive { [readers, writer] in
-      for reader in await readers.drain() { try await reader.close() }
+      for reader in readers.drain() { try await reader.close() }
       try await writer.close()
     }
   }
 }
 
 /// Idle reader connections; a read waits when all are busy. Once closed, a read fails at once (it would otherwise
-/// wait for a connection that never comes back).
-private actor ReaderPool {
-  private var idle: [SQLiteConnection]
-  private var waiting: [CheckedContinuation<SQLiteConnection?, Never>] = []
-  private var closed = false
-  nonisolated let size: Int
+/// wait for a connection that never comes back). A lock, not an actor: taking an idle connection costs no hop to
+/// another executor (two per read, on every request).
+private final class ReaderPool: Sendable {
+  private struct State {
+    var idle: [SQLiteConnection]
+    var waiting: [CheckedContinuation<SQLiteConnection?, Never>] = []
+    var closed = false
+  }
+  private let state: NIOLockedValueBox<State>
+  let size: Int
 
   init(_ connections: [SQLiteConnection]) {
-    idle = connections
+    state = NIOLockedValueBox(State(idle: connections))
     size = connections.count
   }
 
   func acquire(location: String) async throws -> SQLiteConnection {
-    guard !closed else { throw RegistryError.unavailable(location: location, reason: "the registry is closed") }
-    if let connection = idle.popLast() { return connection }
-    guard let connection = await withCheckedContinuation({ waiting.append($0) }) else {
-      throw RegistryError.unavailable(location: location, reason: "the registry is closed")
+    let closed = RegistryError.unavailable(location: location, reason: "the registry is closed")
+    enum Taken { case connection(SQLiteConnection), wait, closed }
+    let taken: Taken = state.withLockedValue { state in
+      if state.closed { return .closed }
+      return state.idle.popLast().map(Taken.connection) ?? .wait
     }
-    return connection
+    switch taken {
+    case .connection(let connection): return connection
+    case .closed: throw closed
+    case .wait:
+      let connection = await withCheckedContinuation { (continuation: CheckedContinuation<SQLiteConnection?, Never>) in
+        // Taken again under the lock: a connection may have come back since.
+        let now: Taken = state.withLockedValue { state in
+          if state.closed { return .closed }
+          if let connection = state.idle.popLast() { return .connection(connection) }
+          state.waiting.append(continuation)
+          return .wait
+        }
+        switch now {
+        case .connection(let connection): continuation.resume(returning: connection)
+        case .closed: continuation.resume(returning: nil)
+        case .wait: break
+        }
+      }
+      guard let connection else { throw closed }
+      return connection
+    }
   }
 
   func release(_ connection: SQLiteConnection) async {
+    let (waiter, closed) = state.withLockedValue {
+      state -> (CheckedContinuation<SQLiteConnection?, Never>?, Bool) in
+      if state.closed { return (nil, true) }
+      if state.waiting.isEmpty {
+        state.idle.append(connection)
+        return (nil, false)
+      }
+      return (state.waiting.removeFirst(), false)
+    }
     if closed {
       try? await connection.close()
-    } else if waiting.isEmpty {
-      idle.append(connection)
     } else {
-      waiting.removeFirst().resume(returning: connection)
+      waiter?.resume(returning: connection)
     }
   }
 
   /// Closes the pool: the idle connections are returned (to be closed), waiting reads fail, later reads fail.
   func drain() -> [SQLiteConnection] {
-    closed = true
+    let (waiting, idle) = state.withLockedValue { state in
+      state.closed = true
+      defer { (state.waiting, state.idle) = ([], []) }
+      return (state.waiting, state.idle)
+    }
     for reader in waiting { reader.resume(returning: nil) }
-    waiting.removeAll()
-    defer { idle.removeAll() }
     return idle
   }
 }

@@ -110,7 +110,7 @@ public struct OutcomeDataset: Sendable {
   /// A pseudonym: the first 16 hex digits of SHA-256(salt ‖ kind ‖ id).
   static func pseudonym(_ kind: String, _ id: String, _ salt: [UInt8]) -> String {
     let digest = SHA256.hash(data: salt + Array("\(kind):\(id)".utf8))
-    return digest.prefix(8).map { String(format: "%02x", $0) }.joined()
+    return digest.withUnsafeBytes { Registry.hex(UnsafeRawBufferPointer(rebasing: $0.prefix(8))) }
   }
 
   /// Whole years from `birth` to `date`.

@@ -61,8 +61,11 @@ public struct Tumour: StoredRecord {
   }
 
   init(row: SQLRow) throws {
-    let json = try row.text("facts")
-    guard let facts = try? JSONDecoder().decode(CaseInput.self, from: Data(json.utf8)) else {
+    var json = try row.text("facts")
+    // The flat documents most tumours store are read without JSONDecoder (LeioCore's accelerator, which answers
+    // the same or nil); the rest, with it.
+    let fast = json.withUTF8 { CaseInput.decodeCommonShape(UnsafeRawBufferPointer($0)) }
+    guard let facts = fast ?? (try? JSONDecoder().decode(CaseInput.self, from: Data(json.utf8))) else {
       throw RegistryError.corrupt(column: "tumour.facts")
     }
     self.init(

@@ -224,7 +224,23 @@ extension Registry {
 
   /// SHA-256 in hex: how tokens are stored and looked up.
   static func digest(_ token: String) -> String {
-    SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    var hasher = SHA256()
+    var token = token
+    token.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+    return hasher.finalize().withUnsafeBytes { hex($0) }
+  }
+
+  /// Lower-case hex of `bytes`, written straight into one string (no formatter per byte: this runs on every
+  /// request that carries a token).
+  static func hex(_ bytes: UnsafeRawBufferPointer) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    return String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
+      for (index, byte) in bytes.enumerated() {
+        buffer[2 * index] = digits[Int(byte >> 4)]
+        buffer[2 * index + 1] = digits[Int(byte & 0x0f)]
+      }
+      return bytes.count * 2
+    }
   }
 
   /// A bcrypt hash of a random password, for timing-equal failures on unknown names.
