@@ -183,12 +183,15 @@ struct PostgresExecutor: SQLExecutor {
       throw PostgresBackend.translate(error)
     }
     var result: [SQLRow] = []
+    var columns: [String]?
     for try await row in rows {
-      var values: [String: SQLValue] = [:]
-      for cell in row {
-        values[cell.columnName] = try Self.value(cell)
-      }
-      result.append(SQLRow(values))
+      var cells: [SQLValue] = []
+      cells.reserveCapacity(row.count)
+      for cell in row { cells.append(try Self.value(cell)) }
+      // The names are the same on every row of a result: read once, shared.
+      let names = columns ?? row.map(\.columnName)
+      columns = names
+      result.append(SQLRow(columns: names, cells: cells))
     }
     return result
   }

@@ -18,19 +18,45 @@ public enum SQLValue: Sendable, Hashable {
 }
 
 /// One result row, by column name (lower case: PostgreSQL folds unquoted names, so Leio's columns are lower case).
+///
+/// The names are one array shared by every row of a result (the statement's), and the values an array beside it: a
+/// row costs one allocation, and no name is hashed. A column is found by comparing names (a dozen or two short
+/// strings, compared in place); when a result repeats a name, the last column of that name counts.
 public struct SQLRow: Sendable {
-  public let values: [String: SQLValue]
+  /// The column names, shared by the rows of one result.
+  let columns: [String]
+  /// The values, in the order of `columns`.
+  let cells: [SQLValue]
 
-  public init(_ values: [String: SQLValue]) { self.values = values }
+  init(columns: [String], cells: [SQLValue]) { (self.columns, self.cells) = (columns, cells) }
+
+  /// A row of the given columns and values.
+  public init(_ values: [String: SQLValue]) {
+    let sorted = values.sorted { $0.key < $1.key }
+    (columns, cells) = (sorted.map(\.key), sorted.map(\.value))
+  }
+
+  /// The row by column name.
+  public var values: [String: SQLValue] { Dictionary(zip(columns, cells), uniquingKeysWith: { $1 }) }
+
+  /// The value of `column`, or `nil` when the result has no such column.
+  subscript(column: String) -> SQLValue? {
+    var index = columns.count
+    while index > 0 {
+      index -= 1
+      if columns[index] == column { return cells[index] }
+    }
+    return nil
+  }
 
   /// The text in `column`; a missing or non-text value is a schema bug, reported as such.
   func text(_ column: String) throws -> String {
-    guard case .text(let text) = values[column] else { throw RegistryError.corrupt(column: column) }
+    guard case .text(let text) = self[column] else { throw RegistryError.corrupt(column: column) }
     return text
   }
 
   func optionalText(_ column: String) throws -> String? {
-    switch values[column] {
+    switch self[column] {
     case .text(let text): return text
     case .null, nil: return nil
     default: throw RegistryError.corrupt(column: column)
@@ -58,12 +84,12 @@ public struct SQLRow: Sendable {
   }
 
   func integer(_ column: String) throws -> Int64 {
-    guard case .integer(let value) = values[column] else { throw RegistryError.corrupt(column: column) }
+    guard case .integer(let value) = self[column] else { throw RegistryError.corrupt(column: column) }
     return value
   }
 
   func optionalInteger(_ column: String) throws -> Int64? {
-    switch values[column] {
+    switch self[column] {
     case .integer(let value): return value
     case .null, nil: return nil
     default: throw RegistryError.corrupt(column: column)
@@ -71,7 +97,7 @@ public struct SQLRow: Sendable {
   }
 
   func optionalReal(_ column: String) throws -> Double? {
-    switch values[column] {
+    switch self[column] {
     case .real(let value): return value
     case .integer(let value): return Double(value)
     case .null, nil: return nil

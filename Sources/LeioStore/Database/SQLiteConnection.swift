@@ -93,23 +93,23 @@ final class SQLiteConnection: @unchecked Sendable {
       let code = sqlite3_step(pointer)
       if code == SQLITE_DONE { return rows }
       guard code == SQLITE_ROW else { throw failure(code, handle) }
-      var values: [String: SQLValue] = [:]
-      values.reserveCapacity(statement.columns.count)
+      var cells: [SQLValue] = []
+      cells.reserveCapacity(statement.columns.count)
       for (index, name) in statement.columns.enumerated() {
         let column = Int32(index)
         switch sqlite3_column_type(pointer, column) {
-        case SQLITE_INTEGER: values[name] = .integer(sqlite3_column_int64(pointer, column))
-        case SQLITE_FLOAT: values[name] = .real(sqlite3_column_double(pointer, column))
-        case SQLITE_NULL: values[name] = .null
+        case SQLITE_INTEGER: cells.append(.integer(sqlite3_column_int64(pointer, column)))
+        case SQLITE_FLOAT: cells.append(.real(sqlite3_column_double(pointer, column)))
+        case SQLITE_NULL: cells.append(.null)
         case SQLITE_TEXT:
           let count = Int(sqlite3_column_bytes(pointer, column))
           let text = sqlite3_column_text(pointer, column)
-          values[name] = .text(
-            text.map { String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self) } ?? "")
+          cells.append(
+            .text(text.map { String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self) } ?? ""))
         default: throw RegistryError.corrupt(column: name)
         }
       }
-      rows.append(SQLRow(values))
+      rows.append(SQLRow(columns: statement.columns, cells: cells))
     }
   }
 

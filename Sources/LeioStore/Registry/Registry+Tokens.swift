@@ -61,16 +61,18 @@ extension Registry {
     }
   }
 
+  /// The live token's account (built once: every API request runs it).
+  static let tokenAccount = """
+    SELECT \(Account.allColumns.map { "a.\($0)" }.joined(separator: ", ")) FROM api_token t JOIN account a ON a.id = t.account_id
+    WHERE t.token_hash = $1 AND t.revoked_at IS NULL
+    """
+
   /// The identity of an API token (`Authorization: Bearer leio_…`), or nil when unknown or revoked.
+
   public func identity(apiToken token: String) async throws -> Identity? {
     let time = now()
     let hash = Self.digest(token)
-    let account = try await backend.readStatement(
-      """
-      SELECT \(Account.allColumns.map { "a.\($0)" }.joined(separator: ", ")) FROM api_token t JOIN account a ON a.id = t.account_id
-      WHERE t.token_hash = $1 AND t.revoked_at IS NULL
-      """, [.text(hash)]
-    ).first.map(Account.init(row:))
+    let account = try await backend.readStatement(Self.tokenAccount, [.text(hash)]).first.map(Account.init(row:))
     guard let account, account.deletedAt == nil else { return nil }
     return Identity(account: AccountSummary(account, now: time), csrfToken: nil)
   }
