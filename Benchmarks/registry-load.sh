@@ -6,7 +6,8 @@
 #   `--commit grouped` (the default), then PostgreSQL with two `leio serve` processes on one database (wrk's two
 #   threads, one port each) against the one-server figure.
 # Reports requests/s, latency percentiles and errors, then checks that every acknowledged write (201) is in the
-# backup, that the audit log holds at least one row per acknowledged request, and that `leio store check` passes.
+# backup, that the audit log holds at least one row per acknowledged request, and that `leio store check` passes;
+# and the CPU time each request cost the server processes and (PostgreSQL) the database's processes.
 #   bash Benchmarks/registry-load.sh                                   # everything, 64 connections, 60 s each
 #   DURATION=20s RUNS="sqlite:each:1 sqlite:grouped:1" bash Benchmarks/registry-load.sh
 # Needs wrk (Debian: apt-get install wrk); PostgreSQL through scripts/postgres-test-db.sh (run as root).
@@ -85,14 +86,27 @@ function done(summary, latency, requests)
   end
   file:close()
   local e = summary.errors
-  io.write(string.format("RESULT %.1f %.3f %.3f %.3f %.3f %d %d %d %d %d\n", summary.requests / (summary.duration / 1e6),
+  io.write(string.format("RESULT %.1f %.3f %.3f %.3f %.3f %d %d %d %d %d %d\n", summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
-    e.connect + e.read + e.write + e.timeout, e.status, totalFailures, totalAcks, totalAnswered))
+    e.connect + e.read + e.write + e.timeout, e.status, totalFailures, totalAcks, totalAnswered, summary.requests))
 end
 EOF
 
+# CPU time (user + system, clock ticks) of the given processes so far: where a request's CPU goes is steadier than
+# requests/s on a shared machine.
+cpu_ticks() {
+  local total=0 pid fields
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] || continue
+    read -r -a fields <"/proc/$pid/stat" || continue
+    total=$((total + fields[13] + fields[14]))
+  done
+  echo "$total"
+}
+TICK_MS=$((1000 / $(getconf CLK_TCK)))
+
 echo "machine: $(nproc) cores, $(uname -m); wrk -t$THREADS -c$CONNECTIONS -d$DURATION; server: leio serve (release), registry API as an admin token"
-printf '%-9s %7s %-8s %10s %7s %7s %7s %8s %8s %8s %7s %7s %8s %10s %10s %s\n' database servers commit requests/s p50_ms p90_ms p99_ms max_ms sock_err non-2xx acked stored missing answered audit_rows check
+printf '%-9s %7s %-8s %10s %7s %7s %7s %8s %8s %8s %7s %7s %8s %10s %10s %s %s %s\n' database servers commit requests/s p50_ms p90_ms p99_ms max_ms sock_err non-2xx acked stored missing answered audit_rows check leio_cpu_ms/req db_cpu_ms/req
 status=0
 for run in $RUNS; do
   IFS=: read -r backend mode servers <<<"$run"
@@ -114,8 +128,18 @@ for run in $RUNS; do
   done
   IDS=$(curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/patients?limit=1000" | python3 -c "import json,sys; print(','.join(p['patient']['id'] for p in json.load(sys.stdin)))")
   export LEIO_ACKED_FILE="$WORK/acked-$backend.txt" LEIO_PORTS="$PORTS"
+  DB_PIDS=$( [ "$backend" = postgres ] && pgrep -x postgres | tr '\n' ' ' || true)
+  # shellcheck disable=SC2086
+  leio_before=$(cpu_ticks $SERVERS_RUNNING) db_before=$(cpu_ticks $DB_PIDS)
   line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s "$WORK/mix.lua" "http://127.0.0.1:$PORT" -- "$IDS" "$TOKEN" | grep '^RESULT')
-  read -r _ rps p50 p90 p99 max socket non2xx failures acks answered <<<"$line"
+  # shellcheck disable=SC2086
+  # The pool opens connections (PostgreSQL backends) under load: count the backends alive now, new ones from zero.
+  DB_PIDS=$( [ "$backend" = postgres ] && pgrep -x postgres | tr '\n' ' ' || true)
+  # shellcheck disable=SC2086
+  leio_after=$(cpu_ticks $SERVERS_RUNNING) db_after=$(cpu_ticks $DB_PIDS)
+  read -r _ rps p50 p90 p99 max socket non2xx failures acks answered total <<<"$line"
+  leio_cpu=$(python3 -c "print(f'{($leio_after - $leio_before) * $TICK_MS / max(1, $total):.3f}')")
+  db_cpu=$( [ "$backend" = postgres ] && python3 -c "print(f'{($db_after - $db_before) * $TICK_MS / max(1, $total):.3f}')" || echo -)
   for pid in $SERVERS_RUNNING; do kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; done
   SERVERS_RUNNING=""
   CHECK=$("$LEIO" store check --database "$DB" >/dev/null 2>&1 && echo ok || echo FAILED)
@@ -131,7 +155,7 @@ audited = sum(1 for e in backup["audit"] if e["username"] == "load.admin" and e[
 print(len(stored), len(acked - stored), audited)
 PY
 )"
-  printf '%-9s %7d %-8s %10.0f %7.2f %7.2f %7.2f %8.2f %8d %8d %7d %7d %8d %10d %10d %s\n' "$backend" "$servers" "$mode" "$rps" "$p50" "$p90" "$p99" "$max" "$socket" "$failures" "$acks" "$STORED" "$MISSING" "$answered" "$AUDITED" "$CHECK"
+  printf '%-9s %7d %-8s %10.0f %7.2f %7.2f %7.2f %8.2f %8d %8d %7d %7d %8d %10d %10d %5s %15s %13s\n' "$backend" "$servers" "$mode" "$rps" "$p50" "$p90" "$p99" "$max" "$socket" "$failures" "$acks" "$STORED" "$MISSING" "$answered" "$AUDITED" "$CHECK" "$leio_cpu" "$db_cpu"
   if [ "$socket" != 0 ] || [ "$failures" != 0 ] || [ "$MISSING" != 0 ] || [ "$AUDITED" -lt "$answered" ] || [ "$CHECK" != ok ]; then status=1; fi
 done
 [ $status = 0 ] && echo "zero errors; every acknowledged write is stored and every answered request audited; integrity check passed" || echo "LOAD TEST FOUND A PROBLEM"

@@ -175,30 +175,6 @@ extension Registry {
     }
   }
 
-  // MARK: The case file
-
-  // The case file's statements, built once (every case-file request runs them).
-  static let fileTumours =
-    "SELECT \(Tumour.allColumns.joined(separator: ", ")) FROM tumour WHERE patient_id = $1 AND deleted_at IS NULL ORDER BY diagnosis_date, created_at"
-  static let fileTreatments = """
-    SELECT \(Treatment.allColumns.map { "r.\($0)" }.joined(separator: ", ")) FROM treatment r JOIN tumour t ON t.id = r.tumour_id
-    WHERE t.patient_id = $1 AND r.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY r.start_date, r.created_at
-    """
-  static let fileEvents =
-    "SELECT \(FollowUpEvent.allColumns.joined(separator: ", ")) FROM follow_up_event WHERE patient_id = $1 AND deleted_at IS NULL ORDER BY event_date, created_at"
-
-  /// The patient with their live tumours, treatments and events, in date order; the read is audited.
-  public func file(_ patientID: String, by actor: AuditContext) async throws -> PatientFile {
-    try await auditedRead { db in
-      let patient = try await fetch(Patient.self, patientID, db)
-      let tumours = try await db.query(Self.fileTumours, [.text(patientID)]).map(Tumour.init(row:))
-      let treatments = try await db.query(Self.fileTreatments, [.text(patientID)]).map(Treatment.init(row:))
-      let events = try await db.query(Self.fileEvents, [.text(patientID)]).map(FollowUpEvent.init(row:))
-      try await audit(db, actor, "read", Patient.entity, patientID, detail: "case file")
-      return PatientFile(patient: patient, tumours: tumours, treatments: treatments, events: events)
-    }
-  }
-
   // MARK: Follow-up schedule
 
   /// Saves the tumour's risk group and next visit due, as LeioCore's follow-up module decides them from its facts,
