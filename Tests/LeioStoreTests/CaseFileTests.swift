@@ -6,7 +6,7 @@ import Testing
 
 /// The case file on PostgreSQL is one statement; it must read exactly what the four reads read, refuse the same
 /// patients, and still write its audit row before it answers.
-@Suite("Case file in one statement")
+@Suite("Case file in one statement, prepared statements")
 struct CaseFileTests {
   @Test("every demo patient's file is the same read in one statement and in four")
   func sameFile() async throws {
@@ -37,6 +37,28 @@ struct CaseFileTests {
       await #expect(throws: RegistryError.self) { try await registry.file("no-such-id", by: tester) }
       _ = try await registry.deletePatient(patient.id, version: patient.version, by: tester)
       await #expect(throws: RegistryError.self) { try await registry.file(patient.id, by: tester) }
+    }
+  }
+
+  @Test("the prepared statements answer as the same statements unprepared; other statements are not prepared")
+  func prepared() async throws {
+    guard TestBackend.available.contains(.postgres) else { return }
+    try await withRegistry(.postgres) { registry in
+      let backend = try #require(registry.backend as? PostgresBackend)
+      let account = try await registry.createAccount(
+        username: "prepared.user", password: "correct horse battery", role: .viewer, by: tester)
+      let (_, token) = try await registry.createAPIToken(name: "t", for: account.id, by: tester)
+      let patient = try await registry.createPatient(Patient(identifier: "CF-2", name: "Prepared"), by: tester)
+      for (sql, bind) in [(Registry.tokenAccount, Registry.digest(token)), (Registry.filePostgres, patient.id)] {
+        // Several times: PostgreSQL switches a prepared statement to a generic plan after five runs.
+        for _ in 0..<7 {
+          let prepared = try #require(try await backend.preparedRead(sql, [.text(bind)]))
+          let plain = try await backend.withoutTransaction { db in try await db.query(sql, [.text(bind)]) }
+          #expect(prepared.count == 1 && prepared.map(\.values) == plain.map(\.values))
+        }
+      }
+      #expect(try await backend.preparedRead("SELECT 1", []) == nil)
+      #expect(try await registry.identity(apiToken: token)?.account.username == "prepared.user")
     }
   }
 

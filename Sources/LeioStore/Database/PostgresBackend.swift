@@ -14,9 +14,9 @@ import PostgresNIO
 public final class PostgresBackend: SQLBackend {
   public let dialect = SQLDialect.postgres
   public let location: String
-  private let client: PostgresClient
+  let client: PostgresClient
   private let runner: Task<Void, Never>
-  private let logger: Logger
+  let logger: Logger
   private let appender: AuditAppender
   public let commitMode: CommitMode
   /// Each write transaction commits on its own (PostgreSQL groups the WAL flushes of concurrent commits itself).
@@ -130,7 +130,8 @@ public final class PostgresBackend: SQLBackend {
   }
 
   public func readStatement(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
-    try await pool.track {
+    if let rows = try await preparedRead(sql, binds) { return rows }
+    return try await pool.track {
       try await client.withConnection { [logger] connection in
         try await PostgresExecutor(connection: connection, logger: logger).query(sql, binds)
       }
@@ -166,7 +167,7 @@ struct PostgresExecutor: SQLExecutor {
   let connection: PostgresConnection
   let logger: Logger
 
-  func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
+  static func bindings(_ binds: [SQLValue]) -> PostgresBindings {
     var bindings = PostgresBindings(capacity: binds.count)
     for bind in binds {
       switch bind {
@@ -176,9 +177,13 @@ struct PostgresExecutor: SQLExecutor {
       case .text(let value): bindings.append(value)
       }
     }
+    return bindings
+  }
+
+  func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
     let rows: PostgresRowSequence
     do {
-      rows = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
+      rows = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: Self.bindings(binds)), logger: logger)
     } catch {
       throw PostgresBackend.translate(error)
     }
