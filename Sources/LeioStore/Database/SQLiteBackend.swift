@@ -17,6 +17,8 @@ public final class SQLiteBackend: SQLBackend {
   private let writer: SQLiteConnection
   private let commits: GroupCommit
   private let readers: ReaderPool
+  /// Checkpoints the log in the background (the writer does not: a checkpoint in a commit stalls every queued write).
+  let checkpointer: SQLiteCheckpointer
   public var commitMode: CommitMode { commits.mode }
   public var commitStatistics: CommitStatistics { commits.statistics }
   public var appendStatistics: CommitStatistics { appender.statistics }
@@ -37,10 +39,12 @@ public final class SQLiteBackend: SQLBackend {
     // to WAL needs.
     for pragma in [
       "PRAGMA busy_timeout = \(busyTimeoutMilliseconds)", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
-      "PRAGMA foreign_keys = ON",
+      "PRAGMA foreign_keys = ON", "PRAGMA wal_autocheckpoint = 0",
     ] {
       _ = try await writer.query(pragma, [])
     }
+    let checkpointer = try SQLiteConnection.open(path: path)
+    _ = try await checkpointer.query("PRAGMA busy_timeout = \(busyTimeoutMilliseconds)", [])
     var pool: [SQLiteConnection] = []
     for _ in 0..<max(1, readers) {
       let reader = try SQLiteConnection.open(path: path)
@@ -49,12 +53,19 @@ public final class SQLiteBackend: SQLBackend {
       ] { _ = try await reader.query(pragma, []) }
       pool.append(reader)
     }
-    return SQLiteBackend(location: path, writer: writer, readers: ReaderPool(pool), commitMode: commitMode)
+    return SQLiteBackend(
+      location: path, writer: writer, readers: ReaderPool(pool),
+      checkpointer: SQLiteCheckpointer(connection: checkpointer),
+      commitMode: commitMode)
   }
 
-  private init(location: String, writer: SQLiteConnection, readers: ReaderPool, commitMode: CommitMode) {
+  private init(
+    location: String, writer: SQLiteConnection, readers: ReaderPool, checkpointer: SQLiteCheckpointer,
+    commitMode: CommitMode
+  ) {
     self.location = location
     self.writer = writer
+    self.checkpointer = checkpointer
     self.readers = readers
     pool = PoolGauge(size: readers.size + 1)
     let commits = GroupCommit(
@@ -110,6 +121,7 @@ public final class SQLiteBackend: SQLBackend {
   }
 
   public func close() async throws {
+    try await checkpointer.stop()
     try await commits.exclusive { [readers, writer] in
       for reader in readers.drain() { try await reader.close() }
       try await writer.close()
