@@ -12,9 +12,8 @@ DURATION=${DURATION:-10s}
 DATABASES=${DATABASES:-"sqlite postgres"}
 PORT=${PORT:-18098}
 WORK=$(mktemp -d)
-LEIO=.build/release/leio
-command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
-swift build -c release --product leio >/dev/null
+# shellcheck source=Benchmarks/registry-common.sh
+. Benchmarks/registry-common.sh
 SERVER=""
 trap '[ -n "$SERVER" ] && kill -TERM "$SERVER" 2>/dev/null; rm -rf "$WORK"' EXIT
 
@@ -37,30 +36,15 @@ function request()
 end
 LUA
 
-ticks() {  # user + system clock ticks of the given processes
-  local total=0 pid fields
-  for pid in "$@"; do
-    [ -r "/proc/$pid/stat" ] || continue
-    read -r -a fields <"/proc/$pid/stat" || continue
-    total=$((total + fields[13] + fields[14]))
-  done
-  echo "$total"
-}
-TICK_MS=$((1000 / $(getconf CLK_TCK)))
 
 echo "machine: $(nproc) cores; wrk -t2 -c64 -d$DURATION; leio serve (release), --commit grouped; one endpoint at a time"
 printf '%-9s %-40s %10s %8s %10s %16s %14s\n' database endpoint requests/s p99 non-2xx leio_cpu_ms/req db_cpu_ms/req
 for backend in $DATABASES; do
   if [ "$backend" = postgres ]; then DB=$(bash scripts/postgres-test-db.sh leio_endpoints fresh); else DB="$WORK/endpoints.sqlite"; fi
-  echo "endpoint-test-password" | "$LEIO" user create --database "$DB" --username bench.admin --role admin --password-stdin >/dev/null
-  TOKEN=$("$LEIO" user token --database "$DB" --username bench.admin --name bench)
-  "$LEIO" serve --demo --database "$DB" --port "$PORT" >/dev/null 2>&1 &
-  seeder=$!
-  for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
-  kill -TERM $seeder; wait $seeder 2>/dev/null || true
+  TOKEN=$(seed_registry "$DB" "$PORT" bench.admin)
   "$LEIO" serve --host 127.0.0.1 --port "$PORT" --database "$DB" >/dev/null 2>"$WORK/server.log" &
   SERVER=$!
-  for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
+  wait_healthy "$PORT"
   ID=$(curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/patients?limit=1" | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['patient']['id'])")
   for endpoint in /healthz /api/v1/me "/api/v1/patients/$ID" "/api/v1/patients?limit=20&q=example-01" /api/v1/follow-up POST; do
     name=$endpoint
@@ -68,23 +52,21 @@ for backend in $DATABASES; do
     [ "$endpoint" = POST ] && name="POST /api/v1/patients"
     # The pool opens connections (PostgreSQL backends) as load arrives: warm it, and count backends alive at the end.
     wrk -t2 -c64 -d1s -s "$WORK/get.lua" "http://127.0.0.1:$PORT" -- "$TOKEN" /api/v1/me >/dev/null
-    DB_PIDS=$( [ "$backend" = postgres ] && pgrep -x postgres | tr '\n' ' ' || true)
     # shellcheck disable=SC2086
-    leio_before=$(ticks "$SERVER") db_before=$(ticks $DB_PIDS)
+    leio_before=$(cpu_ticks "$SERVER") db_before=$(cpu_ticks $(db_pids "$backend"))
     if [ "$endpoint" = POST ]; then
       out=$(wrk -t2 -c64 -d"$DURATION" --latency -s "$WORK/post.lua" "http://127.0.0.1:$PORT" -- "$TOKEN")
     else
       out=$(wrk -t2 -c64 -d"$DURATION" --latency -s "$WORK/get.lua" "http://127.0.0.1:$PORT" -- "$TOKEN" "$endpoint")
     fi
-    DB_PIDS=$( [ "$backend" = postgres ] && pgrep -x postgres | tr '\n' ' ' || true)
     # shellcheck disable=SC2086
-    leio_after=$(ticks "$SERVER") db_after=$(ticks $DB_PIDS)
+    leio_after=$(cpu_ticks "$SERVER") db_after=$(cpu_ticks $(db_pids "$backend"))
     total=$(echo "$out" | grep -oE '[0-9]+ requests in' | cut -d' ' -f1)
     rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
     p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
     non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
-    leio_cpu=$(python3 -c "print(f'{($leio_after - $leio_before) * $TICK_MS / max(1, $total):.3f}')")
-    db_cpu=$( [ "$backend" = postgres ] && python3 -c "print(f'{($db_after - $db_before) * $TICK_MS / max(1, $total):.3f}')" || echo -)
+    leio_cpu=$(ms_per_request "$leio_before" "$leio_after" "$total")
+    db_cpu=$( [ "$backend" = postgres ] && ms_per_request "$db_before" "$db_after" "$total" || echo -)
     printf '%-9s %-40s %10.0f %8s %10s %16s %14s\n' "$backend" "$name" "$rps" "$p99" "${non2xx:-0}" "$leio_cpu" "$db_cpu"
   done
   kill -TERM "$SERVER"; wait "$SERVER" 2>/dev/null || true

@@ -19,9 +19,8 @@ DURATION=${DURATION:-60s}
 RUNS=${RUNS:-"sqlite:each:1 sqlite:grouped:1 postgres:each:1 postgres:grouped:1 postgres:grouped:2"}
 PORT=${PORT:-18098}
 WORK=$(mktemp -d)
-LEIO=.build/release/leio
-command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
-swift build -c release --product leio >/dev/null
+# shellcheck source=Benchmarks/registry-common.sh
+. Benchmarks/registry-common.sh
 SERVERS_RUNNING=""
 trap 'for pid in $SERVERS_RUNNING; do kill -TERM "$pid" 2>/dev/null || true; done; rm -rf "$WORK"' EXIT
 
@@ -92,18 +91,6 @@ function done(summary, latency, requests)
 end
 EOF
 
-# CPU time (user + system, clock ticks) of the given processes so far: where a request's CPU goes is steadier than
-# requests/s on a shared machine.
-cpu_ticks() {
-  local total=0 pid fields
-  for pid in "$@"; do
-    [ -r "/proc/$pid/stat" ] || continue
-    read -r -a fields <"/proc/$pid/stat" || continue
-    total=$((total + fields[13] + fields[14]))
-  done
-  echo "$total"
-}
-TICK_MS=$((1000 / $(getconf CLK_TCK)))
 
 echo "machine: $(nproc) cores, $(uname -m); wrk -t$THREADS -c$CONNECTIONS -d$DURATION; server: leio serve (release), registry API as an admin token"
 printf '%-9s %7s %-8s %10s %7s %7s %7s %8s %8s %8s %7s %7s %8s %10s %10s %s %s %s\n' database servers commit requests/s p50_ms p90_ms p99_ms max_ms sock_err non-2xx acked stored missing answered audit_rows check leio_cpu_ms/req db_cpu_ms/req
@@ -111,12 +98,7 @@ status=0
 for run in $RUNS; do
   IFS=: read -r backend mode servers <<<"$run"
   if [ "$backend" = postgres ]; then DB=$(bash scripts/postgres-test-db.sh leio_load fresh); else DB="$WORK/load-$mode.sqlite"; fi
-  echo "load-test-password" | "$LEIO" user create --database "$DB" --username load.admin --role admin --password-stdin >/dev/null
-  TOKEN=$("$LEIO" user token --database "$DB" --username load.admin --name load)
-  "$LEIO" serve --demo --database "$DB" --port "$PORT" >/dev/null 2>&1 &  # seed once, then stop
-  seeder=$!
-  for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
-  kill -TERM $seeder; wait $seeder 2>/dev/null || true
+  TOKEN=$(seed_registry "$DB" "$PORT" load.admin)
   PORTS=""
   SERVERS_RUNNING=""
   for index in $(seq 1 "$servers"); do
@@ -124,22 +106,19 @@ for run in $RUNS; do
     "$LEIO" serve --host 127.0.0.1 --port "$port" --database "$DB" --commit "$mode" >/dev/null 2>"$WORK/server-$backend-$index.log" &
     SERVERS_RUNNING="$SERVERS_RUNNING $!"
     PORTS="${PORTS:+$PORTS,}$port"
-    for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+    wait_healthy "$port"
   done
   IDS=$(curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/patients?limit=1000" | python3 -c "import json,sys; print(','.join(p['patient']['id'] for p in json.load(sys.stdin)))")
   export LEIO_ACKED_FILE="$WORK/acked-$backend.txt" LEIO_PORTS="$PORTS"
-  DB_PIDS=$( [ "$backend" = postgres ] && pgrep -x postgres | tr '\n' ' ' || true)
   # shellcheck disable=SC2086
-  leio_before=$(cpu_ticks $SERVERS_RUNNING) db_before=$(cpu_ticks $DB_PIDS)
+  leio_before=$(cpu_ticks $SERVERS_RUNNING) db_before=$(cpu_ticks $(db_pids "$backend"))
   line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s "$WORK/mix.lua" "http://127.0.0.1:$PORT" -- "$IDS" "$TOKEN" | grep '^RESULT')
+  # The pool opens connections (PostgreSQL backends) under load: the backends alive now count, new ones from zero.
   # shellcheck disable=SC2086
-  # The pool opens connections (PostgreSQL backends) under load: count the backends alive now, new ones from zero.
-  DB_PIDS=$( [ "$backend" = postgres ] && pgrep -x postgres | tr '\n' ' ' || true)
-  # shellcheck disable=SC2086
-  leio_after=$(cpu_ticks $SERVERS_RUNNING) db_after=$(cpu_ticks $DB_PIDS)
+  leio_after=$(cpu_ticks $SERVERS_RUNNING) db_after=$(cpu_ticks $(db_pids "$backend"))
   read -r _ rps p50 p90 p99 max socket non2xx failures acks answered total <<<"$line"
-  leio_cpu=$(python3 -c "print(f'{($leio_after - $leio_before) * $TICK_MS / max(1, $total):.3f}')")
-  db_cpu=$( [ "$backend" = postgres ] && python3 -c "print(f'{($db_after - $db_before) * $TICK_MS / max(1, $total):.3f}')" || echo -)
+  leio_cpu=$(ms_per_request "$leio_before" "$leio_after" "$total")
+  db_cpu=$( [ "$backend" = postgres ] && ms_per_request "$db_before" "$db_after" "$total" || echo -)
   for pid in $SERVERS_RUNNING; do kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; done
   SERVERS_RUNNING=""
   CHECK=$("$LEIO" store check --database "$DB" >/dev/null 2>&1 && echo ok || echo FAILED)

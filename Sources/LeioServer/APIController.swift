@@ -73,8 +73,8 @@ public struct APIController<Context: RequestContext>: Sendable {
     let input = try await decode(CaseInput.self, request, context)
     let report = try Staging.stage(input)
     // The hot route writes with JSONOutput: the same bytes as `json(_:)`, without JSONEncoder's boxed tree.
-    if input[.system] != nil, let only = report.results.first { return fastJSON(only) }
-    return fastJSON(report)
+    if input[.system] != nil, let only = report.results.first { return try fastJSON(only) }
+    return try fastJSON(report)
   }
 
   static func classify(_ request: Request, _ context: Context) async throws -> Response {
@@ -137,9 +137,12 @@ public struct APIController<Context: RequestContext>: Sendable {
       body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
   }
 
-  static func fastJSON(_ value: some JSONWritable) -> Response {
+  /// `value` written with `JSONOutput`: the same bytes as ``json(_:)``, without `JSONEncoder`. A document
+  /// `JSONEncoder` would refuse (a NaN or an infinity) goes to it, and its error stands.
+  static func fastJSON(_ value: some JSONWritable & Encodable) throws -> Response {
     var output = JSONOutput()
     value.write(to: &output)
+    guard !output.hasInvalidNumber else { return try json(value) }
     return Response(
       status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: output.bytes))
     )

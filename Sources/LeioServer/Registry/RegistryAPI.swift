@@ -164,20 +164,12 @@ public enum RegistryAPI {
     return response
   }
 
-  /// The hot paths' responses (case files, patient lists, the follow-up board), written without `JSONEncoder`:
-  /// the same bytes (LeioStoreTests and LeioServerTests compare them). A document `JSONEncoder` would refuse (a NaN)
-  /// goes to it, and its error stands.
+  /// The hot paths' responses (case files, patient lists, the follow-up board), written without `JSONEncoder`: the
+  /// same bytes (LeioStoreTests and LeioCoreTests compare them).
   static func json(_ value: some Encodable & JSONWritable, status: HTTPResponse.Status = .ok) throws -> Response {
-    var output = JSONOutput()
-    value.write(to: &output)
-    guard !output.hasInvalidNumber else {
-      var response = try APIController<LeioRequestContext>.json(value)
-      response.status = status
-      return response
-    }
-    return Response(
-      status: status, headers: [.contentType: "application/json"],
-      body: .init(byteBuffer: ByteBuffer(bytes: output.bytes)))
+    var response = try APIController<LeioRequestContext>.fastJSON(value)
+    response.status = status
+    return response
   }
 }
 

@@ -98,26 +98,23 @@ public final class PostgresBackend: SQLBackend {
     self.runner = runner
     self.logger = logger
     self.commitMode = commitMode
-    appender = AuditAppender { [client, logger] body in
-      do {
-        try await client.withTransaction(logger: logger) { connection in
-          try await body(PostgresExecutor(connection: connection, logger: logger))
-        }
-      } catch let error as PostgresTransactionError {
-        throw Self.translate(error.closureError ?? error.beginError ?? error.commitError ?? error)
-      }
-    }
+    appender = AuditAppender { [client, logger] body in try await Self.transaction(client, logger, body) }
   }
 
   public func write<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
-    try await pool.track {
-      do {
-        return try await client.withTransaction(logger: logger) { connection in
-          try await body(PostgresExecutor(connection: connection, logger: logger))
-        }
-      } catch let error as PostgresTransactionError {
-        throw Self.translate(error.closureError ?? error.beginError ?? error.commitError ?? error)
+    try await pool.track { try await Self.transaction(client, logger, body) }
+  }
+
+  /// `body` in one transaction on a pool connection; its error (or BEGIN's, or COMMIT's) as a registry error.
+  private static func transaction<T: Sendable>(
+    _ client: PostgresClient, _ logger: Logger, _ body: @Sendable (any SQLExecutor) async throws -> T
+  ) async throws -> T {
+    do {
+      return try await client.withTransaction(logger: logger) { connection in
+        try await body(PostgresExecutor(connection: connection, logger: logger))
       }
+    } catch let error as PostgresTransactionError {
+      throw Self.translate(error.closureError ?? error.beginError ?? error.commitError ?? error)
     }
   }
 
@@ -188,17 +185,19 @@ struct PostgresExecutor: SQLExecutor {
       throw PostgresBackend.translate(error)
     }
     var result: [SQLRow] = []
-    var columns: [String]?
     for try await row in rows {
-      var cells: [SQLValue] = []
-      cells.reserveCapacity(row.count)
-      for cell in row { cells.append(try Self.value(cell)) }
       // The names are the same on every row of a result: read once, shared.
-      let names = columns ?? row.map(\.columnName)
-      columns = names
-      result.append(SQLRow(columns: names, cells: cells))
+      result.append(try Self.row(row, columns: result.first?.columns))
     }
     return result
+  }
+
+  /// `row` as an ``SQLRow``, with `columns` as its names when the caller has them already (from the result's first row).
+  static func row(_ row: PostgresRow, columns: [String]? = nil) throws -> SQLRow {
+    var cells: [SQLValue] = []
+    cells.reserveCapacity(row.count)
+    for cell in row { cells.append(try value(cell)) }
+    return SQLRow(columns: columns ?? row.map(\.columnName), cells: cells)
   }
 
   static func value(_ cell: PostgresCell) throws -> SQLValue {

@@ -31,12 +31,7 @@ struct PreparedRead<Query: PreparedSQL>: PostgresPreparedStatement {
 
   func makeBindings() throws -> PostgresBindings { PostgresExecutor.bindings(binds) }
 
-  func decodeRow(_ row: PostgresRow) throws -> SQLRow {
-    var cells: [SQLValue] = []
-    cells.reserveCapacity(row.count)
-    for cell in row { cells.append(try PostgresExecutor.value(cell)) }
-    return SQLRow(columns: row.map(\.columnName), cells: cells)
-  }
+  func decodeRow(_ row: PostgresRow) throws -> SQLRow { try PostgresExecutor.row(row) }
 }
 
 extension PostgresBackend {

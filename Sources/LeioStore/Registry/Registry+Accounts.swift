@@ -230,10 +230,12 @@ extension Registry {
     return hasher.finalize().withUnsafeBytes { hex($0) }
   }
 
+  private static let hexDigits = Array("0123456789abcdef".utf8)
+
   /// Lower-case hex of `bytes`, written straight into one string (no formatter per byte: this runs on every
   /// request that carries a token).
   static func hex(_ bytes: UnsafeRawBufferPointer) -> String {
-    let digits = Array("0123456789abcdef".utf8)
+    let digits = hexDigits
     return String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
       for (index, byte) in bytes.enumerated() {
         buffer[2 * index] = digits[Int(byte >> 4)]

@@ -23,15 +23,40 @@ extension Registry {
     return file
   }
 
+  /// A part of the case file: the statement of its rows (`alias` names the table whose rows they are) and their
+  /// order. Both forms of the file — four statements, or one on PostgreSQL — are built from the same parts, so they
+  /// read the same rows in the same order.
+  struct FilePart {
+    let rows: String
+    let alias: String
+    let order: [String]
+
+    /// The rows in their order: a statement of its own.
+    var ordered: String { rows + " ORDER BY " + order.map { "\(alias).\($0)" }.joined(separator: ", ") }
+    /// The rows in their order as one JSON array (PostgreSQL): a column of ``filePostgres``.
+    var jsonArray: String {
+      "(SELECT coalesce(json_agg(x ORDER BY \(order.map { "x.\($0)" }.joined(separator: ", "))), '[]')::text FROM (\(rows)) x)"
+    }
+  }
+
+  static let tumourPart = FilePart(
+    rows:
+      "SELECT \(Tumour.allColumns.joined(separator: ", ")) FROM tumour t WHERE t.patient_id = $1 AND t.deleted_at IS NULL",
+    alias: "t", order: ["diagnosis_date", "created_at"])
+  static let treatmentPart = FilePart(
+    rows: """
+      SELECT \(Treatment.allColumns.map { "r.\($0)" }.joined(separator: ", ")) FROM treatment r JOIN tumour t ON t.id = r.tumour_id
+      WHERE t.patient_id = $1 AND r.deleted_at IS NULL AND t.deleted_at IS NULL
+      """, alias: "r", order: ["start_date", "created_at"])
+  static let eventPart = FilePart(
+    rows:
+      "SELECT \(FollowUpEvent.allColumns.joined(separator: ", ")) FROM follow_up_event e WHERE e.patient_id = $1 AND e.deleted_at IS NULL",
+    alias: "e", order: ["event_date", "created_at"])
+
   // The case file's statements, built once (every case-file request runs them).
-  static let fileTumours =
-    "SELECT \(Tumour.allColumns.joined(separator: ", ")) FROM tumour WHERE patient_id = $1 AND deleted_at IS NULL ORDER BY diagnosis_date, created_at"
-  static let fileTreatments = """
-    SELECT \(Treatment.allColumns.map { "r.\($0)" }.joined(separator: ", ")) FROM treatment r JOIN tumour t ON t.id = r.tumour_id
-    WHERE t.patient_id = $1 AND r.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY r.start_date, r.created_at
-    """
-  static let fileEvents =
-    "SELECT \(FollowUpEvent.allColumns.joined(separator: ", ")) FROM follow_up_event WHERE patient_id = $1 AND deleted_at IS NULL ORDER BY event_date, created_at"
+  static let fileTumours = tumourPart.ordered
+  static let fileTreatments = treatmentPart.ordered
+  static let fileEvents = eventPart.ordered
 
   /// The file read with four statements on `db` (a snapshot).
   func fileBySteps(_ patientID: String, _ db: any SQLExecutor) async throws -> PatientFile {
@@ -42,18 +67,11 @@ extension Registry {
     return PatientFile(patient: patient, tumours: tumours, treatments: treatments, events: events)
   }
 
-  /// The same four reads as one PostgreSQL statement: each part a JSON array of rows (`json_agg` in the same order
-  /// as ``fileBySteps(_:_:)``), read back into the same records. One statement sees one snapshot.
+  /// The same four reads as one PostgreSQL statement: each part a JSON array of its rows (`json_agg`, in the part's
+  /// order), read back into the same records. One statement sees one snapshot.
   static let filePostgres = """
-    SELECT
-      (SELECT row_to_json(p)::text FROM (\(selectSQL(Patient.self))) p) AS patient,
-      (SELECT coalesce(json_agg(t ORDER BY t.diagnosis_date, t.created_at), '[]')::text
-        FROM (SELECT \(Tumour.allColumns.joined(separator: ", ")) FROM tumour WHERE patient_id = $1 AND deleted_at IS NULL) t) AS tumours,
-      (SELECT coalesce(json_agg(r ORDER BY r.start_date, r.created_at), '[]')::text
-        FROM (SELECT \(Treatment.allColumns.map { "r.\($0)" }.joined(separator: ", ")) FROM treatment r JOIN tumour t ON t.id = r.tumour_id
-          WHERE t.patient_id = $1 AND r.deleted_at IS NULL AND t.deleted_at IS NULL) r) AS treatments,
-      (SELECT coalesce(json_agg(e ORDER BY e.event_date, e.created_at), '[]')::text
-        FROM (SELECT \(FollowUpEvent.allColumns.joined(separator: ", ")) FROM follow_up_event WHERE patient_id = $1 AND deleted_at IS NULL) e) AS events
+    SELECT (SELECT row_to_json(p)::text FROM (\(selectSQL(Patient.self))) p) AS patient,
+      \(tumourPart.jsonArray) AS tumours, \(treatmentPart.jsonArray) AS treatments, \(eventPart.jsonArray) AS events
     """
 
   /// The file in one PostgreSQL statement (``filePostgres``).

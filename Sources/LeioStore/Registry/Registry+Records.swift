@@ -116,15 +116,22 @@ extension Registry {
     _ db: any SQLExecutor, _ actor: AuditContext, _ action: String, _ entity: String, _ entityID: String?,
     detail: String? = nil, at time: Int64? = nil
   ) async throws {
-    let binds: [SQLValue] = [
-      .integer(time ?? now()), .optional(actor.accountID), .text(actor.username), .text(action), .text(entity),
-      .optional(entityID), .optional(actor.remote), .optional(detail),
-    ]
+    let binds = auditValues(actor, action, entity, entityID, detail: detail, at: time)
     if let read = db as? AuditedReadExecutor {
       read.rows.withLockedValue { $0.append(binds) }
     } else {
       try await db.execute(Self.insertAuditSQL, binds)
     }
+  }
+
+  /// An audit row's values, in the order of ``AuditAppender/columns``.
+  func auditValues(
+    _ actor: AuditContext, _ action: String, _ entity: String, _ entityID: String?, detail: String?, at time: Int64?
+  ) -> [SQLValue] {
+    [
+      .integer(time ?? now()), .optional(actor.accountID), .text(actor.username), .text(action), .text(entity),
+      .optional(entityID), .optional(actor.remote), .optional(detail),
+    ]
   }
 
   static let insertAuditSQL =
@@ -133,7 +140,7 @@ extension Registry {
   /// A read that writes audit rows (``audit(_:_:_:_:_:detail:at:)``), returning only once they are durable.
   ///
   /// With ``CommitMode/grouped`` the read runs on a snapshot (SQLite: a reader connection, beside the writer) and its
-  /// rows are then appended in the next shared commit (``SQLBackend/append(_:)``); if that commit fails, the read
+  /// rows are then appended in the next shared commit (``SQLBackend/appendAudit(_:)``); if that commit fails, the read
   /// fails too — nothing is shown that the log does not hold. With ``CommitMode/each`` read and rows share one
   /// write transaction, as before group commit.
   func auditedRead<T: Sendable>(_ body: @escaping @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
@@ -152,12 +159,7 @@ extension Registry {
     guard backend.commitMode == .grouped else {
       return try await backend.write { db in try await audit(db, actor, action, entity, entityID, detail: detail) }
     }
-    try await backend.appendAudit([
-      [
-        .integer(now()), .optional(actor.accountID), .text(actor.username), .text(action), .text(entity),
-        .optional(entityID), .optional(actor.remote), .optional(detail),
-      ]
-    ])
+    try await backend.appendAudit([auditValues(actor, action, entity, entityID, detail: detail, at: nil)])
   }
 }
 

@@ -68,7 +68,6 @@ extension Registry {
     """
 
   /// The identity of an API token (`Authorization: Bearer leio_…`), or nil when unknown or revoked.
-
   public func identity(apiToken token: String) async throws -> Identity? {
     let time = now()
     let hash = Self.digest(token)
